@@ -1,0 +1,26 @@
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+  ],
+}
+
+module.exports = {
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts"],
+      modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/"],
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+      modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/"],
+    },
+  ],
+}

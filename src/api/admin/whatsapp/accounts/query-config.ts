@@ -1,0 +1,17 @@
+/** Fields the admin API reads back; secrets are read only to be masked. */
+export const accountFields = [
+  "id",
+  "name",
+  "waba_id",
+  "phone_number_id",
+  "display_phone_number",
+  "access_token",
+  "app_secret",
+  "catalog_id",
+  "sales_channel_id",
+  "region_id",
+  "language",
+  "settings",
+  "created_at",
+  "updated_at",
+]

@@ -1,0 +1,83 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Plugin options, validated once at boot by the module loader. Every key is
+ * documented in the README's options table; keep the two in step.
+ */
+export const pluginOptionsSchema = z
+  .object({
+    /** Meta app secret: signs webhooks. An account's own secret wins over it. */
+    appSecret: z.string().min(8, "must be at least 8 characters").optional(),
+    /** Token Meta echoes in the webhook verification handshake. */
+    verifyToken: z.string().min(8, "must be at least 8 characters"),
+    graphApiUrl: z.url().default("https://graph.facebook.com"),
+    graphApiVersion: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like "v21.0"')
+      .default("v21.0"),
+    /** Base URL of links sent to customers (checkout pages). */
+    publicUrl: z.url(),
+    /**
+     * 32-byte key for AES-256-GCM encryption of account secrets at rest:
+     * 64 hex characters or 44 base64 characters.
+     */
+    encryptionKey: z.string().refine((value) => decodeKey(value) !== null, {
+      message: "must be 32 bytes, given as 64 hex or 44 base64 characters",
+    }),
+    /** Words that opt a customer out of messages, and the ones that resume. */
+    optOutKeywords: z
+      .array(z.string().min(1))
+      .default(["STOP", "BAJA", "PARAR", "SAIR"]),
+    optInKeywords: z.array(z.string().min(1)).default(["START"]),
+    /** Outbound pacing per business phone number (Meta's default tier). */
+    messagesPerSecond: z.number().int().positive().max(1000).default(80),
+  })
+
+export type WhatsAppPluginOptions = z.input<typeof pluginOptionsSchema>
+export type ResolvedWhatsAppPluginOptions = z.output<typeof pluginOptionsSchema>
+
+export class InvalidPluginOptionsError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(
+      `medusa-plugin-whatsapp-commerce: invalid plugin options:\n  - ${issues.join("\n  - ")}`
+    )
+    this.name = "InvalidPluginOptionsError"
+  }
+}
+
+/** Parses the options or throws an error naming every bad option. */
+export function parsePluginOptions(raw: unknown): ResolvedWhatsAppPluginOptions {
+  const result = pluginOptionsSchema.safeParse(raw ?? {})
+  if (result.success) {
+    return result.data
+  }
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join(".") : "(options)"
+    return `${path}: ${issue.message}`
+  })
+  throw new InvalidPluginOptionsError(issues)
+}
+
+/** Decodes a 32-byte key from hex or base64; null when it is not one. */
+export function decodeKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) {
+    return Buffer.from(value, "hex")
+  }
+  if (/^[A-Za-z0-9+/]{43}=$/.test(value)) {
+    const key = Buffer.from(value, "base64")
+    return key.length === 32 ? key : null
+  }
+  return null
+}
+
+/** Keys Medusa itself adds to every module's options. */
+const MEDUSA_INJECTED_OPTIONS = new Set(["database", "scope", "resources"])
+
+/** Option names nobody reads: most often a typo of a real one. */
+export function findUnknownOptions(raw: unknown): string[] {
+  if (!raw || typeof raw !== "object") {
+    return []
+  }
+  const known = new Set(Object.keys(pluginOptionsSchema.shape))
+  return Object.keys(raw).filter((key) => !known.has(key) && !MEDUSA_INJECTED_OPTIONS.has(key))
+}

@@ -1,0 +1,22 @@
+import { model } from "@medusajs/framework/utils"
+import { WhatsappConversation } from "./whatsapp-conversation"
+
+/**
+ * One WhatsApp Business phone number. `access_token` and `app_secret` hold
+ * AES-256-GCM ciphertext, never plaintext (see lib/secret-box).
+ */
+export const WhatsappAccount = model.define("whatsapp_account", {
+  id: model.id({ prefix: "waacc" }).primaryKey(),
+  name: model.text(),
+  waba_id: model.text(),
+  phone_number_id: model.text().unique(),
+  display_phone_number: model.text().nullable(),
+  access_token: model.text(),
+  app_secret: model.text().nullable(),
+  catalog_id: model.text().nullable(),
+  sales_channel_id: model.text().nullable(),
+  region_id: model.text().nullable(),
+  language: model.text().default("en"),
+  settings: model.json().default({}),
+  conversations: model.hasMany(() => WhatsappConversation, { mappedBy: "account" }),
+})

@@ -1,0 +1,25 @@
+import { model } from "@medusajs/framework/utils"
+import { WhatsappAccount } from "./whatsapp-account"
+import { WhatsappMessage } from "./whatsapp-message"
+
+/** One customer (wa_id) talking to one business number. */
+export const WhatsappConversation = model
+  .define("whatsapp_conversation", {
+    id: model.id({ prefix: "waconv" }).primaryKey(),
+    account: model.belongsTo(() => WhatsappAccount, { mappedBy: "conversations" }),
+    wa_id: model.text(),
+    profile_name: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    /** Start of the 24-hour customer-service window. */
+    last_inbound_at: model.dateTime().nullable(),
+    last_message_at: model.dateTime().nullable(),
+    opted_out: model.boolean().default(false),
+    unread_count: model.number().default(0),
+    has_cart: model.boolean().default(false),
+    has_inquiry: model.boolean().default(false),
+    messages: model.hasMany(() => WhatsappMessage, { mappedBy: "conversation" }),
+  })
+  .indexes([
+    { on: ["account_id", "wa_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["last_message_at"] },
+  ])

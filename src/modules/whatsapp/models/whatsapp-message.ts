@@ -1,0 +1,36 @@
+import { model } from "@medusajs/framework/utils"
+import { WhatsappConversation } from "./whatsapp-conversation"
+
+/**
+ * Every message in and out. `wamid` is unique so a redelivered webhook can
+ * never store a message twice; outbound rows exist before the Graph API call
+ * and carry an idempotency key.
+ */
+export const WhatsappMessage = model
+  .define("whatsapp_message", {
+    id: model.id({ prefix: "wamsg" }).primaryKey(),
+    conversation: model.belongsTo(() => WhatsappConversation, { mappedBy: "messages" }),
+    wamid: model.text().nullable(),
+    idempotency_key: model.text().nullable(),
+    direction: model.enum(["inbound", "outbound"]),
+    type: model.text(),
+    text: model.text().nullable(),
+    payload: model.json().nullable(),
+    status: model
+      .enum(["received", "queued", "sending", "sent", "delivered", "read", "failed"])
+      .default("received"),
+    error_code: model.text().nullable(),
+    error_message: model.text().nullable(),
+    attempts: model.number().default(0),
+    next_attempt_at: model.dateTime().nullable(),
+    /** Meta's timestamp of the message or of its latest status. */
+    sent_at: model.dateTime().nullable(),
+    referred_retailer_id: model.text().nullable(),
+    referred_product_id: model.text().nullable(),
+    referred_variant_id: model.text().nullable(),
+  })
+  .indexes([
+    { on: ["wamid"], unique: true, where: "wamid IS NOT NULL" },
+    { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
+    { on: ["status", "next_attempt_at"], where: "direction = 'outbound'" },
+  ])
