@@ -46,6 +46,14 @@ async function startEmbeddedPostgres({ dir, port, persistent = true, fast = fals
     onLog: (message) => logs.push(message),
     onError: (error) => logs.push(String(error)),
   })
+  if (isRoot) {
+    // As root, postgres runs as the "postgres" user, which must be able to
+    // reach the data directory (mkdtemp makes parents mode 0700).
+    fs.mkdirSync(path.dirname(dir), { recursive: true })
+    const parent = path.dirname(dir)
+    const mode = fs.statSync(parent).mode
+    if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o011)
+  }
   const initialised = fs.existsSync(path.join(dir, "PG_VERSION"))
   if (!initialised) {
     fs.mkdirSync(dir, { recursive: true })

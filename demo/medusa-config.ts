@@ -1,0 +1,52 @@
+import { defineConfig } from "@medusajs/framework/utils"
+
+/**
+ * The demo store: a plain Medusa app that installs the plugin by its package
+ * name, as a merchant would. `demo/start.js` sets the environment.
+ */
+const port = process.env.PORT ?? "9000"
+const backendUrl = `http://localhost:${port}`
+const redisUrl = process.env.REDIS_URL
+
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") ?? "shared",
+    http: {
+      storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS ?? backendUrl,
+      authCors: process.env.AUTH_CORS ?? backendUrl,
+      jwtSecret: process.env.JWT_SECRET ?? "demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET ?? "demo-cookie-secret",
+    },
+  },
+  admin: { backendUrl },
+  plugins: [
+    {
+      resolve: "medusa-plugin-whatsapp-commerce",
+      options: {
+        appSecret: process.env.WHATSAPP_APP_SECRET,
+        verifyToken: process.env.WHATSAPP_VERIFY_TOKEN,
+        graphApiUrl: process.env.WHATSAPP_GRAPH_API_URL,
+        graphApiVersion: process.env.WHATSAPP_GRAPH_API_VERSION ?? "v21.0",
+        publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? backendUrl,
+        encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY,
+      },
+    },
+  ],
+  modules: redisModules,
+})

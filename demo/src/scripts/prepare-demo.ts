@@ -1,0 +1,32 @@
+import { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedDemoStore } from "../lib/seed-store"
+import { ensureAdminUser } from "../lib/admin-user"
+import { upsertWhatsAppAccountFromEnv } from "../lib/whatsapp-account"
+
+/**
+ * Run by `npm run demo` on every start (through `medusa exec`): seeds the
+ * store once, makes sure the admin user exists, and creates or updates the
+ * WhatsApp account from the environment.
+ */
+export default async function prepareDemo({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { take: 1 })
+
+  if (store?.metadata?.whatsapp_demo_seeded) {
+    logger.info("demo: store already seeded, keeping its data")
+  } else {
+    await seedDemoStore(container, store.id)
+    await storeModule.updateStores(store.id, {
+      metadata: { ...(store.metadata ?? {}), whatsapp_demo_seeded: true },
+    })
+    logger.info("demo: store seeded")
+  }
+
+  await ensureAdminUser(container, {
+    email: process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com",
+    password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret",
+  })
+  await upsertWhatsAppAccountFromEnv(container)
+}

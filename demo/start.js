@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// `npm run demo`: build the plugin, start PostgreSQL (embedded unless
+// DATABASE_URL is set), migrate, seed once, and start the demo store.
+// `npm run demo -- --reset` throws the demo's data away first.
+const { spawn, spawnSync } = require("node:child_process")
+const crypto = require("node:crypto")
+const fs = require("node:fs")
+const path = require("node:path")
+const { startEmbeddedPostgres } = require("../scripts/embedded-postgres")
+const { ensureProductImages } = require("./product-images")
+
+const root = path.resolve(__dirname, "..")
+const stateDir = process.env.DEMO_STATE_DIR ? path.resolve(process.env.DEMO_STATE_DIR) : path.join(root, ".demo")
+const pgDir = path.join(stateDir, "pgdata")
+const medusaBin = path.join(root, "node_modules/.bin/medusa")
+const args = process.argv.slice(2)
+const PORT = process.env.PORT ?? "9000"
+const HOST = process.env.HOST ?? "127.0.0.1"
+
+const children = new Set()
+let postgres = null
+let stopping = false
+
+function log(message) {
+  console.log(`[demo] ${message}`)
+}
+
+/** Secrets the demo invents once and keeps, so restarts can read old data. */
+function demoSecrets() {
+  const file = path.join(stateDir, "secrets.json")
+  if (fs.existsSync(file)) {
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  }
+  const secrets = {
+    encryptionKey: crypto.randomBytes(32).toString("hex"),
+    jwtSecret: crypto.randomBytes(24).toString("hex"),
+    cookieSecret: crypto.randomBytes(24).toString("hex"),
+  }
+  fs.mkdirSync(stateDir, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+function run(command, commandArgs, options) {
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", ...options })
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(command)} ${commandArgs.join(" ")} failed (exit ${result.status})`)
+  }
+}
+
+/** A postgres left running by a demo that was killed outright would hold the data dir. */
+function stopStalePostgres() {
+  const pidFile = path.join(pgDir, "postmaster.pid")
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+  try {
+    process.kill(pid, 0)
+    log(`stopping a PostgreSQL (pid ${pid}) left over from an earlier run`)
+    process.kill(pid, "SIGINT")
+    for (let i = 0; i < 50 && isAlive(pid); i++) spawnSync("sleep", ["0.2"])
+  } catch {
+    // not running: the pid file is stale and postgres removes it itself
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function ensureDatabase(url) {
+  const { Client } = require("pg")
+  const target = new URL(url)
+  const name = target.pathname.slice(1)
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
+    if (!rowCount) {
+      await client.query(`create database "${name.replace(/"/g, '""')}"`)
+      log(`created database ${name}`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+async function waitForHealth(url, child, timeoutMs = 180_000) {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error("Medusa exited during start-up")
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`Medusa did not answer ${url} within ${timeoutMs / 1000}s`)
+}
+
+async function shutdown(code) {
+  if (stopping) return
+  stopping = true
+  log("stopping…")
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {}
+  }
+  const deadline = Date.now() + 10_000
+  while ([...children].some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }
+  }
+  if (postgres) {
+    await postgres.stop().catch(() => {})
+    log("PostgreSQL stopped")
+  }
+  process.exit(code)
+}
+
+async function main() {
+  process.on("SIGINT", () => shutdown(0))
+  process.on("SIGTERM", () => shutdown(0))
+  const started = Date.now()
+
+  if (args.includes("--reset")) {
+    stopStalePostgres()
+    fs.rmSync(stateDir, { recursive: true, force: true })
+    log("--reset: previous demo data removed")
+  }
+
+  if (!args.includes("--skip-build")) {
+    log("building the plugin")
+    run(medusaBin, ["plugin:build"], { cwd: root, env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" } })
+  }
+
+  // The demo installs the plugin by name, like a merchant's app does.
+  const link = path.join(__dirname, "node_modules", "medusa-plugin-whatsapp-commerce")
+  if (!fs.existsSync(link)) {
+    fs.mkdirSync(path.dirname(link), { recursive: true })
+    fs.symlinkSync(root, link, "dir")
+  }
+  ensureProductImages(require("./catalog.json"), path.join(__dirname, "static/products"))
+
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    stopStalePostgres()
+    postgres = await startEmbeddedPostgres({ dir: pgDir, persistent: true })
+    databaseUrl = postgres.url("medusa_demo")
+    log(`embedded PostgreSQL on 127.0.0.1:${postgres.port}, data in ${path.relative(root, pgDir)}`)
+  }
+  await ensureDatabase(databaseUrl)
+
+  const secrets = demoSecrets()
+  const sandboxPort = process.env.SANDBOX_PORT ?? "9010"
+  const env = {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    DATABASE_URL: databaseUrl,
+    PORT,
+    JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
+    COOKIE_SECRET: process.env.COOKIE_SECRET ?? secrets.cookieSecret,
+    WHATSAPP_ENCRYPTION_KEY: process.env.WHATSAPP_ENCRYPTION_KEY ?? secrets.encryptionKey,
+    WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? "sandbox-app-secret",
+    WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN ?? "sandbox-verify-token",
+    WHATSAPP_GRAPH_API_URL: process.env.WHATSAPP_GRAPH_API_URL ?? `http://127.0.0.1:${sandboxPort}`,
+  }
+
+  log("running migrations")
+  run(medusaBin, ["db:migrate"], { cwd: __dirname, env })
+  log("preparing demo data")
+  run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], { cwd: __dirname, env })
+
+  log("starting Medusa")
+  // NODE_ENV=development makes Medusa serve the admin through its dev bundler,
+  // so the demo needs no separate admin build.
+  const medusa = spawn(medusaBin, ["start", "-H", HOST, "-p", PORT], {
+    cwd: __dirname,
+    env: { ...env, NODE_ENV: "development" },
+    stdio: "inherit",
+    detached: true,
+  })
+  children.add(medusa)
+  medusa.on("exit", (code) => {
+    children.delete(medusa)
+    if (!stopping) {
+      log(`Medusa exited (code ${code})`)
+      shutdown(code || 1)
+    }
+  })
+  await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(
+    [
+      "",
+      `  Demo store ready in ${seconds}s`,
+      `  Admin:      http://localhost:${PORT}/app`,
+      `  Login:      ${process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com"} / ${process.env.DEMO_ADMIN_PASSWORD ? "(DEMO_ADMIN_PASSWORD)" : "supersecret"}`,
+      `  Health:     http://localhost:${PORT}/health`,
+      `  Webhook:    http://localhost:${PORT}/whatsapp/webhook`,
+      "  Ctrl-C stops everything.",
+      "",
+    ].join("\n")
+  )
+}
+
+main().catch((error) => {
+  console.error(`[demo] ${error.message}`)
+  shutdown(1)
+})

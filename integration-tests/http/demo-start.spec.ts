@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+/**
+ * `npm run demo` end to end: embedded PostgreSQL, migrations, seed, admin
+ * login, and a second start that keeps the data and does not seed again.
+ */
+const root = path.resolve(__dirname, "../..")
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-"))
+const port = String(19000 + Math.floor(Math.random() * 900))
+
+function startDemo(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
+  // The demo's default is its own embedded PostgreSQL; test exactly that.
+  delete env.DATABASE_URL
+  const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
+  let output = ""
+  child.stdout!.on("data", (chunk) => (output += chunk))
+  child.stderr!.on("data", (chunk) => (output += chunk))
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", () => output.includes("Demo store ready") && resolve())
+    child.on("exit", (code) => reject(new Error(`demo exited with ${code}:\n${output.slice(-3000)}`)))
+  })
+  return { child, output: () => output, ready }
+}
+
+async function stopDemo(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.on("exit", resolve))
+  child.kill("SIGTERM")
+  await exited
+}
+
+async function login() {
+  const res = await fetch(`http://127.0.0.1:${port}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
+  })
+  expect(res.status).toBe(200)
+  const { token } = await res.json()
+  return { authorization: `Bearer ${token}` }
+}
+
+function postgresRunningIn(dir: string) {
+  return fs.existsSync(path.join(dir, "pgdata/postmaster.pid"))
+}
+
+describe("npm run demo", () => {
+  afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }))
+
+  it("starts, seeds once, logs in, and restarts on the same data", async () => {
+    const first = startDemo()
+    await first.ready
+    expect(first.output()).toContain("demo: store seeded")
+    expect(first.output()).toContain("Admin:      http://localhost:")
+
+    const health = await fetch(`http://127.0.0.1:${port}/health`)
+    expect(await health.text()).toBe("OK")
+    const headers = await login()
+    const products = await fetch(`http://127.0.0.1:${port}/admin/products?limit=1`, { headers }).then((r) => r.json())
+    expect(products.count).toBe(30)
+    const accounts = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/accounts`, { headers }).then((r) => r.json())
+    expect(accounts.accounts).toHaveLength(1)
+    expect(accounts.accounts[0].access_token).toMatch(/^••••/)
+    const image = await fetch(`http://127.0.0.1:${port}/static/products/camiseta-basica-rojo.png`)
+    expect(image.headers.get("content-type")).toBe("image/png")
+
+    await stopDemo(first.child)
+    expect(postgresRunningIn(stateDir)).toBe(false)
+
+    const second = startDemo()
+    await second.ready
+    expect(second.output()).toContain("store already seeded")
+    expect(second.output()).not.toContain("demo: store seeded")
+    const again = await fetch(`http://127.0.0.1:${port}/admin/products?limit=1`, { headers: await login() }).then((r) =>
+      r.json()
+    )
+    expect(again.count).toBe(30)
+    await stopDemo(second.child)
+    expect(postgresRunningIn(stateDir)).toBe(false)
+  }, 600_000)
+})
