@@ -1,12 +1,25 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import {
-  AdminCreateWhatsappAccount,
-  AdminUpdateWhatsappAccount,
-} from "./admin/whatsapp/accounts/validators"
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
+import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
+import { AdminListWebhookEvents } from "./admin/whatsapp/webhook-events/validators"
+import { rawBody } from "./utils/raw-body"
+
+/** Meta sends up to 1000 changes in one POST, at most 3 MB. */
+const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/whatsapp/webhook",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [rawBody(WEBHOOK_BODY_LIMIT)],
+    },
     {
       matcher: "/admin/whatsapp/accounts",
       methods: ["GET"],
@@ -15,12 +28,32 @@ export default defineMiddlewares({
     {
       matcher: "/admin/whatsapp/accounts",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminCreateWhatsappAccount)],
+      middlewares: [validateAndTransformBody(AdminCreateWhatsAppAccount)],
     },
     {
       matcher: "/admin/whatsapp/accounts/:id",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminUpdateWhatsappAccount)],
+      middlewares: [validateAndTransformBody(AdminUpdateWhatsAppAccount)],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListConversations, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/messages",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListMessages, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/messages",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSendText)],
+    },
+    {
+      matcher: "/admin/whatsapp/webhook-events",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListWebhookEvents, {})],
     },
   ],
 })

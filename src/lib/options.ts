@@ -31,6 +31,14 @@ export const pluginOptionsSchema = z
     optInKeywords: z.array(z.string().min(1)).default(["START"]),
     /** Outbound pacing per business phone number (Meta's default tier). */
     messagesPerSecond: z.number().int().positive().max(1000).default(80),
+    /** Sends per second to one customer, sustained; Meta's pair limit is about 1 per 6 s with bursts of 45. */
+    pairMessagesPerSecond: z.number().positive().max(10).default(1 / 6),
+    pairBurst: z.number().int().positive().max(100).default(45),
+    /** First retry delay; later ones double up to maxRetryDelayMs. */
+    retryBaseDelayMs: z.number().int().positive().default(2_000),
+    maxRetryDelayMs: z.number().int().positive().default(15 * 60_000),
+    maxOutboundAttempts: z.number().int().positive().max(50).default(10),
+    maxWebhookAttempts: z.number().int().positive().max(50).default(10),
   })
 
 export type WhatsAppPluginOptions = z.input<typeof pluginOptionsSchema>

@@ -1,3 +1,6 @@
 export * from "./channel/workflows/create-whatsapp-account"
 export * from "./channel/workflows/update-whatsapp-account"
 export * from "./channel/workflows/delete-whatsapp-account"
+export * from "./channel/workflows/process-whatsapp-webhook-event"
+export * from "./channel/workflows/send-whatsapp-message"
+export type { SendWhatsAppMessageInput } from "./channel/steps/prepare-outbound-message"

@@ -1,9 +1,12 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
+import { dispatchOutboundMessage } from "./dispatcher"
+import type { SqlRunner } from "./sql/ingest"
 import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
 import { WhatsappMessage } from "./models/whatsapp-message"
+import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
@@ -13,15 +16,100 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappConversation,
   WhatsappMessage,
   WhatsappWebhookEvent,
+  WhatsappRateLimit,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   protected readonly secretBox_: SecretBox
+  protected readonly manager_: SqlRunner & { transactional<T>(fn: (em: SqlRunner) => Promise<T>): Promise<T> }
+  /** Decrypted app secrets by phone number id, for the webhook's hot path. */
+  private secretCache_: { at: number; byPhone: Map<string, string>; all: string[] } | null = null
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, any>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
     this.secretBox_ = new SecretBox(decodeKey(this.options_.encryptionKey)!)
+    this.manager_ = container.manager
+  }
+
+  /** Raw SQL for the few operations that need atomic upserts and claims. */
+  get sql(): SqlRunner {
+    return this.manager_
+  }
+
+  transaction<T>(fn: (db: SqlRunner) => Promise<T>): Promise<T> {
+    return this.manager_.transactional(fn)
+  }
+
+  /**
+   * Secrets a webhook for these phone number ids may be signed with: the
+   * accounts' own app secrets, then the plugin's. Cached for 30 s (secrets
+   * change rarely; updates through this service clear the cache at once).
+   */
+  async webhookSecretsFor(phoneNumberIds: string[]): Promise<string[]> {
+    if (!this.secretCache_ || Date.now() - this.secretCache_.at > 30_000) {
+      const rows = await this.manager_.execute(
+        `select phone_number_id, app_secret from whatsapp_account where deleted_at is null and app_secret is not null`
+      )
+      const byPhone = new Map<string, string>()
+      for (const row of rows) {
+        try {
+          byPhone.set(row.phone_number_id, this.secretBox_.open(row.app_secret))
+        } catch {
+          // unreadable under this key: that account cannot verify anything
+        }
+      }
+      this.secretCache_ = { at: Date.now(), byPhone, all: [...new Set(byPhone.values())] }
+    }
+    const cache = this.secretCache_
+    const own = phoneNumberIds.map((id) => cache.byPhone.get(id)).filter((s): s is string => !!s)
+    // A body we cannot read (no ids) may still be signed by any known app.
+    const candidates = phoneNumberIds.length ? own : cache.all
+    return [...new Set([...candidates, ...(this.options_.appSecret ? [this.options_.appSecret] : [])])]
+  }
+
+  clearSecretCache() {
+    this.secretCache_ = null
+  }
+
+  /**
+   * Sends one queued message now (see dispatcher.ts). A short retry is also
+   * scheduled in this process; the dispatch job picks up anything a
+   * stopped process leaves behind.
+   */
+  async dispatchOutboundMessage(messageId: string) {
+    const result = await dispatchOutboundMessage(
+      {
+        db: this.manager_,
+        options: this.options_,
+        accessToken: async (accountId) => (await this.revealAccountSecrets(accountId)).accessToken,
+      },
+      messageId
+    )
+    if (result.outcome === "retry" && result.retryInMs !== undefined && result.retryInMs < 60_000) {
+      this.scheduleRetry_(messageId, result.retryInMs)
+    }
+    return result
+  }
+
+  private retryTimers_ = new Set<NodeJS.Timeout>()
+
+  private scheduleRetry_(messageId: string, delayMs: number) {
+    const timer = setTimeout(() => {
+      this.retryTimers_.delete(timer)
+      this.dispatchOutboundMessage(messageId).catch(() => {
+        // the dispatch job will try again
+      })
+    }, delayMs + 5)
+    timer.unref()
+    this.retryTimers_.add(timer)
+  }
+
+  __hooks = {
+    onApplicationPrepareShutdown: async () => {
+      for (const timer of this.retryTimers_) clearTimeout(timer)
+      this.retryTimers_.clear()
+    },
   }
 
   /** Routes, jobs and subscribers can't see plugin options; they ask here. */
@@ -31,6 +119,7 @@ class WhatsAppModuleService extends MedusaService({
 
   /** Encrypts whichever secrets are present; leaves absent ones untouched. */
   sealSecrets<T extends AccountSecrets>(input: T): T {
+    this.clearSecretCache()
     const sealed = { ...input }
     for (const key of ["access_token", "app_secret"] as const) {
       const value = input[key]

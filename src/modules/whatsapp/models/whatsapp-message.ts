@@ -23,6 +23,8 @@ export const WhatsappMessage = model
     error_message: model.text().nullable(),
     attempts: model.number().default(0),
     next_attempt_at: model.dateTime().nullable(),
+    /** Set while one dispatcher holds the message; expires if that process dies. */
+    claimed_until: model.dateTime().nullable(),
     /** Meta's timestamp of the message or of its latest status. */
     sent_at: model.dateTime().nullable(),
     referred_retailer_id: model.text().nullable(),

@@ -16,7 +16,9 @@ export const WhatsappWebhookEvent = model
     attempts: model.number().default(0),
     next_attempt_at: model.dateTime().nullable(),
     last_error: model.text().nullable(),
+    /** Set while one worker processes the event; expires if that worker dies. */
+    locked_until: model.dateTime().nullable(),
     /** Phone number ids the payload was addressed to, for the admin list. */
     phone_number_ids: model.json().nullable(),
   })
-  .indexes([{ on: ["status", "next_attempt_at"] }])
+  .indexes([{ on: ["status", "next_attempt_at"] }, { on: ["received_at"] }])

@@ -20,8 +20,8 @@ const accountFields = {
   settings: accountSettingsPatchSchema.optional(),
 }
 
-export const AdminCreateWhatsappAccount = z.object(accountFields).strict()
-export type AdminCreateWhatsAppAccountType = z.infer<typeof AdminCreateWhatsappAccount>
+export const AdminCreateWhatsAppAccount = z.object(accountFields).strict()
+export type AdminCreateWhatsAppAccountType = z.infer<typeof AdminCreateWhatsAppAccount>
 
-export const AdminUpdateWhatsappAccount = z.object(accountFields).partial().strict()
-export type AdminUpdateWhatsAppAccountType = z.infer<typeof AdminUpdateWhatsappAccount>
+export const AdminUpdateWhatsAppAccount = z.object(accountFields).partial().strict()
+export type AdminUpdateWhatsAppAccountType = z.infer<typeof AdminUpdateWhatsAppAccount>

@@ -1,0 +1,24 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { presentConversation } from "./helpers"
+import { conversationFields } from "./query-config"
+import type { AdminListConversationsType } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse) => {
+  const { account_id, unread, has_cart, inquiry, opted_out, limit, offset } = req.validatedQuery as AdminListConversationsType
+  const filters: Record<string, unknown> = {}
+  if (account_id) filters.account_id = account_id
+  if (unread !== undefined) filters.unread_count = unread ? { $gt: 0 } : 0
+  if (has_cart !== undefined) filters.has_cart = has_cart
+  if (inquiry !== undefined) filters.has_inquiry = inquiry
+  if (opted_out !== undefined) filters.opted_out = opted_out
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "whatsapp_conversation",
+    fields: conversationFields,
+    filters,
+    pagination: { skip: offset, take: limit, order: { last_message_at: "DESC", created_at: "DESC" } },
+  })
+  res.json({ conversations: data.map((c: any) => presentConversation(c)), count: metadata?.count ?? data.length, offset, limit })
+}

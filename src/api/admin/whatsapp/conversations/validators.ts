@@ -1,0 +1,28 @@
+import { z } from "@medusajs/framework/zod"
+
+const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().optional())
+
+export const AdminListConversations = z.object({
+  account_id: z.string().optional(),
+  unread: flag,
+  has_cart: flag,
+  inquiry: flag,
+  opted_out: flag,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AdminListConversationsType = z.infer<typeof AdminListConversations>
+
+export const AdminListMessages = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AdminListMessagesType = z.infer<typeof AdminListMessages>
+
+export const AdminSendText = z
+  .object({
+    text: z.string().trim().min(1, "text is required").max(4096, "text is longer than 4096 characters"),
+    idempotency_key: z.string().min(8).max(255).optional(),
+  })
+  .strict()
+export type AdminSendTextType = z.infer<typeof AdminSendText>

@@ -1,0 +1,98 @@
+/** Outbound message bodies as the Cloud API takes them (minus `messaging_product` and `to`). */
+
+export type TextMessage = { type: "text"; text: { body: string; preview_url?: boolean } }
+
+export type InteractiveBodyParts = {
+  body?: { text: string }
+  footer?: { text: string }
+}
+
+export type ProductInteractive = InteractiveBodyParts & {
+  type: "product"
+  action: { catalog_id: string; product_retailer_id: string }
+}
+
+export type ProductListSection = { title: string; product_items: { product_retailer_id: string }[] }
+
+export type ProductListInteractive = InteractiveBodyParts & {
+  type: "product_list"
+  header: { type: "text"; text: string }
+  body: { text: string }
+  action: { catalog_id: string; sections: ProductListSection[] }
+}
+
+export type CatalogInteractive = InteractiveBodyParts & {
+  type: "catalog_message"
+  body: { text: string }
+  action: { name: "catalog_message"; parameters?: { thumbnail_product_retailer_id?: string } }
+}
+
+export type CtaUrlInteractive = InteractiveBodyParts & {
+  type: "cta_url"
+  header?: { type: "text"; text: string }
+  body: { text: string }
+  action: { name: "cta_url"; parameters: { display_text: string; url: string } }
+}
+
+export type ButtonInteractive = InteractiveBodyParts & {
+  type: "button"
+  header?: { type: "text"; text: string }
+  body: { text: string }
+  action: { buttons: { type: "reply"; reply: { id: string; title: string } }[] }
+}
+
+export type Interactive =
+  | ProductInteractive
+  | ProductListInteractive
+  | CatalogInteractive
+  | CtaUrlInteractive
+  | ButtonInteractive
+
+export type InteractiveMessage = { type: "interactive"; interactive: Interactive }
+
+export type TemplateParameter =
+  | { type: "text"; text: string }
+  | { type: "currency"; currency: { fallback_value: string; code: string; amount_1000: number } }
+  | { type: "date_time"; date_time: { fallback_value: string } }
+
+export type TemplateComponent =
+  | { type: "header" | "body"; parameters: TemplateParameter[] }
+  | { type: "button"; sub_type: "url" | "quick_reply"; index: string; parameters: TemplateParameter[] }
+
+export type TemplateMessage = {
+  type: "template"
+  template: { name: string; language: { code: string }; components?: TemplateComponent[] }
+}
+
+export type OutboundMessage = TextMessage | InteractiveMessage | TemplateMessage
+
+export type SendMessageResponse = {
+  messaging_product: "whatsapp"
+  contacts: { input: string; wa_id: string }[]
+  messages: { id: string; message_status?: string }[]
+}
+
+export type PhoneNumberInfo = {
+  id: string
+  display_phone_number: string
+  verified_name: string
+  quality_rating?: string
+  name_status?: string
+  messaging_limit_tier?: string
+  code_verification_status?: string
+  throughput?: { level: string }
+}
+
+export type MessageTemplate = {
+  id: string
+  name: string
+  language: string
+  status: string
+  category: string
+  components?: unknown[]
+}
+
+export type CommerceSettings = { id?: string; is_cart_enabled: boolean; is_catalog_visible: boolean }
+
+/** Parsed `X-App-Usage` / `X-Business-Use-Case-Usage`: the highest percentage seen. */
+export type GraphUsage = { maxPercent: number; regainAccessMinutes: number }

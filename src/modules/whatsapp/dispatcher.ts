@@ -1,0 +1,91 @@
+import { isServiceWindowOpen } from "../../lib/customer-window"
+import { GraphApiClient } from "../../lib/graph-api/client"
+import { GraphApiError } from "../../lib/graph-api/errors"
+import type { OutboundMessage } from "../../lib/graph-api/types"
+import type { ResolvedWhatsAppPluginOptions } from "../../lib/options"
+import { isFreeForm } from "../../lib/outbound/limits"
+import { decideRetry } from "../../lib/outbound/retry-policy"
+import type { SqlRunner } from "./sql/ingest"
+import {
+  claimOutboundMessage,
+  markOutboundFailed,
+  markOutboundRetry,
+  markOutboundSent,
+  reserveSendSlot,
+} from "./sql/outbound"
+
+/** Waits longer than this go back to the queue instead of holding a worker. */
+const MAX_IN_PROCESS_WAIT_MS = 20_000
+
+export type DispatchOutcome = "sent" | "retry" | "failed" | "skipped"
+
+type Deps = {
+  db: SqlRunner
+  options: ResolvedWhatsAppPluginOptions
+  accessToken: (accountId: string) => Promise<string>
+  now?: () => number
+}
+
+/**
+ * Sends one queued message: claim it (so no other instance can), book slots
+ * on the number's and the recipient's shared schedules, wait for them, call
+ * the Graph API, then record the outcome. Retryable failures go back to the
+ * queue with a backoff; permanent ones are stored with Meta's error.
+ */
+export async function dispatchOutboundMessage(deps: Deps, messageId: string): Promise<{ outcome: DispatchOutcome; retryInMs?: number }> {
+  const { db, options } = deps
+  const claimed = await claimOutboundMessage(db, messageId)
+  if (!claimed) {
+    return { outcome: "skipped" }
+  }
+  const message = claimed.payload as OutboundMessage
+  const now = deps.now ?? Date.now
+
+  if (isFreeForm(message) && !isServiceWindowOpen(claimed.last_inbound_at, new Date(now()))) {
+    // The window closed while the message waited: Meta would answer 131047.
+    await markOutboundFailed(db, claimed.id, "131047", "The 24-hour customer-service window closed before the message could be sent; use a template.")
+    return { outcome: "failed" }
+  }
+
+  const [numberSlot, pairSlot] = await Promise.all([
+    reserveSendSlot(db, `number:${claimed.phone_number_id}`, 1000 / options.messagesPerSecond),
+    reserveSendSlot(db, `pair:${claimed.phone_number_id}:${claimed.wa_id}`, 1000 / options.pairMessagesPerSecond, options.pairBurst),
+  ])
+  const waitMs = Math.max(numberSlot.getTime(), pairSlot.getTime()) - now()
+  if (waitMs > MAX_IN_PROCESS_WAIT_MS) {
+    await markOutboundRetry(db, claimed.id, waitMs, null, null)
+    return { outcome: "retry", retryInMs: waitMs }
+  }
+  if (waitMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, waitMs))
+  }
+
+  const client = new GraphApiClient({
+    baseUrl: options.graphApiUrl,
+    version: options.graphApiVersion,
+    accessToken: await deps.accessToken(claimed.account_id),
+  })
+  try {
+    const response = await client.sendMessage(claimed.phone_number_id, claimed.wa_id, message)
+    const wamid = response.messages?.[0]?.id
+    if (!wamid) {
+      throw new GraphApiError("The Graph API accepted the message but returned no id", 502, "no_wamid")
+    }
+    await markOutboundSent(db, claimed.id, wamid)
+    return { outcome: "sent" }
+  } catch (error) {
+    const graphError = error instanceof GraphApiError ? error : GraphApiError.network(error)
+    const text = [graphError.message, graphError.details].filter(Boolean).join(": ")
+    const decision = decideRetry(graphError, claimed.attempts, {
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: options.maxRetryDelayMs,
+      maxAttempts: options.maxOutboundAttempts,
+    })
+    if (decision.retry) {
+      await markOutboundRetry(db, claimed.id, decision.delayMs, graphError.code, text)
+      return { outcome: "retry", retryInMs: decision.delayMs }
+    }
+    await markOutboundFailed(db, claimed.id, graphError.code, text)
+    return { outcome: "failed" }
+  }
+}

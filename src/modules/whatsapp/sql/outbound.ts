@@ -1,0 +1,120 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { SqlRunner } from "./ingest"
+
+const CLAIM_SECONDS = 120
+
+export type ClaimedOutbound = {
+  id: string
+  payload: any
+  attempts: number
+  type: string
+  conversation_id: string
+  wa_id: string
+  last_inbound_at: Date | null
+  account_id: string
+  phone_number_id: string
+}
+
+/** Inserts a queued message; an existing idempotency key returns the earlier row instead. */
+export async function queueOutboundMessage(
+  db: SqlRunner,
+  input: { conversationId: string; type: string; text: string | null; payload: unknown; idempotencyKey: string }
+): Promise<{ id: string; created: boolean }> {
+  const inserted = await db.execute(
+    `insert into whatsapp_message
+       (id, conversation_id, direction, type, text, payload, status, idempotency_key, created_at, updated_at)
+     values (?, ?, 'outbound', ?, ?, ?::jsonb, 'queued', ?, now(), now())
+     on conflict (idempotency_key) where idempotency_key is not null and deleted_at is null do nothing
+     returning id`,
+    [generateEntityId("", "wamsg"), input.conversationId, input.type, input.text, JSON.stringify(input.payload), input.idempotencyKey]
+  )
+  if (inserted.length) {
+    await db.execute(`update whatsapp_conversation set last_message_at = now(), updated_at = now() where id = ?`, [
+      input.conversationId,
+    ])
+    return { id: inserted[0].id, created: true }
+  }
+  const [existing] = await db.execute(`select id from whatsapp_message where idempotency_key = ?`, [input.idempotencyKey])
+  return { id: existing.id, created: false }
+}
+
+/** Takes a due message for sending; null when it is not due or another dispatcher holds it. */
+export async function claimOutboundMessage(db: SqlRunner, id: string): Promise<ClaimedOutbound | null> {
+  const [row] = await db.execute(
+    `with claimed as (
+       update whatsapp_message set status = 'sending', attempts = attempts + 1,
+         claimed_until = now() + interval '${CLAIM_SECONDS} seconds', updated_at = now()
+       where id = ? and direction = 'outbound' and deleted_at is null and (
+         (status = 'queued' and (next_attempt_at is null or next_attempt_at <= now()))
+         or (status = 'sending' and claimed_until < now()))
+       returning id, payload, attempts, type, conversation_id)
+     select claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id
+     from claimed
+     join whatsapp_conversation c on c.id = claimed.conversation_id
+     join whatsapp_account a on a.id = c.account_id`,
+    [id]
+  )
+  return row ?? null
+}
+
+export async function markOutboundSent(db: SqlRunner, id: string, wamid: string) {
+  // A status webhook can only match once the wamid is stored, so nothing can be ahead of "sent" here.
+  await db.execute(
+    `update whatsapp_message set status = 'sent', wamid = ?, sent_at = now(), claimed_until = null,
+       next_attempt_at = null, updated_at = now()
+     where id = ? and status = 'sending'`,
+    [wamid, id]
+  )
+}
+
+export async function markOutboundRetry(db: SqlRunner, id: string, delayMs: number, errorCode: string | null, errorMessage: string | null) {
+  await db.execute(
+    `update whatsapp_message set status = 'queued', claimed_until = null,
+       next_attempt_at = now() + (?::int * interval '1 millisecond'),
+       error_code = ?, error_message = ?, updated_at = now()
+     where id = ? and status = 'sending'`,
+    [Math.round(delayMs), errorCode, errorMessage, id]
+  )
+}
+
+export async function markOutboundFailed(db: SqlRunner, id: string, errorCode: string, errorMessage: string) {
+  await db.execute(
+    `update whatsapp_message set status = 'failed', claimed_until = null, next_attempt_at = null,
+       error_code = ?, error_message = ?, updated_at = now()
+     where id = ? and status = 'sending'`,
+    [errorCode, errorMessage, id]
+  )
+}
+
+/** Queued messages whose time has come, and sends abandoned by a dead dispatcher. */
+export async function listDueOutbound(db: SqlRunner, graceMs: number, limit: number) {
+  const rows = await db.execute(
+    `select id from whatsapp_message
+     where direction = 'outbound' and deleted_at is null and (
+       (status = 'queued' and coalesce(next_attempt_at, created_at + (?::int * interval '1 millisecond')) <= now())
+       or (status = 'sending' and claimed_until < now()))
+     order by created_at
+     limit ?`,
+    [graceMs, limit]
+  )
+  return rows.map((r) => r.id as string)
+}
+
+/**
+ * Books the next send slot on a shared GCRA schedule (lib/outbound/pacing)
+ * and returns when that send may go. One statement, so concurrent
+ * dispatchers in any number of instances never book the same slot.
+ */
+export async function reserveSendSlot(db: SqlRunner, key: string, intervalMs: number, burst = 1): Promise<Date> {
+  const toleranceMs = (burst - 1) * intervalMs
+  const [row] = await db.execute(
+    `insert into whatsapp_rate_limit (id, tat, created_at, updated_at)
+     values (?, now() + (?::float * interval '1 millisecond'), now(), now())
+     on conflict (id) do update set
+       tat = greatest(whatsapp_rate_limit.tat, now()) + (?::float * interval '1 millisecond'),
+       updated_at = now()
+     returning greatest(now(), tat - ((?::float + ?::float) * interval '1 millisecond')) as send_at`,
+    [key, intervalMs, intervalMs, intervalMs, toleranceMs]
+  )
+  return new Date(row.send_at)
+}

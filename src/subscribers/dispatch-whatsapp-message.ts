@@ -1,0 +1,14 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { WHATSAPP_MODULE } from "../modules/whatsapp"
+import type WhatsAppModuleService from "../modules/whatsapp/service"
+
+/** Sends a message as soon as it is queued; the dispatch job covers what this misses. */
+export default async function dispatchWhatsAppMessage({ event, container }: SubscriberArgs<{ id: string }>) {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  await whatsapp.dispatchOutboundMessage(event.data.id)
+}
+
+export const config: SubscriberConfig = {
+  event: "whatsapp.message.queued",
+  context: { subscriberId: "whatsapp-dispatch-message" },
+}

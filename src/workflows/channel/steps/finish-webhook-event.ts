@@ -1,0 +1,45 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { finishWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
+import type { IngestOutcome } from "./ingest-webhook-event"
+
+/** Attempts allowed for a status whose message we have not stored yet (the send is still being recorded). */
+const UNMATCHED_STATUS_ATTEMPTS = 4
+
+export function webhookEventOutcome(result: IngestOutcome) {
+  if (result.malformed) {
+    // Signed but unreadable: kept and shown, never retried (it cannot improve).
+    return { status: "failed" as const, note: result.malformed, retryInMs: null }
+  }
+  const notes = [
+    ...result.notes,
+    ...(result.unrouted.length ? [`unknown phone_number_id ${[...new Set(result.unrouted)].join(", ")}`] : []),
+  ]
+  if (result.unmatchedStatuses.length && result.attempts < UNMATCHED_STATUS_ATTEMPTS) {
+    return {
+      status: "failed" as const,
+      note: `status for ${result.unmatchedStatuses.length} message(s) not stored yet; retrying`,
+      retryInMs: 2_000 * result.attempts,
+    }
+  }
+  if (result.unmatchedStatuses.length) {
+    notes.push(`statuses for unknown messages: ${result.unmatchedStatuses.length}`)
+  }
+  const routed = result.messages.length || result.statusesApplied
+  const onlyUnrouted = result.unrouted.length && !routed
+  return { status: onlyUnrouted ? ("ignored" as const) : ("processed" as const), note: notes.join("; ") || null, retryInMs: null }
+}
+
+export const finishWebhookEventStep = createStep(
+  "finish-whatsapp-webhook-event",
+  async ({ id, result }: { id: string; result: IngestOutcome }, { container }) => {
+    if (result.skipped) {
+      return new StepResponse(null)
+    }
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    const outcome = webhookEventOutcome(result)
+    await finishWebhookEvent(whatsapp.sql, id, outcome)
+    return new StepResponse(outcome)
+  }
+)
