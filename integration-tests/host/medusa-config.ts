@@ -31,6 +31,12 @@ export default defineConfig({
         graphApiVersion: "v21.0",
         publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? "http://127.0.0.1:9000",
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY,
+        // Small numbers keep the pacing and retry tests short; the logic is the same.
+        messagesPerSecond: Number(process.env.WHATSAPP_MESSAGES_PER_SECOND ?? 20),
+        pairMessagesPerSecond: 10,
+        pairBurst: 20,
+        retryBaseDelayMs: 100,
+        maxRetryDelayMs: 1_000,
       },
     },
   ],

@@ -88,13 +88,17 @@ async function applyInboundToConversation(
 
 async function applyStatus(db: SqlRunner, item: StatusItem) {
   const error = item.errors[0]
+  const from = statusesUpgradableTo(item.status)
+  if (!from.length) {
+    return "stale"
+  }
   const rows = await db.execute(
     `update whatsapp_message set
        status = ?,
        error_code = case when ? = 'failed' then ? else error_code end,
        error_message = case when ? = 'failed' then ? else error_message end,
        updated_at = now()
-     where wamid = ? and direction = 'outbound' and status = any(?)
+     where wamid = ? and direction = 'outbound' and status in (${from.map(() => "?").join(", ")})
      returning id`,
     [
       item.status,
@@ -103,7 +107,7 @@ async function applyStatus(db: SqlRunner, item: StatusItem) {
       item.status,
       error ? [error.title, error.message, error.details].filter(Boolean).join(": ") : null,
       item.wamid,
-      statusesUpgradableTo(item.status),
+      ...from,
     ]
   )
   if (rows.length) return "applied"

@@ -1,0 +1,120 @@
+import { createHmac } from "node:crypto"
+import path from "node:path"
+
+// The sandbox is plain JavaScript (it also runs as `npm run sandbox`).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const { createSandbox } = require(path.resolve(__dirname, "../../sandbox/graph-api.js"))
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const { metaJson } = require(path.resolve(__dirname, "../../sandbox/webhooks.js"))
+
+export const APP_SECRET = "integration-app-secret"
+export const VERIFY_TOKEN = "integration-verify-token"
+
+export const TEST_ACCOUNT = {
+  name: "Tienda Test",
+  waba_id: "200000000000001",
+  phone_number_id: "200000000000002",
+  access_token: "test-access-token-0001",
+  display_phone_number: "+1 555 020 0000",
+}
+
+export function sign(body: string | Buffer, secret = APP_SECRET) {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
+}
+
+let counter = 0
+export function wamid() {
+  counter++
+  return `wamid.TEST${Date.now().toString(36)}${counter.toString(36).padStart(6, "0")}`
+}
+
+export function envelope(value: Record<string, unknown>, phoneNumberId = TEST_ACCOUNT.phone_number_id) {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: TEST_ACCOUNT.waba_id,
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550200000", phone_number_id: phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  }
+}
+
+export function textPayload(opts: { from: string; text: string; id?: string; name?: string; phoneNumberId?: string; timestamp?: number }) {
+  return envelope(
+    {
+      contacts: [{ profile: { name: opts.name ?? "Cliente" }, wa_id: opts.from }],
+      messages: [
+        {
+          from: opts.from,
+          id: opts.id ?? wamid(),
+          timestamp: String(opts.timestamp ?? Math.floor(Date.now() / 1000)),
+          type: "text",
+          text: { body: opts.text },
+        },
+      ],
+    },
+    opts.phoneNumberId
+  )
+}
+
+export function statusPayload(statuses: { id: string; status: string; recipient?: string; errors?: unknown[]; timestamp?: number }[]) {
+  return envelope({
+    statuses: statuses.map((s) => ({
+      id: s.id,
+      status: s.status,
+      timestamp: String(s.timestamp ?? Math.floor(Date.now() / 1000)),
+      recipient_id: s.recipient ?? "34600000001",
+      ...(s.errors ? { errors: s.errors } : {}),
+    })),
+  })
+}
+
+/** POSTs a body signed like Meta (over the exact bytes sent). */
+export async function postWebhook(baseUrl: string, body: string | object, options: { secret?: string; signature?: string | null } = {}) {
+  const raw = typeof body === "string" ? body : metaJson(body)
+  const headers: Record<string, string> = { "content-type": "application/json" }
+  const signature = options.signature === undefined ? sign(raw, options.secret) : options.signature
+  if (signature !== null) headers["x-hub-signature-256"] = signature
+  const res = await fetch(`${baseUrl}/whatsapp/webhook`, { method: "POST", headers, body: raw })
+  return { status: res.status, body: await res.text() }
+}
+
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {}) {
+  const started = Date.now()
+  let last: unknown
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const value = await check()
+      if (value) return value
+    } catch (error) {
+      last = error
+    }
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ""}`)
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        results[i] = await fn(items[i], i)
+      }
+    })
+  )
+  return results
+}

@@ -1,0 +1,279 @@
+// A local stand-in for Meta's Graph API (WhatsApp Cloud API): strict like
+// Meta, with switchable faults and a small inspection API under /__sandbox.
+const http = require("node:http")
+const { errors } = require("./meta-errors")
+const { validateOutbound, placeholderCount } = require("./validate-message")
+const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
+
+const WINDOW_MS = 24 * 60 * 60 * 1000
+
+function defaultState() {
+  return {
+    accounts: new Map(),
+    templates: new Map(), // waba_id → [{ name, language, status, category, components }]
+    messages: [], // every accepted outbound message
+    inbound: new Map(), // wamid → inbound message (for mark-as-read)
+    windows: new Map(), // `${phone}:${wa_id}` → last inbound (ms)
+    sends: new Map(), // phone → recent accept times (throughput)
+    webhookDeliveries: [],
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0 },
+  }
+}
+
+function createSandbox(options = {}) {
+  const config = {
+    webhookUrl: options.webhookUrl ?? null,
+    appSecret: options.appSecret ?? "sandbox-app-secret",
+    sendStatuses: options.sendStatuses ?? true,
+    statusDelayMs: options.statusDelayMs ?? 50,
+    throughputPerSecond: options.throughputPerSecond ?? 80,
+    random: options.random ?? Math.random,
+  }
+  let state = defaultState()
+  const pending = new Set()
+
+  function addAccount(account) {
+    const full = {
+      display_phone_number: "+1 555 010 0000",
+      verified_name: "Sandbox Store",
+      quality_rating: "GREEN",
+      name_status: "APPROVED",
+      messaging_limit_tier: "TIER_1K",
+      catalog_id: null,
+      commerce: { is_cart_enabled: false, is_catalog_visible: false },
+      subscribed: false,
+      ...account,
+    }
+    state.accounts.set(full.phone_number_id, full)
+    return full
+  }
+  for (const account of options.accounts ?? []) addAccount(account)
+  for (const template of options.templates ?? []) addTemplate(template)
+
+  function addTemplate(t) {
+    const list = state.templates.get(t.waba_id) ?? []
+    const template = { id: String(100000 + list.length + state.templates.size * 1000), status: "APPROVED", category: "MARKETING", components: [], ...t }
+    state.templates.set(t.waba_id, [...list.filter((x) => !(x.name === t.name && x.language === t.language)), template])
+    return template
+  }
+
+  function tokenOf(req) {
+    const header = req.headers.authorization ?? ""
+    return header.startsWith("Bearer ") ? header.slice(7) : null
+  }
+  const byWaba = (wabaId) => [...state.accounts.values()].filter((a) => a.waba_id === wabaId)
+
+  function later(fn, ms) {
+    const timer = setTimeout(() => {
+      pending.delete(timer)
+      fn().catch(() => {})
+    }, ms)
+    pending.add(timer)
+  }
+
+  async function sendWebhook(payload) {
+    if (!config.webhookUrl) return null
+    const status = await deliver(config.webhookUrl, config.appSecret, payload).catch(() => 0)
+    state.webhookDeliveries.push({ at: Date.now(), status })
+    return status
+  }
+
+  function scheduleStatuses(account, record) {
+    if (!config.sendStatuses) return
+    const steps = record.failure ? [["failed", record.failure]] : [["sent"], ["delivered"], ["read"]]
+    steps.forEach(([status, error], i) => {
+      later(() => sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, error })), config.statusDelayMs * (i + 1))
+    })
+  }
+
+  function throughputExceeded(phone, now) {
+    const recent = (state.sends.get(phone) ?? []).filter((t) => now - t < 1000)
+    state.sends.set(phone, recent)
+    return recent.length >= config.throughputPerSecond
+  }
+
+  function checkTemplate(account, template) {
+    const found = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
+    if (!found) return errors.templateMissing(template.name, template.language.code)
+    if (found.status === "PAUSED") return errors.templatePaused(found.name)
+    if (found.status !== "APPROVED") return errors.templateNotApproved(found.name, found.status)
+    for (const component of found.components ?? []) {
+      const expected = placeholderCount(component.text)
+      if (!expected) continue
+      const given = (template.components ?? []).find((c) => c.type === String(component.type).toLowerCase())
+      const count = given?.parameters?.length ?? 0
+      if (count !== expected) return errors.templateParams(`${component.type}: expected ${expected}, got ${count}`)
+    }
+    return null
+  }
+
+  async function postMessages(account, body) {
+    if (body?.status === "read") {
+      if (!state.inbound.has(body.message_id)) return errors.invalidParameter(`message_id ${body.message_id} is not a received message`)
+      return { status: 200, body: { success: true } }
+    }
+    const problems = validateOutbound(body)
+    if (problems.length) return errors.invalidParameter(problems.join("; "))
+    if (body.type === "template") {
+      const problem = checkTemplate(account, body.template)
+      if (problem) return problem
+    }
+    const now = Date.now()
+    // Faults and throttling answer before anything is recorded: nothing was sent.
+    if (config.random() < state.faults.rate5xx) return errors.serverError()
+    if (config.random() < state.faults.rate429 || throughputExceeded(account.phone_number_id, now)) return errors.throughput()
+
+    const to = String(body.to).replace(/\D/g, "")
+    const last = state.windows.get(`${account.phone_number_id}:${to}`)
+    const freeForm = body.type !== "template"
+    const record = {
+      wamid: newWamid(),
+      phone_number_id: account.phone_number_id,
+      to,
+      type: body.type ?? "text",
+      body,
+      at: now,
+      // Like Meta: accepted now, failed later by webhook when outside the window.
+      failure: freeForm && !(last && now - last < WINDOW_MS)
+        ? { code: 131047, title: "Re-engagement message", message: "Re-engagement message", error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." } }
+        : null,
+    }
+    state.sends.get(account.phone_number_id).push(now)
+    state.messages.push(record)
+    scheduleStatuses(account, record)
+    return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.wamid }] } }
+  }
+
+  async function graph(req, res, parts, query, body) {
+    const [, objectId, edge] = parts
+    const token = tokenOf(req)
+    const account = state.accounts.get(objectId)
+    const wabaAccounts = byWaba(objectId)
+    const owner = account ?? wabaAccounts[0]
+    if (!owner) return errors.unknownObject(objectId)
+    const tokens = account ? [account.access_token] : wabaAccounts.map((a) => a.access_token)
+    if (!token || !tokens.includes(token)) return errors.badToken()
+
+    if (account && edge === "messages" && req.method === "POST") return postMessages(account, body)
+    if (account && !edge && req.method === "GET") {
+      const { access_token, commerce, subscribed, catalog_id, waba_id, phone_number_id, ...info } = account
+      return { status: 200, body: { id: phone_number_id, ...info, code_verification_status: "VERIFIED", throughput: { level: "STANDARD" } } }
+    }
+    if (account && edge === "whatsapp_commerce_settings") {
+      if (req.method === "POST") {
+        for (const key of ["is_cart_enabled", "is_catalog_visible"]) {
+          const value = query.get(key) ?? body?.[key]
+          if (value !== undefined && value !== null) account.commerce[key] = String(value) === "true"
+        }
+        return { status: 200, body: { success: true } }
+      }
+      return { status: 200, body: { data: [{ ...account.commerce, id: `${account.phone_number_id}_commerce` }] } }
+    }
+    if (!account && edge === "subscribed_apps") {
+      if (req.method === "POST") wabaAccounts.forEach((a) => (a.subscribed = true))
+      if (req.method === "DELETE") wabaAccounts.forEach((a) => (a.subscribed = false))
+      if (req.method !== "GET") return { status: 200, body: { success: true } }
+      const subscribed = wabaAccounts.some((a) => a.subscribed)
+      return { status: 200, body: { data: subscribed ? [{ whatsapp_business_api_data: { id: "sandbox-app", link: "https://example.invalid", name: "Sandbox App" } }] : [] } }
+    }
+    if (!account && edge === "message_templates" && req.method === "GET") {
+      const list = state.templates.get(objectId) ?? []
+      return { status: 200, body: { data: list.map(({ waba_id, ...t }) => t), paging: { cursors: { before: "", after: "" } } } }
+    }
+    return errors.invalidParameter(`Unsupported ${req.method} on ${parts.join("/")}`)
+  }
+
+  async function inspect(req, parts, query, body) {
+    const action = parts[1]
+    if (action === "state") {
+      return { status: 200, body: { accounts: [...state.accounts.values()], messages: state.messages.length, faults: state.faults, config: { ...config, random: undefined } } }
+    }
+    if (action === "messages") {
+      const to = query.get("to")
+      return { status: 200, body: { messages: state.messages.filter((m) => !to || m.to === to) } }
+    }
+    if (action === "faults" && req.method === "POST") {
+      state.faults = { ...state.faults, ...body }
+      return { status: 200, body: { faults: state.faults } }
+    }
+    if (action === "config" && req.method === "POST") {
+      Object.assign(config, body)
+      return { status: 200, body: { ok: true } }
+    }
+    if (action === "accounts" && req.method === "POST") return { status: 200, body: addAccount(body) }
+    if (action === "templates" && req.method === "POST") return { status: 200, body: addTemplate(body) }
+    if (action === "reset" && req.method === "POST") {
+      const accounts = [...state.accounts.values()]
+      const templates = [...state.templates.values()].flat()
+      state = defaultState()
+      accounts.forEach((a) => addAccount({ ...a, subscribed: false }))
+      templates.forEach(addTemplate)
+      return { status: 200, body: { ok: true } }
+    }
+    if (action === "inbound" && req.method === "POST") {
+      const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]
+      if (!account) return { status: 400, body: { error: "no account" } }
+      const from = String(body.from).replace(/\D/g, "")
+      const { wamid, payload } = inboundMessage(account, { ...body, from })
+      state.windows.set(`${account.phone_number_id}:${from}`, Date.now())
+      state.inbound.set(wamid, { from, payload })
+      const delivered = await sendWebhook(payload)
+      return { status: 200, body: { wamid, webhook_status: delivered, payload } }
+    }
+    return { status: 404, body: { error: `unknown sandbox action ${action}` } }
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://sandbox")
+    const parts = url.pathname.split("/").filter(Boolean)
+    const chunks = []
+    for await (const chunk of req) chunks.push(chunk)
+    const text = Buffer.concat(chunks).toString("utf8")
+    let body = null
+    if (text) {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        body = Object.fromEntries(new URLSearchParams(text))
+      }
+    }
+    let result
+    try {
+      if (parts[0] === "__sandbox") {
+        result = await inspect(req, parts, url.searchParams, body)
+      } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
+        if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
+        result = await graph(req, res, parts, url.searchParams, body)
+      } else if (parts[0] === "health") {
+        result = { status: 200, body: { ok: true } }
+      } else {
+        result = errors.invalidParameter(`Unknown path ${url.pathname}`)
+      }
+    } catch (error) {
+      result = { status: 500, body: { error: { message: String(error?.message ?? error) } } }
+    }
+    res.writeHead(result.status, { "content-type": "application/json" })
+    res.end(JSON.stringify(result.body))
+  })
+
+  return {
+    server,
+    config,
+    get state() {
+      return state
+    },
+    addAccount,
+    addTemplate,
+    listen(port = 0, host = "127.0.0.1") {
+      return new Promise((resolve) => server.listen(port, host, () => resolve(`http://${host}:${server.address().port}`)))
+    },
+    async close() {
+      for (const timer of pending) clearTimeout(timer)
+      pending.clear()
+      server.closeAllConnections?.()
+      await new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+module.exports = { createSandbox }

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm run sandbox`: the fake Graph API on 127.0.0.1:$SANDBOX_PORT (9010),
+// with the demo's account and a recovery template, posting webhooks to the
+// demo store unless SANDBOX_WEBHOOK_URL says otherwise.
+const { createSandbox } = require("./graph-api")
+
+const DEMO_ACCOUNT = {
+  waba_id: process.env.WHATSAPP_WABA_ID ?? "100000000000001",
+  phone_number_id: process.env.WHATSAPP_PHONE_NUMBER_ID ?? "100000000000002",
+  access_token: process.env.WHATSAPP_ACCESS_TOKEN ?? "sandbox-access-token",
+  catalog_id: process.env.WHATSAPP_CATALOG_ID ?? "100000000000003",
+  display_phone_number: "+1 555 010 0000",
+  verified_name: "Demo Moda",
+}
+
+function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhookUrl } = {}) {
+  const sandbox = createSandbox({
+    webhookUrl: webhookUrl ?? process.env.SANDBOX_WEBHOOK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 9000}/whatsapp/webhook`,
+    appSecret: process.env.WHATSAPP_APP_SECRET ?? "sandbox-app-secret",
+    accounts: [DEMO_ACCOUNT],
+    templates: [
+      {
+        waba_id: DEMO_ACCOUNT.waba_id,
+        name: "cart_reminder",
+        language: "es",
+        category: "MARKETING",
+        components: [{ type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: "https://shop.example/{{1}}" }] }],
+      },
+      {
+        waba_id: DEMO_ACCOUNT.waba_id,
+        name: "order_update",
+        language: "es",
+        category: "UTILITY",
+        components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }],
+      },
+    ],
+  })
+  return sandbox.listen(port).then((url) => ({ sandbox, url }))
+}
+
+module.exports = { startSandbox, DEMO_ACCOUNT }
+
+if (require.main === module) {
+  startSandbox().then(({ sandbox, url }) => {
+    console.log(`[sandbox] fake Graph API on ${url} (webhooks to ${sandbox.config.webhookUrl})`)
+    const stop = () => sandbox.close().then(() => process.exit(0))
+    process.on("SIGINT", stop)
+    process.on("SIGTERM", stop)
+  })
+}
