@@ -14,6 +14,13 @@ import {
   reserveSendSlot,
 } from "./sql/outbound"
 
+/**
+ * Sends are booked at 96% of the configured rate: the network and the event
+ * loop jitter each call by tens of milliseconds, and without headroom a late
+ * call followed by an on-time one puts one message too many into a second.
+ */
+export const PACING_HEADROOM = 0.96
+
 /** Waits longer than this go back to the queue instead of holding a worker. */
 const MAX_IN_PROCESS_WAIT_MS = 20_000
 
@@ -47,9 +54,21 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     return { outcome: "failed" }
   }
 
+  // Everything that can be prepared is prepared before the slot, so the call
+  // leaves as close to its booked time as possible.
+  const client = new GraphApiClient({
+    baseUrl: options.graphApiUrl,
+    version: options.graphApiVersion,
+    accessToken: await deps.accessToken(claimed.account_id),
+  })
   const [numberSlot, pairSlot] = await Promise.all([
-    reserveSendSlot(db, `number:${claimed.phone_number_id}`, 1000 / options.messagesPerSecond),
-    reserveSendSlot(db, `pair:${claimed.phone_number_id}:${claimed.wa_id}`, 1000 / options.pairMessagesPerSecond, options.pairBurst),
+    reserveSendSlot(db, `number:${claimed.phone_number_id}`, 1000 / (options.messagesPerSecond * PACING_HEADROOM)),
+    reserveSendSlot(
+      db,
+      `pair:${claimed.phone_number_id}:${claimed.wa_id}`,
+      1000 / (options.pairMessagesPerSecond * PACING_HEADROOM),
+      options.pairBurst
+    ),
   ])
   const waitMs = Math.max(numberSlot.getTime(), pairSlot.getTime()) - now()
   if (waitMs > MAX_IN_PROCESS_WAIT_MS) {
@@ -60,11 +79,6 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     await new Promise((resolve) => setTimeout(resolve, waitMs))
   }
 
-  const client = new GraphApiClient({
-    baseUrl: options.graphApiUrl,
-    version: options.graphApiVersion,
-    accessToken: await deps.accessToken(claimed.account_id),
-  })
   try {
     const response = await client.sendMessage(claimed.phone_number_id, claimed.wa_id, message)
     const wamid = response.messages?.[0]?.id

@@ -107,13 +107,15 @@ export async function listDueOutbound(db: SqlRunner, graceMs: number, limit: num
  */
 export async function reserveSendSlot(db: SqlRunner, key: string, intervalMs: number, burst = 1): Promise<Date> {
   const toleranceMs = (burst - 1) * intervalMs
+  // clock_timestamp(), not now(): concurrent callers wait for the row lock,
+  // and a time read before that wait would book slots in the past.
   const [row] = await db.execute(
     `insert into whatsapp_rate_limit (id, tat, created_at, updated_at)
-     values (?, now() + (?::float * interval '1 millisecond'), now(), now())
+     values (?, clock_timestamp() + (?::float * interval '1 millisecond'), now(), now())
      on conflict (id) do update set
-       tat = greatest(whatsapp_rate_limit.tat, now()) + (?::float * interval '1 millisecond'),
+       tat = greatest(whatsapp_rate_limit.tat, clock_timestamp()) + (?::float * interval '1 millisecond'),
        updated_at = now()
-     returning greatest(now(), tat - ((?::float + ?::float) * interval '1 millisecond')) as send_at`,
+     returning greatest(clock_timestamp(), tat - ((?::float + ?::float) * interval '1 millisecond')) as send_at`,
     [key, intervalMs, intervalMs, intervalMs, toleranceMs]
   )
   return new Date(row.send_at)
