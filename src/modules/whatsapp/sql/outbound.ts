@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlRunner } from "./ingest"
 
-const CLAIM_SECONDS = 120
+const CLAIM_SECONDS = 60
 
 export type ClaimedOutbound = {
   id: string

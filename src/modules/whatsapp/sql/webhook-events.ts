@@ -2,7 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlRunner } from "./ingest"
 
 /** How long one worker may hold an event before another may take it over. */
-const LOCK_SECONDS = 120
+const LOCK_SECONDS = 30
 
 export type ClaimedWebhookEvent = { id: string; raw_body: string; attempts: number }
 
