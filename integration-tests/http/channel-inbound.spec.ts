@@ -266,10 +266,10 @@ medusaIntegrationTestRunner({
 
     describe("retries", () => {
       it("retries an injected processing failure and processes the event exactly once", async () => {
-        const { processWhatsAppWebhookEventWorkflow } = require(path.join(built, "workflows/channel/workflows/process-whatsapp-webhook-event.js"))
+        const { processWhatsAppWebhookEventsWorkflow } = require(path.join(built, "workflows/channel/workflows/process-whatsapp-webhook-event.js"))
         const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
         let failures = 0
-        processWhatsAppWebhookEventWorkflow.hooks.webhookEventIngested(async ({ messages }: any) => {
+        processWhatsAppWebhookEventsWorkflow.hooks.webhookEventsIngested(async ({ messages }: any) => {
           if (messages.some((m: any) => m.text === "fail me once") && failures === 0) {
             failures++
             throw new Error("injected failure")
@@ -286,7 +286,10 @@ medusaIntegrationTestRunner({
 
         await new Promise((r) => setTimeout(r, 300))
         await retryJob(getContainer())
-        const [done] = await rows(`select status, attempts from whatsapp_webhook_event where id = ?`, [event.id])
+        const [done] = await waitFor(async () => {
+          const r = await rows(`select status, attempts from whatsapp_webhook_event where id = ? and status = 'processed'`, [event.id])
+          return r.length ? r : null
+        }, { what: "the retry" })
         expect(done).toEqual({ status: "processed", attempts: 2 })
         expect((await rows(`select count(*)::int c from whatsapp_message`))[0].c).toBe(1)
         await waitFor(async () => received.length === 1)

@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { runWebhookEventProcessing } from "../workflows/channel/run-webhook-event"
+import { drainWebhookEvents } from "../workflows/channel/run-webhook-event"
 
-/** Processes a webhook POST right after it was stored and acknowledged. */
-export default async function processWhatsAppWebhookEvent({ event, container }: SubscriberArgs<{ id: string }>) {
-  await runWebhookEventProcessing(container, event.data.id)
+/** Processes webhook POSTs right after they were stored and acknowledged (in batches under load). */
+export default async function processWhatsAppWebhookEvent({ container }: SubscriberArgs<{ id: string }>) {
+  await drainWebhookEvents(container)
 }
 
 export const config: SubscriberConfig = {

@@ -3,33 +3,61 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backoffDelay } from "../../lib/outbound/retry-policy"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import { finishWebhookEvent } from "../../modules/whatsapp/sql/webhook-events"
-import { processWhatsAppWebhookEventWorkflow } from "./workflows/process-whatsapp-webhook-event"
+import { claimWebhookEvents, finishWebhookEvent } from "../../modules/whatsapp/sql/webhook-events"
+import { processWhatsAppWebhookEventsWorkflow } from "./workflows/process-whatsapp-webhook-event"
+
+/** Events handled per workflow run: batching is what keeps intake fast under load. */
+const BATCH_SIZE = 100
+
+let draining = false
+let again = false
 
 /**
- * Runs the processing workflow for one stored event. A failure is recorded
- * on the event with a backoff (or as final after maxWebhookAttempts); the
- * retry job picks it up when due.
+ * Processes every claimable webhook event (pending, or failed and due), a
+ * batch per workflow run, until none is left. One drain runs per process at
+ * a time; a call during a drain makes it look once more before it stops, so
+ * no event waits for the retry job. A failed batch is recorded on its events
+ * with a backoff (final after maxWebhookAttempts).
  */
-export async function runWebhookEventProcessing(container: MedusaContainer, id: string) {
+export async function drainWebhookEvents(container: MedusaContainer) {
+  if (draining) {
+    again = true
+    return
+  }
+  draining = true
   try {
-    const { result } = await processWhatsAppWebhookEventWorkflow(container).run({ input: { id } })
-    return result.outcome
+    do {
+      again = false
+      const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+      for (;;) {
+        const events = await claimWebhookEvents(whatsapp.sql, BATCH_SIZE)
+        if (!events.length) break
+        await processBatch(container, whatsapp, events)
+      }
+    } while (again)
+  } finally {
+    draining = false
+  }
+}
+
+async function processBatch(container: MedusaContainer, whatsapp: WhatsAppModuleService, events: { id: string; raw_body: string; attempts: number }[]) {
+  try {
+    await processWhatsAppWebhookEventsWorkflow(container).run({ input: { events } })
   } catch (error) {
-    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const options = whatsapp.getOptions()
-    const [event] = await whatsapp.sql.execute(`select attempts from whatsapp_webhook_event where id = ?`, [id])
-    const attempts = event?.attempts ?? 1
-    const giveUp = attempts >= options.maxWebhookAttempts
     const message = (error as Error)?.message ?? String(error)
-    await finishWebhookEvent(whatsapp.sql, id, {
-      status: "failed",
-      note: giveUp ? `gave up after ${attempts} attempts: ${message}` : message,
-      retryInMs: giveUp ? null : backoffDelay(attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
-    })
+    for (const event of events) {
+      const giveUp = event.attempts >= options.maxWebhookAttempts
+      await finishWebhookEvent(whatsapp.sql, event.id, {
+        status: "failed",
+        note: giveUp ? `gave up after ${event.attempts} attempts: ${message}` : message,
+        retryInMs: giveUp
+          ? null
+          : backoffDelay(event.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
+      })
+    }
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`whatsapp: processing webhook event ${id} failed (attempt ${attempts}): ${message}`)
-    return null
+      .warn(`whatsapp: processing ${events.length} webhook event(s) failed: ${message}`)
   }
 }

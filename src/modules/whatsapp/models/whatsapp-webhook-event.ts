@@ -21,4 +21,4 @@ export const WhatsappWebhookEvent = model
     /** Phone number ids the payload was addressed to, for the admin list. */
     phone_number_ids: model.json().nullable(),
   })
-  .indexes([{ on: ["status", "next_attempt_at"] }, { on: ["received_at"] }])
+  .indexes([{ on: ["status", "next_attempt_at"] }, { on: ["status", "received_at"] }])

@@ -16,17 +16,25 @@ export async function insertWebhookEvent(db: SqlRunner, rawBody: string, phoneNu
   return id
 }
 
-/** Takes an event for processing; null when it is done or another worker holds it. */
-export async function claimWebhookEvent(db: SqlRunner, id: string): Promise<ClaimedWebhookEvent | null> {
-  const [row] = await db.execute(
+/**
+ * Takes up to `limit` events for processing: pending ones, and failed ones
+ * whose backoff has passed. SKIP LOCKED and the lock deadline keep two
+ * workers (or instances) from ever taking the same event.
+ */
+export async function claimWebhookEvents(db: SqlRunner, limit: number): Promise<ClaimedWebhookEvent[]> {
+  return db.execute(
     `update whatsapp_webhook_event
        set attempts = attempts + 1, locked_until = now() + interval '${LOCK_SECONDS} seconds', updated_at = now()
-     where id = ? and deleted_at is null and status in ('pending', 'failed')
-       and (locked_until is null or locked_until < now())
+     where id in (
+       select id from whatsapp_webhook_event
+       where deleted_at is null and (locked_until is null or locked_until < now())
+         and (status = 'pending' or (status = 'failed' and next_attempt_at is not null and next_attempt_at <= now()))
+       order by received_at
+       limit ?
+       for update skip locked)
      returning id, raw_body, attempts`,
-    [id]
+    [limit]
   )
-  return row ?? null
 }
 
 export async function finishWebhookEvent(
@@ -42,22 +50,4 @@ export async function finishWebhookEvent(
      where id = ?`,
     [outcome.status, outcome.note ?? null, outcome.status, outcome.retryInMs ?? null, outcome.retryInMs ?? null, id]
   )
-}
-
-/**
- * Events to (re)process: failed ones whose backoff has passed, and pending
- * ones older than `staleAfterMs` (acknowledged, but the process that should
- * have handled them died or never got the event).
- */
-export async function listDueWebhookEvents(db: SqlRunner, staleAfterMs: number, limit: number) {
-  const rows = await db.execute(
-    `select id from whatsapp_webhook_event
-     where deleted_at is null and (locked_until is null or locked_until < now()) and (
-       (status = 'failed' and next_attempt_at is not null and next_attempt_at <= now())
-       or (status = 'pending' and received_at < now() - (?::int * interval '1 millisecond')))
-     order by received_at
-     limit ?`,
-    [staleAfterMs, limit]
-  )
-  return rows.map((r) => r.id as string)
 }

@@ -2,12 +2,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { finishWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
-import type { IngestOutcome } from "./ingest-webhook-event"
+import type { EventOutcomeInput } from "./ingest-webhook-event"
 
 /** Attempts allowed for a status whose message we have not stored yet (the send is still being recorded). */
 const UNMATCHED_STATUS_ATTEMPTS = 4
 
-export function webhookEventOutcome(result: IngestOutcome) {
+export function webhookEventOutcome(result: EventOutcomeInput) {
   if (result.malformed) {
     // Signed but unreadable: kept and shown, never retried (it cannot improve).
     return { status: "failed" as const, note: result.malformed, retryInMs: null }
@@ -31,15 +31,16 @@ export function webhookEventOutcome(result: IngestOutcome) {
   return { status: onlyUnrouted ? ("ignored" as const) : ("processed" as const), note: notes.join("; ") || null, retryInMs: null }
 }
 
-export const finishWebhookEventStep = createStep(
-  "finish-whatsapp-webhook-event",
-  async ({ id, result }: { id: string; result: IngestOutcome }, { container }) => {
-    if (result.skipped) {
-      return new StepResponse(null)
-    }
+export const finishWebhookEventsStep = createStep(
+  "finish-whatsapp-webhook-events",
+  async (events: EventOutcomeInput[], { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const outcome = webhookEventOutcome(result)
-    await finishWebhookEvent(whatsapp.sql, id, outcome)
-    return new StepResponse(outcome)
+    const outcomes = events.map((event) => ({ id: event.id, ...webhookEventOutcome(event) }))
+    await whatsapp.transaction(async (db) => {
+      for (const { id, ...outcome } of outcomes) {
+        await finishWebhookEvent(db, id, outcome)
+      }
+    })
+    return new StepResponse(outcomes)
   }
 )

@@ -1,8 +1,8 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { claimWebhookEventStep } from "../steps/claim-webhook-event"
-import { finishWebhookEventStep } from "../steps/finish-webhook-event"
-import { ingestWebhookEventStep } from "../steps/ingest-webhook-event"
+import type { ClaimedWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
+import { finishWebhookEventsStep } from "../steps/finish-webhook-event"
+import { ingestWebhookEventsStep } from "../steps/ingest-webhook-event"
 
 export const WhatsAppEvents = {
   WEBHOOK_EVENT_RECEIVED: "whatsapp.webhook_event.received",
@@ -13,19 +13,19 @@ export const WhatsAppEvents = {
 } as const
 
 /**
- * Processes one stored webhook POST: claim it, store its messages and
- * statuses, let extensions react (`webhookEventIngested` hook), emit
- * `whatsapp.message.received` per new message, and record the outcome.
+ * Processes a batch of claimed webhook POSTs: store their messages and
+ * statuses, let extensions react (`webhookEventsIngested` hook), emit
+ * `whatsapp.message.received` per new message, and record each outcome.
  */
-export const processWhatsAppWebhookEventWorkflow = createWorkflow(
-  "process-whatsapp-webhook-event",
-  (input: { id: string }) => {
-    const claimed = claimWebhookEventStep(input.id)
-    const result = ingestWebhookEventStep(claimed)
-    const webhookEventIngested = createHook("webhookEventIngested", {
-      event_id: input.id,
+export const processWhatsAppWebhookEventsWorkflow = createWorkflow(
+  "process-whatsapp-webhook-events",
+  (input: { events: ClaimedWebhookEvent[] }) => {
+    const result = ingestWebhookEventsStep(input.events)
+    const hookInput = transform({ input, result }, ({ input, result }) => ({
+      event_ids: input.events.map((e) => e.id),
       messages: result.messages,
-    })
+    }))
+    const webhookEventsIngested = createHook("webhookEventsIngested", hookInput)
     const events = transform({ result }, ({ result }) => ({
       received: result.messages.map((m) => ({
         id: m.message_id,
@@ -49,7 +49,7 @@ export const processWhatsAppWebhookEventWorkflow = createWorkflow(
     emitEventStep({ eventName: WhatsAppEvents.CONVERSATION_OPTED_IN, data: events.optedIn }).config({
       name: "emit-whatsapp-opted-in",
     })
-    const outcome = finishWebhookEventStep({ id: input.id, result })
-    return new WorkflowResponse({ result, outcome }, { hooks: [webhookEventIngested] })
+    const outcomes = finishWebhookEventsStep(result.events)
+    return new WorkflowResponse({ result, outcomes }, { hooks: [webhookEventsIngested] })
   }
 )

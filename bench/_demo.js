@@ -1,0 +1,36 @@
+// Shared by benchmarks: use the demo at BENCH_URL if one answers, else start
+// one (embedded PostgreSQL in .demo/, as `npm run demo` does) and stop it after.
+const { spawn } = require("node:child_process")
+const path = require("node:path")
+
+async function healthy(url) {
+  return fetch(`${url}/health`).then((r) => r.ok).catch(() => false)
+}
+
+async function ensureDemo() {
+  const url = process.env.BENCH_URL ?? "http://127.0.0.1:9000"
+  if (await healthy(url)) {
+    return { url, stop: async () => {} }
+  }
+  const port = new URL(url).port || "9000"
+  const child = spawn(process.execPath, [path.join(__dirname, "../demo/start.js")], {
+    env: { ...process.env, PORT: port, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  const started = Date.now()
+  while (!(await healthy(url))) {
+    if (child.exitCode !== null) throw new Error("the demo exited during start-up")
+    if (Date.now() - started > 300_000) throw new Error("the demo did not start within 5 minutes")
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  const exited = new Promise((resolve) => child.on("exit", resolve))
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM")
+      await exited
+    },
+  }
+}
+
+module.exports = { ensureDemo }
