@@ -31,6 +31,23 @@ function load(opts) {
   })
 }
 
+/** Seconds after the load until every acknowledged event was processed. */
+async function waitForBacklog(url) {
+  const login = await fetch(`${url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com", password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret" }),
+  }).then((r) => r.json())
+  const headers = { authorization: `Bearer ${login.token}` }
+  const started = Date.now()
+  while (Date.now() - started < 300_000) {
+    const { count } = await fetch(`${url}/admin/whatsapp/webhook-events?status=pending&limit=1`, { headers }).then((r) => r.json())
+    if (count === 0) return +((Date.now() - started) / 1000).toFixed(1)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return null
+}
+
 async function run() {
   const demo = await ensureDemo()
   try {
@@ -39,9 +56,6 @@ async function run() {
     const webhook = {
       url: `${demo.url}/whatsapp/webhook`,
       method: "POST",
-      setupClient: (client) => {
-        client.setRequest({ method: "POST", path: "/whatsapp/webhook" })
-      },
       requests: [
         {
           method: "POST",
@@ -59,6 +73,7 @@ async function run() {
     const health = await load({ url: `${demo.url}/health` })
     const ingest = await load(webhook)
     const non2xx = ingest.non2xx + ingest.errors
+    const drainSeconds = await waitForBacklog(demo.url)
     const figures = {
       connections: CONNECTIONS,
       duration_s: DURATION,
@@ -69,6 +84,7 @@ async function run() {
       throughput_ratio: +(ingest.requests.average / health.requests.average).toFixed(3),
       p99_ratio: +(ingest.latency.p99 / Math.max(1, health.latency.p99)).toFixed(3),
       webhook_non_2xx: non2xx,
+      backlog_drained_after_s: drainSeconds,
     }
     console.log(`/health: ${figures.health_rps} req/s, p99 ${figures.health_p99_ms} ms`)
     console.log(`webhook: ${figures.webhook_rps} req/s, p99 ${figures.webhook_p99_ms} ms (${non2xx} non-2xx)`)

@@ -2,6 +2,7 @@ import { MedusaService } from "@medusajs/framework/utils"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
 import { dispatchOutboundMessage } from "./dispatcher"
+import { WebhookEventWriter } from "./webhook-event-writer"
 import type { SqlRunner } from "./sql/ingest"
 import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
@@ -30,6 +31,14 @@ class WhatsAppModuleService extends MedusaService({
     this.options_ = parsePluginOptions(options)
     this.secretBox_ = new SecretBox(decodeKey(this.options_.encryptionKey)!)
     this.manager_ = container.manager
+  }
+
+  private webhookWriter_: WebhookEventWriter | null = null
+
+  /** Stores a verified webhook body before it is acknowledged (group-committed under load). */
+  storeWebhookEvent(rawBody: string, phoneNumberIds: string[]): Promise<string> {
+    this.webhookWriter_ ??= new WebhookEventWriter(this.manager_)
+    return this.webhookWriter_.store(rawBody, phoneNumberIds)
   }
 
   /** Raw SQL for the few operations that need atomic upserts and claims. */

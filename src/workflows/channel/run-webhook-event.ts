@@ -7,7 +7,9 @@ import { claimWebhookEvents, finishWebhookEvent } from "../../modules/whatsapp/s
 import { processWhatsAppWebhookEventsWorkflow } from "./workflows/process-whatsapp-webhook-event"
 
 /** Events handled per workflow run: batching is what keeps intake fast under load. */
-const BATCH_SIZE = 100
+const BATCH_SIZE = 200
+/** After a partial batch under load, wait this long so the next batch is fuller. */
+const COALESCE_MS = 50
 
 let draining = false
 let again = false
@@ -33,6 +35,9 @@ export async function drainWebhookEvents(container: MedusaContainer) {
         const events = await claimWebhookEvents(whatsapp.sql, BATCH_SIZE)
         if (!events.length) break
         await processBatch(container, whatsapp, events)
+        if (events.length < BATCH_SIZE) {
+          await new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
+        }
       }
     } while (again)
   } finally {

@@ -5,7 +5,6 @@ import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { payloadPhoneNumberIds } from "../../../lib/webhook-payload"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { insertWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
 
 function sameText(a: string, b: string) {
   const left = Buffer.from(a)
@@ -50,12 +49,29 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
 
-  const id = await insertWebhookEvent(whatsapp.sql, raw.toString("utf8"), phoneNumberIds)
+  const id = await whatsapp.storeWebhookEvent(raw.toString("utf8"), phoneNumberIds)
   res.status(200).json({ received: true })
+  nudgeProcessing(req, id)
+}
 
+/**
+ * Tells the workers there is something to process. Under load one event
+ * per NUDGE_WINDOW_MS stands for every POST in it: the worker drains all
+ * pending rows anyway, and a lost nudge is covered by the retry job.
+ */
+const NUDGE_WINDOW_MS = 10
+let nudgeTimer: NodeJS.Timeout | null = null
+
+function nudgeProcessing(req: MedusaRequest, id: string) {
+  if (nudgeTimer) {
+    return
+  }
   const eventBus = req.scope.resolve(Modules.EVENT_BUS)
-  eventBus.emit({ name: "whatsapp.webhook_event.received", data: { id } }).catch((error: Error) => {
-    // The retry job processes acknowledged events nobody picked up.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: could not queue webhook event ${id}: ${error.message}`)
-  })
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  nudgeTimer = setTimeout(() => {
+    nudgeTimer = null
+    eventBus.emit({ name: "whatsapp.webhook_event.received", data: { id } }).catch((error: Error) => {
+      logger.warn(`whatsapp: could not notify workers of webhook event ${id}: ${error.message}`)
+    })
+  }, NUDGE_WINDOW_MS)
 }

@@ -6,14 +6,15 @@ const LOCK_SECONDS = 30
 
 export type ClaimedWebhookEvent = { id: string; raw_body: string; attempts: number }
 
-export async function insertWebhookEvent(db: SqlRunner, rawBody: string, phoneNumberIds: string[]) {
-  const id = generateEntityId("", "waevt")
+/** Stores received webhook bodies in one statement; returns their ids in order. */
+export async function insertWebhookEvents(db: SqlRunner, events: { rawBody: string; phoneNumberIds: string[] }[]) {
+  const ids = events.map(() => generateEntityId("", "waevt"))
   await db.execute(
     `insert into whatsapp_webhook_event (id, raw_body, received_at, status, phone_number_ids, created_at, updated_at)
-     values (?, ?, now(), 'pending', ?::jsonb, now(), now())`,
-    [id, rawBody, JSON.stringify(phoneNumberIds)]
+     values ${events.map(() => "(?, ?, now(), 'pending', ?::jsonb, now(), now())").join(", ")}`,
+    events.flatMap((event, i) => [ids[i], event.rawBody, JSON.stringify(event.phoneNumberIds)])
   )
-  return id
+  return ids
 }
 
 /**
