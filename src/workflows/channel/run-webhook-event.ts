@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backoffDelay } from "../../lib/outbound/retry-policy"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import { claimWebhookEvents, finishWebhookEvent } from "../../modules/whatsapp/sql/webhook-events"
+import { claimWebhookEvents, finishWebhookEvents } from "../../modules/whatsapp/sql/webhook-events"
 import { processWhatsAppWebhookEventsWorkflow } from "./workflows/process-whatsapp-webhook-event"
 
 /** Events handled per workflow run: batching is what keeps intake fast under load. */
@@ -51,16 +51,20 @@ async function processBatch(container: MedusaContainer, whatsapp: WhatsAppModule
   } catch (error) {
     const options = whatsapp.getOptions()
     const message = (error as Error)?.message ?? String(error)
-    for (const event of events) {
-      const giveUp = event.attempts >= options.maxWebhookAttempts
-      await finishWebhookEvent(whatsapp.sql, event.id, {
-        status: "failed",
-        note: giveUp ? `gave up after ${event.attempts} attempts: ${message}` : message,
-        retryInMs: giveUp
-          ? null
-          : backoffDelay(event.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
+    await finishWebhookEvents(
+      whatsapp.sql,
+      events.map((event) => {
+        const giveUp = event.attempts >= options.maxWebhookAttempts
+        return {
+          id: event.id,
+          status: "failed" as const,
+          note: giveUp ? `gave up after ${event.attempts} attempts: ${message}` : message,
+          retryInMs: giveUp
+            ? null
+            : backoffDelay(event.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
+        }
       })
-    }
+    )
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .warn(`whatsapp: processing ${events.length} webhook event(s) failed: ${message}`)

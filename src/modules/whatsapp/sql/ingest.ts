@@ -41,15 +41,37 @@ async function upsertConversation(db: SqlRunner, accountId: string, item: Inboun
   return row.id as string
 }
 
-async function insertInboundMessage(db: SqlRunner, conversationId: string, item: InboundMessageItem) {
+/**
+ * Inserts the message and, only if it is new, moves the conversation on
+ * (window, unread count, opt-out): one round trip. A redelivered wamid
+ * changes nothing and returns no id.
+ */
+async function insertInboundMessage(
+  db: SqlRunner,
+  conversationId: string,
+  item: InboundMessageItem,
+  optCommand: IngestedMessage["opt_command"]
+) {
   const firstError = item.errors[0]
   const rows = await db.execute(
-    `insert into whatsapp_message
-       (id, conversation_id, wamid, direction, type, text, payload, status, sent_at,
-        referred_retailer_id, error_code, error_message, created_at, updated_at)
-     values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?, now(), now())
-     on conflict (wamid) where wamid is not null and deleted_at is null do nothing
-     returning id`,
+    `with inserted as (
+       insert into whatsapp_message
+         (id, conversation_id, wamid, direction, type, text, payload, status, sent_at,
+          referred_retailer_id, error_code, error_message, created_at, updated_at)
+       values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?, now(), now())
+       on conflict (wamid) where wamid is not null and deleted_at is null do nothing
+       returning id)
+     update whatsapp_conversation set
+       -- Meta does not guarantee order: keep the latest timestamps, whatever arrives last.
+       last_inbound_at = greatest(coalesce(last_inbound_at, ?::timestamptz), ?::timestamptz),
+       last_message_at = greatest(coalesce(last_message_at, ?::timestamptz), ?::timestamptz),
+       unread_count = unread_count + 1,
+       opted_out = case when ?::text = 'opt_out' then true when ?::text = 'opt_in' then false else opted_out end,
+       has_inquiry = has_inquiry or ?::boolean,
+       updated_at = now()
+     from inserted
+     where whatsapp_conversation.id = ?
+     returning inserted.id`,
     [
       generateEntityId("", "wamsg"),
       conversationId,
@@ -61,29 +83,17 @@ async function insertInboundMessage(db: SqlRunner, conversationId: string, item:
       item.referredProduct?.product_retailer_id ?? null,
       firstError?.code ?? null,
       firstError ? [firstError.title, firstError.message, firstError.details].filter(Boolean).join(": ") : null,
+      item.timestamp,
+      item.timestamp,
+      item.timestamp,
+      item.timestamp,
+      optCommand,
+      optCommand,
+      !!item.referredProduct,
+      conversationId,
     ]
   )
   return rows[0]?.id as string | undefined
-}
-
-async function applyInboundToConversation(
-  db: SqlRunner,
-  conversationId: string,
-  item: InboundMessageItem,
-  optCommand: IngestedMessage["opt_command"]
-) {
-  // Meta does not guarantee order: keep the latest timestamps, whatever arrives last.
-  await db.execute(
-    `update whatsapp_conversation set
-       last_inbound_at = greatest(coalesce(last_inbound_at, ?), ?),
-       last_message_at = greatest(coalesce(last_message_at, ?), ?),
-       unread_count = unread_count + 1,
-       opted_out = case when ? = 'opt_out' then true when ? = 'opt_in' then false else opted_out end,
-       has_inquiry = has_inquiry or ?,
-       updated_at = now()
-     where id = ?`,
-    [item.timestamp, item.timestamp, item.timestamp, item.timestamp, optCommand, optCommand, !!item.referredProduct, conversationId]
-  )
 }
 
 async function applyStatus(db: SqlRunner, item: StatusItem) {
@@ -145,12 +155,11 @@ export async function ingestWebhookItems(
       continue
     }
     const conversationId = await upsertConversation(db, accountId, item)
-    const messageId = await insertInboundMessage(db, conversationId, item)
+    const optCommand = item.type === "text" ? detectOptCommand(item.text, keywords.optOut, keywords.optIn) : null
+    const messageId = await insertInboundMessage(db, conversationId, item, optCommand)
     if (!messageId) {
       continue // a redelivery: the first delivery already had its effects
     }
-    const optCommand = item.type === "text" ? detectOptCommand(item.text, keywords.optOut, keywords.optIn) : null
-    await applyInboundToConversation(db, conversationId, item, optCommand)
     result.messages.push({
       message_id: messageId,
       conversation_id: conversationId,

@@ -38,17 +38,19 @@ export async function claimWebhookEvents(db: SqlRunner, limit: number): Promise<
   )
 }
 
-export async function finishWebhookEvent(
+/** Records many outcomes in one statement (a processed batch). */
+export async function finishWebhookEvents(
   db: SqlRunner,
-  id: string,
-  outcome: { status: "processed" | "ignored" | "failed"; note?: string | null; retryInMs?: number | null }
+  outcomes: { id: string; status: "processed" | "ignored" | "failed"; note?: string | null; retryInMs?: number | null }[]
 ) {
+  if (!outcomes.length) return
   await db.execute(
-    `update whatsapp_webhook_event set
-       status = ?, last_error = ?, locked_until = null, updated_at = now(),
-       processed_at = case when ? in ('processed', 'ignored') then now() else processed_at end,
-       next_attempt_at = case when ?::int is null then null else now() + (?::int * interval '1 millisecond') end
-     where id = ?`,
-    [outcome.status, outcome.note ?? null, outcome.status, outcome.retryInMs ?? null, outcome.retryInMs ?? null, id]
+    `update whatsapp_webhook_event e set
+       status = v.status, last_error = v.note, locked_until = null, updated_at = now(),
+       processed_at = case when v.status in ('processed', 'ignored') then now() else e.processed_at end,
+       next_attempt_at = case when v.retry_ms is null then null else now() + (v.retry_ms * interval '1 millisecond') end
+     from (values ${outcomes.map(() => "(?, ?, ?, ?::int)").join(", ")}) as v(id, status, note, retry_ms)
+     where e.id = v.id`,
+    outcomes.flatMap((o) => [o.id, o.status, o.note ?? null, o.retryInMs ?? null])
   )
 }

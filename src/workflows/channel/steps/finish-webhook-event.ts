@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { finishWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
+import { finishWebhookEvents } from "../../../modules/whatsapp/sql/webhook-events"
 import type { EventOutcomeInput } from "./ingest-webhook-event"
 
 /** Attempts allowed for a status whose message we have not stored yet (the send is still being recorded). */
@@ -36,11 +36,7 @@ export const finishWebhookEventsStep = createStep(
   async (events: EventOutcomeInput[], { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const outcomes = events.map((event) => ({ id: event.id, ...webhookEventOutcome(event) }))
-    await whatsapp.transaction(async (db) => {
-      for (const { id, ...outcome } of outcomes) {
-        await finishWebhookEvent(db, id, outcome)
-      }
-    })
+    await finishWebhookEvents(whatsapp.sql, outcomes)
     return new StepResponse(outcomes)
   }
 )
