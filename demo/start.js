@@ -8,6 +8,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { startEmbeddedPostgres } = require("../scripts/embedded-postgres")
 const { ensureProductImages } = require("./product-images")
+const { startSandbox } = require("../sandbox/start")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = process.env.DEMO_STATE_DIR ? path.resolve(process.env.DEMO_STATE_DIR) : path.join(root, ".demo")
@@ -19,6 +20,7 @@ const HOST = process.env.HOST ?? "127.0.0.1"
 
 const children = new Set()
 let postgres = null
+let sandbox = null
 let stopping = false
 
 function log(message) {
@@ -126,6 +128,9 @@ async function shutdown(code) {
       } catch {}
     }
   }
+  if (sandbox) {
+    await sandbox.close().catch(() => {})
+  }
   if (postgres) {
     await postgres.stop().catch(() => {})
     log("PostgreSQL stopped")
@@ -186,6 +191,12 @@ async function main() {
   log("preparing demo data")
   run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], { cwd: __dirname, env })
 
+  if (!process.env.WHATSAPP_GRAPH_API_URL) {
+    // No real Meta account configured: the sandbox answers in Meta's place.
+    ;({ sandbox } = await startSandbox({ port: Number(sandboxPort), webhookUrl: `http://127.0.0.1:${PORT}/whatsapp/webhook` }))
+    log(`sandbox (fake Graph API) on http://127.0.0.1:${sandboxPort}`)
+  }
+
   log("starting Medusa")
   // NODE_ENV=development makes Medusa serve the admin through its dev bundler,
   // so the demo needs no separate admin build.
@@ -214,6 +225,7 @@ async function main() {
       `  Login:      ${process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com"} / ${process.env.DEMO_ADMIN_PASSWORD ? "(DEMO_ADMIN_PASSWORD)" : "supersecret"}`,
       `  Health:     http://localhost:${PORT}/health`,
       `  Webhook:    http://localhost:${PORT}/whatsapp/webhook`,
+      ...(sandbox ? [`  Sandbox:    http://127.0.0.1:${sandboxPort}/__sandbox/state (fake Graph API)`] : []),
       "  Ctrl-C stops everything.",
       "",
     ].join("\n")

@@ -10,9 +10,10 @@ import path from "node:path"
 const root = path.resolve(__dirname, "../..")
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-"))
 const port = String(19000 + Math.floor(Math.random() * 900))
+const sandboxPort = String(Number(port) + 1000)
 
 function startDemo(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SANDBOX_PORT: sandboxPort, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
   // The demo's default is its own embedded PostgreSQL; test exactly that.
   delete env.DATABASE_URL
   const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
@@ -66,6 +67,20 @@ describe("npm run demo", () => {
     expect(accounts.accounts[0].access_token).toMatch(/^••••/)
     const image = await fetch(`http://127.0.0.1:${port}/static/products/camiseta-basica-rojo.png`)
     expect(image.headers.get("content-type")).toBe("image/png")
+
+    // The demo's sandbox is wired to the store: a customer message arrives in the inbox.
+    const inbound = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/inbound`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: "34699000001", text: "Hola, ¿tienen camisetas?" }),
+    }).then((r) => r.json())
+    expect(inbound.webhook_status).toBe(200)
+    let conversations: any = { count: 0 }
+    for (let i = 0; i < 50 && !conversations.count; i++) {
+      await new Promise((r) => setTimeout(r, 200))
+      conversations = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/conversations`, { headers }).then((r) => r.json())
+    }
+    expect(conversations.conversations[0]).toMatchObject({ wa_id: "34699000001", window_open: true })
 
     await stopDemo(first.child)
     expect(postgresRunningIn(stateDir)).toBe(false)
