@@ -1,0 +1,91 @@
+import { GraphApiClient } from "../../src/lib/graph-api/client"
+import { GraphApiError } from "../../src/lib/graph-api/errors"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createSandbox } = require("../graph-api")
+
+/** The fake must refuse what Meta refuses, or tests would pass that production fails. */
+describe("sandbox Graph API", () => {
+  const account = { waba_id: "300000000000001", phone_number_id: "300000000000002", access_token: "good-token", catalog_id: "300000000000003" }
+  const sandbox = createSandbox({ accounts: [account], sendStatuses: false })
+  let client: GraphApiClient
+  let url: string
+
+  beforeAll(async () => {
+    url = await sandbox.listen(0)
+    client = new GraphApiClient({ baseUrl: url, version: "v21.0", accessToken: "good-token" })
+    sandbox.addTemplate({ waba_id: account.waba_id, name: "hello", language: "es", components: [{ type: "BODY", text: "Hola {{1}}" }] })
+    sandbox.addTemplate({ waba_id: account.waba_id, name: "paused_one", language: "es", status: "PAUSED" })
+  })
+  afterAll(() => sandbox.close())
+
+  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: GraphApiError) => e)
+  const list = (sections: number, perSection: number, header = "Camisetas") => ({
+    type: "interactive" as const,
+    interactive: {
+      type: "product_list" as const,
+      header: { type: "text" as const, text: header },
+      body: { text: "Elige" },
+      action: {
+        catalog_id: account.catalog_id,
+        sections: Array.from({ length: sections }, (_, s) => ({
+          title: `S${s}`,
+          product_items: Array.from({ length: perSection }, (_, i) => ({ product_retailer_id: `v${s}_${i}` })),
+        })),
+      },
+    },
+  })
+
+  it("answers in Meta's shape with a wamid", async () => {
+    const res = await client.sendMessage(account.phone_number_id, "34600000001", { type: "text", text: { body: "hola" } })
+    expect(res).toMatchObject({ messaging_product: "whatsapp", contacts: [{ input: "34600000001", wa_id: "34600000001" }] })
+    expect(res.messages[0].id).toMatch(/^wamid\./)
+  })
+
+  it("checks the bearer token", async () => {
+    const bad = new GraphApiClient({ baseUrl: url, version: "v21.0", accessToken: "stolen" })
+    expect(await refusal(bad.sendMessage(account.phone_number_id, "34600000001", { type: "text", text: { body: "x" } }))).toMatchObject({ status: 401, code: "190" })
+  })
+
+  it("enforces body, footer and product list limits", async () => {
+    const long = { type: "interactive" as const, interactive: { type: "button" as const, body: { text: "x".repeat(1025) }, footer: { text: "y".repeat(61) }, action: { buttons: [{ type: "reply" as const, reply: { id: "1", title: "Sí" } }] } } }
+    const tooLong = await refusal(client.sendMessage(account.phone_number_id, "34600000001", long))
+    expect(tooLong).toMatchObject({ status: 400, code: "100" })
+    expect((tooLong as GraphApiError).details).toMatch(/at most 1024.*at most 60|at most 60.*at most 1024/s)
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(2, 16)))).toMatchObject({ code: "100" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(11, 1)))).toMatchObject({ code: "100" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(1, 3, "")))).toMatchObject({ code: "100" })
+    expect(await client.sendMessage(account.phone_number_id, "34600000001", list(10, 3))).toMatchObject({ messaging_product: "whatsapp" })
+  })
+
+  it("accepts only existing, approved templates with the right parameters", async () => {
+    const template = (name: string, params: string[]) => ({
+      type: "template" as const,
+      template: { name, language: { code: "es" }, components: [{ type: "body" as const, parameters: params.map((text) => ({ type: "text" as const, text })) }] },
+    })
+    expect(await client.sendMessage(account.phone_number_id, "34600000001", template("hello", ["Ana"]))).toBeTruthy()
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", template("nope", [])))).toMatchObject({ code: "132001" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", template("paused_one", [])))).toMatchObject({ code: "132015" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", template("hello", [])))).toMatchObject({ code: "132000" })
+  })
+
+  it("throttles beyond 80 messages per second with 130429 and can inject faults", async () => {
+    sandbox.state.sends.clear()
+    const results = await Promise.all(
+      Array.from({ length: 90 }, (_, i) => refusal(client.sendMessage(account.phone_number_id, `3460000${1000 + i}`, { type: "text", text: { body: "x" } })))
+    )
+    expect(results.filter((r) => r && (r as GraphApiError).code === "130429")).toHaveLength(10)
+    sandbox.state.faults = { rate5xx: 1, rate429: 0, latencyMs: 0 }
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000002", { type: "text", text: { body: "x" } }))).toMatchObject({ status: 500 })
+    sandbox.state.faults = { rate5xx: 0, rate429: 0, latencyMs: 0 }
+  })
+
+  it("serves phone number info, webhook subscription, templates and commerce settings", async () => {
+    expect(await client.getPhoneNumber(account.phone_number_id)).toMatchObject({ quality_rating: "GREEN", messaging_limit_tier: "TIER_1K" })
+    expect((await client.getSubscribedApps(account.waba_id)).data).toEqual([])
+    await client.subscribeApp(account.waba_id)
+    expect((await client.getSubscribedApps(account.waba_id)).data).toHaveLength(1)
+    expect((await client.listTemplates(account.waba_id)).data.map((t) => t.name)).toEqual(["hello", "paused_one"])
+    await client.updateCommerceSettings(account.phone_number_id, { is_cart_enabled: true })
+    expect((await client.getCommerceSettings(account.phone_number_id)).data[0]).toMatchObject({ is_cart_enabled: true, is_catalog_visible: false })
+  })
+})
