@@ -107,7 +107,7 @@ function createSandbox(options = {}) {
     return null
   }
 
-  async function postMessages(account, body) {
+  async function postMessages(account, body, arrivedAt) {
     if (body?.status === "read") {
       if (!state.inbound.has(body.message_id)) return errors.invalidParameter(`message_id ${body.message_id} is not a received message`)
       return { status: 200, body: { success: true } }
@@ -118,7 +118,7 @@ function createSandbox(options = {}) {
       const problem = checkTemplate(account, body.template)
       if (problem) return problem
     }
-    const now = Date.now()
+    const now = arrivedAt
     // Faults and throttling answer before anything is recorded: nothing was sent.
     if (config.random() < state.faults.rate5xx) return errors.serverError()
     if (config.random() < state.faults.rate429 || throughputExceeded(account.phone_number_id, now)) return errors.throughput()
@@ -144,7 +144,7 @@ function createSandbox(options = {}) {
     return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.wamid }] } }
   }
 
-  async function graph(req, res, parts, query, body) {
+  async function graph(req, res, parts, query, body, arrivedAt) {
     const [, objectId, edge] = parts
     const token = tokenOf(req)
     const account = state.accounts.get(objectId)
@@ -154,7 +154,7 @@ function createSandbox(options = {}) {
     const tokens = account ? [account.access_token] : wabaAccounts.map((a) => a.access_token)
     if (!token || !tokens.includes(token)) return errors.badToken()
 
-    if (account && edge === "messages" && req.method === "POST") return postMessages(account, body)
+    if (account && edge === "messages" && req.method === "POST") return postMessages(account, body, arrivedAt)
     if (account && !edge && req.method === "GET") {
       const { access_token, commerce, subscribed, catalog_id, waba_id, phone_number_id, ...info } = account
       return { status: 200, body: { id: phone_number_id, ...info, code_verification_status: "VERIFIED", throughput: { level: "STANDARD" } } }
@@ -224,6 +224,8 @@ function createSandbox(options = {}) {
   }
 
   const server = http.createServer(async (req, res) => {
+    // When the request arrived, before this process spends time on it: what Meta's rate limit counts.
+    const arrivedAt = Date.now()
     const url = new URL(req.url, "http://sandbox")
     const parts = url.pathname.split("/").filter(Boolean)
     const chunks = []
@@ -243,7 +245,7 @@ function createSandbox(options = {}) {
         result = await inspect(req, parts, url.searchParams, body)
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
-        result = await graph(req, res, parts, url.searchParams, body)
+        result = await graph(req, res, parts, url.searchParams, body, arrivedAt)
       } else if (parts[0] === "health") {
         result = { status: 200, body: { ok: true } }
       } else {

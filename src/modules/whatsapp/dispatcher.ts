@@ -11,15 +11,16 @@ import {
   markOutboundFailed,
   markOutboundRetry,
   markOutboundSent,
+  passSendGate,
   reserveSendSlot,
 } from "./sql/outbound"
 
 /**
- * Sends are booked at 96% of the configured rate: the network and the event
+ * Sends are booked at 95% of the configured rate: the network and the event
  * loop jitter each call by tens of milliseconds, and without headroom a late
  * call followed by an on-time one puts one message too many into a second.
  */
-export const PACING_HEADROOM = 0.96
+export const PACING_HEADROOM = 0.95
 
 /** Waits longer than this go back to the queue instead of holding a worker. */
 const MAX_IN_PROCESS_WAIT_MS = 20_000
@@ -61,8 +62,10 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     version: options.graphApiVersion,
     accessToken: await deps.accessToken(claimed.account_id),
   })
+  const numberKey = `number:${claimed.phone_number_id}`
+  const numberInterval = 1000 / (options.messagesPerSecond * PACING_HEADROOM)
   const [numberSlot, pairSlot] = await Promise.all([
-    reserveSendSlot(db, `number:${claimed.phone_number_id}`, 1000 / (options.messagesPerSecond * PACING_HEADROOM)),
+    reserveSendSlot(db, numberKey, numberInterval),
     reserveSendSlot(
       db,
       `pair:${claimed.phone_number_id}:${claimed.wa_id}`,
@@ -76,7 +79,11 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     return { outcome: "retry", retryInMs: waitMs }
   }
   if (waitMs > 0) {
-    await new Promise((resolve) => setTimeout(resolve, waitMs))
+    await sleep(waitMs)
+  }
+  for (let gateWait = await passSendGate(db, numberKey, numberInterval); gateWait > 0; ) {
+    await sleep(gateWait)
+    gateWait = await passSendGate(db, numberKey, numberInterval)
   }
 
   try {
@@ -102,4 +109,8 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     await markOutboundFailed(db, claimed.id, graphError.code, text)
     return { outcome: "failed" }
   }
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }

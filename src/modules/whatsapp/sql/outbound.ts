@@ -120,3 +120,27 @@ export async function reserveSendSlot(db: SqlRunner, key: string, intervalMs: nu
   )
   return new Date(row.send_at)
 }
+
+/**
+ * The last check before a call leaves: passes only if the previous send on
+ * this schedule passed at least `intervalMs` ago, and records this one.
+ * Slots from reserveSendSlot are already spaced; this gate keeps them spaced
+ * when a process wakes late from its wait (a busy event loop) and would
+ * otherwise send right behind an on-time sender. Returns 0 when passed, else
+ * how long to wait before asking again.
+ */
+export async function passSendGate(db: SqlRunner, key: string, intervalMs: number): Promise<number> {
+  const [row] = await db.execute(
+    `update whatsapp_rate_limit set last_sent_at = clock_timestamp()
+     where id = ? and (last_sent_at is null or last_sent_at <= clock_timestamp() - (?::float * interval '1 millisecond'))
+     returning id`,
+    [key, intervalMs]
+  )
+  if (row) return 0
+  const [state] = await db.execute(
+    `select greatest(0, extract(epoch from (last_sent_at + (?::float * interval '1 millisecond') - clock_timestamp())) * 1000) as wait_ms
+     from whatsapp_rate_limit where id = ?`,
+    [intervalMs, key]
+  )
+  return Math.max(1, Math.ceil(Number(state?.wait_ms ?? 1)))
+}
