@@ -16,11 +16,13 @@ import {
 } from "./sql/outbound"
 
 /**
- * Sends are booked at 95% of the configured rate: the network and the event
- * loop jitter each call by tens of milliseconds, and without headroom a late
- * call followed by an on-time one puts one message too many into a second.
+ * Slots are booked at 97% of the configured rate and the send gate holds
+ * actual sends at 99% of it: the network and a busy event loop move each
+ * call by milliseconds, and without headroom a late call followed by an
+ * on-time one would put one message too many into a second.
  */
-export const PACING_HEADROOM = 0.95
+export const PACING_HEADROOM = 0.97
+export const GATE_HEADROOM = 0.99
 
 /** Waits longer than this go back to the queue instead of holding a worker. */
 const MAX_IN_PROCESS_WAIT_MS = 20_000
@@ -63,9 +65,9 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     accessToken: await deps.accessToken(claimed.account_id),
   })
   const numberKey = `number:${claimed.phone_number_id}`
-  const numberInterval = 1000 / (options.messagesPerSecond * PACING_HEADROOM)
+  const gateInterval = 1000 / (options.messagesPerSecond * GATE_HEADROOM)
   const [numberSlot, pairSlot] = await Promise.all([
-    reserveSendSlot(db, numberKey, numberInterval),
+    reserveSendSlot(db, numberKey, 1000 / (options.messagesPerSecond * PACING_HEADROOM)),
     reserveSendSlot(
       db,
       `pair:${claimed.phone_number_id}:${claimed.wa_id}`,
@@ -81,9 +83,9 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
   if (waitMs > 0) {
     await sleep(waitMs)
   }
-  for (let gateWait = await passSendGate(db, numberKey, numberInterval); gateWait > 0; ) {
+  for (let gateWait = await passSendGate(db, numberKey, gateInterval); gateWait > 0; ) {
     await sleep(gateWait)
-    gateWait = await passSendGate(db, numberKey, numberInterval)
+    gateWait = await passSendGate(db, numberKey, gateInterval)
   }
 
   try {
