@@ -4,6 +4,7 @@ const http = require("node:http")
 const { errors } = require("./meta-errors")
 const { validateOutbound, placeholderCount } = require("./validate-message")
 const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
+const { createCatalogApi } = require("./catalog")
 
 const WINDOW_MS = 24 * 60 * 60 * 1000
 
@@ -16,7 +17,8 @@ function defaultState() {
     windows: new Map(), // `${phone}:${wa_id}` → last inbound (ms)
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0 },
+    catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0 },
   }
 }
 
@@ -31,6 +33,7 @@ function createSandbox(options = {}) {
   }
   let state = defaultState()
   const pending = new Set()
+  let catalogApi = createCatalogApi(state, { pollsBeforeFinished: options.pollsBeforeFinished })
 
   function addAccount(account) {
     const full = {
@@ -45,6 +48,9 @@ function createSandbox(options = {}) {
       ...account,
     }
     state.accounts.set(full.phone_number_id, full)
+    if (full.catalog_id && !state.catalogs.has(full.catalog_id)) {
+      catalogApi.addCatalog({ id: full.catalog_id, token: full.access_token })
+    }
     return full
   }
   for (const account of options.accounts ?? []) addAccount(account)
@@ -144,9 +150,14 @@ function createSandbox(options = {}) {
     return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.wamid }] } }
   }
 
-  async function graph(req, res, parts, query, body, arrivedAt) {
+  async function graph(req, res, parts, query, body, arrivedAt, rawSize) {
     const [, objectId, edge] = parts
     const token = tokenOf(req)
+    if (state.catalogs.has(objectId)) {
+      const allowed = [...state.accounts.values()].filter((a) => a.catalog_id === objectId).map((a) => a.access_token)
+      if (!token || !allowed.includes(token)) return errors.badToken()
+      return catalogApi.handle(req, objectId, edge, query, body, rawSize)
+    }
     const account = state.accounts.get(objectId)
     const wabaAccounts = byWaba(objectId)
     const owner = account ?? wabaAccounts[0]
@@ -202,10 +213,17 @@ function createSandbox(options = {}) {
     }
     if (action === "accounts" && req.method === "POST") return { status: 200, body: addAccount(body) }
     if (action === "templates" && req.method === "POST") return { status: 200, body: addTemplate(body) }
+    if (action === "catalog" && req.method === "GET") {
+      const catalog = state.catalogs.get(query.get("id"))
+      if (!catalog) return { status: 404, body: { error: "no such catalog" } }
+      return { status: 200, body: { id: catalog.id, items: [...catalog.items.values()], batch_calls: catalog.batchCalls, polls: catalog.polls, items_received: catalog.itemsReceived } }
+    }
+    if (action === "catalog" && req.method === "POST") return { status: 200, body: { id: catalogApi.addCatalog(body).id } }
     if (action === "reset" && req.method === "POST") {
       const accounts = [...state.accounts.values()]
       const templates = [...state.templates.values()].flat()
       state = defaultState()
+      catalogApi = createCatalogApi(state, { pollsBeforeFinished: options.pollsBeforeFinished })
       accounts.forEach((a) => addAccount({ ...a, subscribed: false }))
       templates.forEach(addTemplate)
       return { status: 200, body: { ok: true } }
@@ -245,7 +263,7 @@ function createSandbox(options = {}) {
         result = await inspect(req, parts, url.searchParams, body)
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
-        result = await graph(req, res, parts, url.searchParams, body, arrivedAt)
+        result = await graph(req, res, parts, url.searchParams, body, arrivedAt, chunks.reduce((n, c) => n + c.length, 0))
       } else if (parts[0] === "health") {
         result = { status: 200, body: { ok: true } }
       } else {
@@ -254,7 +272,7 @@ function createSandbox(options = {}) {
     } catch (error) {
       result = { status: 500, body: { error: { message: String(error?.message ?? error) } } }
     }
-    res.writeHead(result.status, { "content-type": "application/json" })
+    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) })
     res.end(JSON.stringify(result.body))
   })
 
@@ -266,6 +284,7 @@ function createSandbox(options = {}) {
     },
     addAccount,
     addTemplate,
+    addCatalog: (catalog) => catalogApi.addCatalog(catalog),
     listen(port = 0, host = "127.0.0.1") {
       return new Promise((resolve) => server.listen(port, host, () => resolve(`http://${host}:${server.address().port}`)))
     },

@@ -17,6 +17,8 @@ const settingFields = {
   recovery_enabled: z.boolean(),
   recovery_delay_minutes: z.number().int().min(5).max(7 * 24 * 60),
   recovery_template: recoveryTemplateSchema.nullable(),
+  /** Storefront product URL for catalog links: {handle}, {product_id}, {variant_id}. */
+  product_url_template: z.string().url().nullable(),
 }
 
 export const DEFAULT_ACCOUNT_SETTINGS = {
@@ -26,6 +28,7 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   recovery_enabled: true,
   recovery_delay_minutes: 60,
   recovery_template: null,
+  product_url_template: null,
 }
 
 /**

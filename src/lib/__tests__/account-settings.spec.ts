@@ -9,6 +9,7 @@ describe("resolveAccountSettings", () => {
       recovery_enabled: true,
       recovery_delay_minutes: 60,
       recovery_template: null,
+      product_url_template: null,
     })
   })
 

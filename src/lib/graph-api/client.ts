@@ -1,5 +1,7 @@
 import { GraphApiError } from "./errors"
 import type {
+  CatalogBatchStatus,
+  CatalogProduct,
   CommerceSettings,
   GraphUsage,
   MessageTemplate,
@@ -80,6 +82,33 @@ export class GraphApiClient {
         is_catalog_visible: settings.is_catalog_visible === undefined ? undefined : String(settings.is_catalog_visible),
       },
     })
+  }
+
+  getCatalog(catalogId: string) {
+    return this.request<{ id: string; name: string; product_count?: number }>("GET", catalogId, {
+      query: { fields: "id,name,product_count" },
+    })
+  }
+
+  /** Sends up to 5000 CREATE/UPDATE/DELETE requests; Meta answers with handles to poll. */
+  itemsBatch(catalogId: string, requests: unknown[]) {
+    return this.request<{ handles: string[] }>("POST", `${catalogId}/items_batch`, {
+      body: { item_type: "PRODUCT_ITEM", requests },
+    })
+  }
+
+  checkBatchStatus(catalogId: string, handle: string) {
+    return this.request<{ data: CatalogBatchStatus[] }>("GET", `${catalogId}/check_batch_request_status`, {
+      query: { handle },
+    })
+  }
+
+  listCatalogProducts(catalogId: string, after?: string, limit = 500) {
+    return this.request<{ data: CatalogProduct[]; paging?: { cursors?: { after?: string }; next?: string } }>(
+      "GET",
+      `${catalogId}/products`,
+      { query: { fields: "id,retailer_id,name,price,availability,image_url,url,brand,visibility", limit, after } }
+    )
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -96,3 +96,25 @@ export type CommerceSettings = { id?: string; is_cart_enabled: boolean; is_catal
 
 /** Parsed `X-App-Usage` / `X-Business-Use-Case-Usage`: the highest percentage seen. */
 export type GraphUsage = { maxPercent: number; regainAccessMinutes: number }
+
+export type CatalogBatchIssue = { line?: number; id?: string | null; message: string }
+
+export type CatalogBatchStatus = {
+  handle: string
+  status: "started" | "in_progress" | "finished" | "error" | string
+  errors_total_count?: number
+  errors?: CatalogBatchIssue[]
+  warnings?: CatalogBatchIssue[]
+}
+
+export type CatalogProduct = {
+  id: string
+  retailer_id: string
+  name?: string
+  price?: string
+  availability?: string
+  image_url?: string
+  url?: string
+  brand?: string
+  visibility?: string
+}

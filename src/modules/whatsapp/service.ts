@@ -7,6 +7,9 @@ import type { SqlRunner } from "./sql/ingest"
 import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
 import { WhatsappMessage } from "./models/whatsapp-message"
+import { WhatsappCatalogItem } from "./models/whatsapp-catalog-item"
+import { WhatsappCatalogSyncRun } from "./models/whatsapp-catalog-sync-run"
+import { WhatsappProductSetting } from "./models/whatsapp-product-setting"
 import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 
@@ -18,6 +21,9 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappMessage,
   WhatsappWebhookEvent,
   WhatsappRateLimit,
+  WhatsappCatalogItem,
+  WhatsappCatalogSyncRun,
+  WhatsappProductSetting,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   protected readonly secretBox_: SecretBox

@@ -1,0 +1,119 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { deleteProductVariantsWorkflow, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import path from "node:path"
+import { createAdminHeaders } from "../helpers/admin"
+import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
+import { APP_SECRET, createSandbox, TEST_ACCOUNT } from "../helpers/whatsapp"
+
+const cwd = path.join(__dirname, "../host")
+const built = path.resolve(__dirname, "../../.medusa/server/src")
+const CATALOG_ID = "200000000000009"
+const sandbox = createSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], appSecret: APP_SECRET, sendStatuses: false, pollsBeforeFinished: 1 })
+let sandboxUrl: string
+
+beforeAll(async () => {
+  sandboxUrl = await sandbox.listen(0)
+  process.env.WHATSAPP_GRAPH_API_URL = sandboxUrl
+})
+afterAll(async () => {
+  await sandbox.close()
+  delete process.env.WHATSAPP_GRAPH_API_URL
+})
+
+medusaIntegrationTestRunner({
+  cwd,
+  medusaConfigFile: cwd,
+  testSuite: ({ api, getContainer }) => {
+    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
+    let fixture: CatalogFixture
+    let accountId: string
+    const catalog = () => sandbox.state.catalogs.get(CATALOG_ID)
+    const sync = async () => (await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: accountId } })).result
+
+    beforeEach(async () => {
+      await fetch(`${sandboxUrl}/__sandbox/reset`, { method: "POST" })
+      const admin = await createAdminHeaders(getContainer())
+      fixture = await createCommerceBasics(getContainer())
+      const { data } = await api.post(
+        "/admin/whatsapp/accounts",
+        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, settings: { product_url_template: "https://shop.example/products/{handle}" } },
+        admin
+      )
+      accountId = data.account.id
+    })
+
+    it("pushes one item per variant with the right fields and grouping, then nothing when nothing changed", async () => {
+      const { products, variants } = await createProducts(getContainer(), fixture, [
+        { title: "Camiseta Básica", sizes: ["S", "M"], colors: ["Rojo", "Azul"], price: 19.99, stock: 5 },
+        { title: "Gorra", sizes: ["Única"], colors: ["Negro"], price: 12, stock: 0 },
+        { title: "Borrador", sizes: ["M"], colors: ["Gris"], price: 9, status: "draft" },
+        { title: "Solo Web", sizes: ["M"], colors: ["Gris"], price: 9, channel: "web" },
+      ])
+      const first = await sync()
+      expect(first.stats).toMatchObject({ created: 5, updated: 0, deleted: 0, invalid: 0, rejected: 0, batch_calls: 1 })
+      const items = [...catalog().items.values()]
+      expect(items).toHaveLength(5)
+      const red = variants.find((v) => v.sku.endsWith("-M-ROJO"))!
+      expect(catalog().items.get(red.id)).toMatchObject({
+        id: red.id,
+        title: "Camiseta Básica - M / Rojo",
+        description: "Camiseta Básica de algodón",
+        availability: "in stock",
+        condition: "new",
+        price: "19.99 EUR",
+        link: "https://shop.example/products/camiseta-b%C3%A1sica",
+        item_group_id: products[0].id,
+        size: "M",
+        color: "Rojo",
+        brand: TEST_ACCOUNT.name,
+        inventory: 5,
+      })
+      expect(items.find((i: any) => i.title.startsWith("Gorra"))).toMatchObject({ availability: "out of stock" })
+
+      const second = await sync()
+      expect(second.stats).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 5, batch_calls: 0 })
+      expect(catalog().itemsReceived).toBe(5)
+    })
+
+    it("updates exactly the edited item and removes a deleted variant", async () => {
+      const { variants } = await createProducts(getContainer(), fixture, [{ title: "Sudadera", sizes: ["S", "M", "L"], colors: ["Gris"], price: 40 }])
+      await sync()
+      const [small, medium] = [variants.find((v) => v.sku.endsWith("-S-GRIS"))!, variants.find((v) => v.sku.endsWith("-M-GRIS"))!]
+      await updateProductVariantsWorkflow(getContainer()).run({
+        input: { selector: { id: small.id }, update: { prices: [{ amount: 35, currency_code: "eur" }] } },
+      })
+      const edited = await sync()
+      expect(edited.stats).toMatchObject({ created: 0, updated: 1, deleted: 0, unchanged: 2 })
+      expect(catalog().items.get(small.id).price).toBe("35.00 EUR")
+
+      await deleteProductVariantsWorkflow(getContainer()).run({ input: { ids: [medium.id] } })
+      const removed = await sync()
+      expect(removed.stats).toMatchObject({ created: 0, updated: 0, deleted: 1 })
+      expect(catalog().items.has(medium.id)).toBe(false)
+      expect(catalog().items.size).toBe(2)
+    })
+
+    it("reports a variant with no image or no price and syncs the others", async () => {
+      await createProducts(getContainer(), fixture, [
+        { title: "Buena", sizes: ["M"], colors: ["Azul"], price: 10 },
+        { title: "Sin Imagen", sizes: ["M"], colors: ["Azul"], price: 10, image: false },
+        { title: "Sin Precio", sizes: ["M"], colors: ["Azul"] },
+      ])
+      const run = await sync()
+      expect(run.stats).toMatchObject({ created: 1, invalid: 2 })
+      const service: any = getContainer().resolve("whatsapp")
+      const invalid = await service.listWhatsappCatalogItems({ sync_status: "invalid" })
+      expect(invalid.map((i: any) => i.errors).sort()).toEqual([["no image"], ["no price in EUR"]])
+      expect(catalog().items.size).toBe(1)
+    })
+
+    it("pauses on a 429 from Meta and then resumes", async () => {
+      await createProducts(getContainer(), fixture, [{ title: "Camisa", sizes: ["M"], colors: ["Blanco"], price: 30 }])
+      sandbox.state.faults.catalog429 = 1
+      const run = await sync()
+      expect(run.stats.paused_ms).toBeGreaterThan(0)
+      expect(run.stats).toMatchObject({ created: 1, batch_calls: 2 })
+      expect(catalog().items.size).toBe(1)
+    })
+  },
+})
