@@ -118,3 +118,21 @@ export async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, 
   )
   return results
 }
+
+/**
+ * Starts a sandbox for a spec file before Medusa boots, pointing the host's
+ * `graphApiUrl` at it, and stops it after the file.
+ */
+export function useSandbox(options: Record<string, unknown>) {
+  const sandbox = createSandbox({ appSecret: APP_SECRET, ...options })
+  const handle = { sandbox, url: "" }
+  beforeAll(async () => {
+    handle.url = await sandbox.listen(0)
+    process.env.WHATSAPP_GRAPH_API_URL = handle.url
+  })
+  afterAll(async () => {
+    await sandbox.close()
+    delete process.env.WHATSAPP_GRAPH_API_URL
+  })
+  return handle
+}

@@ -3,22 +3,13 @@ import { deleteProductVariantsWorkflow, updateProductVariantsWorkflow } from "@m
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { APP_SECRET, createSandbox, TEST_ACCOUNT } from "../helpers/whatsapp"
+import { TEST_ACCOUNT, useSandbox } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
 const CATALOG_ID = "200000000000009"
-const sandbox = createSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], appSecret: APP_SECRET, sendStatuses: false, pollsBeforeFinished: 1 })
-let sandboxUrl: string
-
-beforeAll(async () => {
-  sandboxUrl = await sandbox.listen(0)
-  process.env.WHATSAPP_GRAPH_API_URL = sandboxUrl
-})
-afterAll(async () => {
-  await sandbox.close()
-  delete process.env.WHATSAPP_GRAPH_API_URL
-})
+const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
+const sandbox = fake.sandbox
 
 medusaIntegrationTestRunner({
   cwd,
@@ -27,12 +18,13 @@ medusaIntegrationTestRunner({
     const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
     let fixture: CatalogFixture
     let accountId: string
+    let admin: { headers: Record<string, string> }
     const catalog = () => sandbox.state.catalogs.get(CATALOG_ID)
     const sync = async () => (await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: accountId } })).result
 
     beforeEach(async () => {
-      await fetch(`${sandboxUrl}/__sandbox/reset`, { method: "POST" })
-      const admin = await createAdminHeaders(getContainer())
+      await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
+      admin = await createAdminHeaders(getContainer())
       fixture = await createCommerceBasics(getContainer())
       const { data } = await api.post(
         "/admin/whatsapp/accounts",
@@ -114,6 +106,61 @@ medusaIntegrationTestRunner({
       expect(run.stats.paused_ms).toBeGreaterThan(0)
       expect(run.stats).toMatchObject({ created: 1, batch_calls: 2 })
       expect(catalog().items.size).toBe(1)
+    })
+
+    describe("admin API", () => {
+      it("connects a catalog after checking it through the Graph API, and turns commerce settings on", async () => {
+        const res = await api.post(`/admin/whatsapp/accounts/${accountId}/catalog`, { catalog_id: CATALOG_ID }, admin)
+        expect(res.data.catalog).toMatchObject({ id: CATALOG_ID })
+        expect(res.data.commerce_settings).toEqual({ is_cart_enabled: true, is_catalog_visible: true })
+        const account = sandbox.state.accounts.get(TEST_ACCOUNT.phone_number_id)
+        expect(account.commerce).toEqual({ is_cart_enabled: true, is_catalog_visible: true })
+
+        const missing = await api
+          .post(`/admin/whatsapp/accounts/${accountId}/catalog`, { catalog_id: "999999999999" }, admin)
+          .catch((e: any) => e.response)
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toContain("Catalog 999999999999 could not be reached")
+      })
+
+      it("starts a sync that answers with a run id, and lists items by status", async () => {
+        await createProducts(getContainer(), fixture, [
+          { title: "Polo", sizes: ["M", "L"], colors: ["Azul"], price: 30 },
+          { title: "Sin Foto", sizes: ["M"], colors: ["Azul"], price: 30, image: false },
+        ])
+        const started = await api.post("/admin/whatsapp/catalog/sync", { account_id: accountId }, admin)
+        expect(started.status).toBe(202)
+        const runId = started.data.run.id
+        let run: any
+        for (let i = 0; i < 100 && run?.status !== "completed"; i++) {
+          await new Promise((r) => setTimeout(r, 100))
+          run = (await api.get(`/admin/whatsapp/catalog/runs/${runId}`, admin)).data.run
+        }
+        expect(run).toMatchObject({ status: "completed", stats: expect.objectContaining({ created: 2, invalid: 1 }) })
+        const synced = await api.get(`/admin/whatsapp/catalog/items?status=synced`, admin)
+        expect(synced.data.count).toBe(2)
+        const invalid = await api.get(`/admin/whatsapp/catalog/items?status=invalid`, admin)
+        expect(invalid.data.items[0]).toMatchObject({ errors: ["no image"] })
+      })
+
+      it("maps a variant to a content ID from Commerce Manager and refuses duplicates", async () => {
+        const { variants } = await createProducts(getContainer(), fixture, [{ title: "Falda", sizes: ["S", "M"], colors: ["Negro"], price: 25 }])
+        const first = variants.find((v) => v.sku.endsWith("-S-NEGRO"))!
+        const second = variants.find((v) => v.sku.endsWith("-M-NEGRO"))!
+        const mapped = await api.post(`/admin/whatsapp/catalog/items/${first.id}`, { retailer_id: "SKU-FALDA-S" }, admin)
+        expect(mapped.data.item).toMatchObject({ variant_id: first.id, retailer_id: "SKU-FALDA-S", retailer_id_source: "manual", catalog_id: CATALOG_ID })
+        const duplicate = await api
+          .post(`/admin/whatsapp/catalog/items/${second.id}`, { retailer_id: "SKU-FALDA-S" }, admin)
+          .catch((e: any) => e.response)
+        expect(duplicate.status).toBe(422)
+        expect(duplicate.data.message).toContain(`already mapped to variant ${first.id}`)
+
+        // The merchant's existing item is updated in place, never created twice.
+        catalog().items.set("SKU-FALDA-S", { retailer_id: "SKU-FALDA-S", id: "SKU-FALDA-S", title: "old" })
+        const run = await sync()
+        expect(run.stats).toMatchObject({ created: 1, updated: 1, rejected: 0 })
+        expect(catalog().items.get("SKU-FALDA-S").title).toBe("Falda - S / Negro")
+      })
     })
   },
 })

@@ -7,6 +7,12 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
 import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
 import { AdminListWebhookEvents } from "./admin/whatsapp/webhook-events/validators"
+import {
+  AdminConnectCatalog,
+  AdminListCatalogItems,
+  AdminMapCatalogItem,
+  AdminStartCatalogSync,
+} from "./admin/whatsapp/catalog/validators"
 import { rawBody } from "./utils/raw-body"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
@@ -49,6 +55,26 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/conversations/:id/messages",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminSendText)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/catalog",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminConnectCatalog)],
+    },
+    {
+      matcher: "/admin/whatsapp/catalog/sync",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminStartCatalogSync)],
+    },
+    {
+      matcher: "/admin/whatsapp/catalog/items",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListCatalogItems, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/catalog/items/:variant_id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMapCatalogItem)],
     },
     {
       matcher: "/admin/whatsapp/webhook-events",

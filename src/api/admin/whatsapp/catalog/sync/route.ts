@@ -1,0 +1,28 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { WHATSAPP_MODULE } from "../../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../../modules/whatsapp/service"
+import { syncWhatsAppCatalogWorkflow } from "../../../../../workflows/catalog/workflows/sync-whatsapp-catalog"
+import type { AdminStartCatalogSyncType } from "../validators"
+
+/**
+ * Starts a full sync and answers at once with its run; the run records the
+ * outcome (GET /admin/whatsapp/catalog/runs/:id).
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminStartCatalogSyncType>, res: MedusaResponse) => {
+  const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
+  const [account] = await whatsapp.listWhatsappAccounts({ id: req.validatedBody.account_id })
+  if (!account) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsApp account ${req.validatedBody.account_id} was not found`)
+  if (!account.catalog_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Connect a catalog to this account first")
+  const run = await whatsapp.createWhatsappCatalogSyncRuns({
+    account_id: account.id,
+    catalog_id: account.catalog_id,
+    trigger: "manual",
+    started_at: new Date(),
+  } as any)
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  syncWhatsAppCatalogWorkflow(req.scope)
+    .run({ input: { account_id: account.id, run_id: run.id, trigger: "manual" } })
+    .catch((error: Error) => logger.warn(`whatsapp: catalog sync ${run.id} failed: ${error.message}`))
+  res.status(202).json({ run })
+}
