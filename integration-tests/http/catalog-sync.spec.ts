@@ -161,6 +161,58 @@ medusaIntegrationTestRunner({
         expect(run.stats).toMatchObject({ created: 1, updated: 1, rejected: 0 })
         expect(catalog().items.get("SKU-FALDA-S").title).toBe("Falda - S / Negro")
       })
+
+      it("imports an existing catalog: matches by SKU, lists what it cannot match", async () => {
+        const { variants } = await createProducts(getContainer(), fixture, [{ title: "Chaqueta", sizes: ["M", "L"], colors: ["Azul"], price: 80 }])
+        const skus = variants.map((v) => v.sku)
+        for (const sku of skus) catalog().items.set(sku, { retailer_id: sku, id: sku, title: `Old ${sku}`, price: "1.00 EUR" })
+        catalog().items.set("LEGACY-123", { retailer_id: "LEGACY-123", id: "LEGACY-123", title: "Producto antiguo" })
+        const { data } = await api.post("/admin/whatsapp/catalog/import", { account_id: accountId }, admin)
+        expect(data.import.total).toBe(3)
+        expect(data.import.matched.map((m: any) => m.retailer_id).sort()).toEqual([...skus].sort())
+        expect(data.import.matched.every((m: any) => m.by === "sku")).toBe(true)
+        expect(data.import.unmatched).toEqual([{ retailer_id: "LEGACY-123", name: "Producto antiguo" }])
+
+        // The next sync updates the merchant's items under their own content IDs.
+        const run = await sync()
+        expect(run.stats).toMatchObject({ created: 0, updated: 2, rejected: 0 })
+        expect(catalog().items.get(skus[0]).price).toBe("80.00 EUR")
+      })
+
+      it("hides a product that is switched off for discovery, through the incremental sync", async () => {
+        const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Vestido", sizes: ["M"], colors: ["Rojo"], price: 45 }])
+        await sync()
+        expect(catalog().items.get(variants[0].id).visibility).toBe("published")
+        const res = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { searchable: false }, admin)
+        expect(res.data.settings).toEqual({ product_id: products[0].id, searchable: false })
+        const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+        const deadline = Date.now() + 30_000
+        while (catalog().items.get(variants[0].id).visibility !== "hidden" && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 500))
+          await changesJob(getContainer())
+        }
+        expect(catalog().items.get(variants[0].id).visibility).toBe("hidden")
+      })
+    })
+
+    it("follows product edits on its own: a price edit reaches the catalog through events and the debounced job", async () => {
+      const { variants } = await createProducts(getContainer(), fixture, [{ title: "Bermuda", sizes: ["M"], colors: ["Verde"], price: 29 }])
+      await sync()
+      const variant = variants[0]
+      await updateProductVariantsWorkflow(getContainer()).run({
+        input: { selector: { id: variant.id }, update: { prices: [{ amount: 24, currency_code: "eur" }] } },
+      })
+      const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+      const deadline = Date.now() + 30_000
+      while (catalog().items.get(variant.id).price !== "24.00 EUR" && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500))
+        await changesJob(getContainer())
+      }
+      expect(catalog().items.get(variant.id).price).toBe("24.00 EUR")
+      const service: any = getContainer().resolve("whatsapp")
+      const runs = await service.listWhatsappCatalogSyncRuns({ trigger: "incremental" })
+      expect(runs.length).toBeGreaterThan(0)
+      expect(runs[0].stats).toMatchObject({ updated: 1, created: 0 })
     })
   },
 })

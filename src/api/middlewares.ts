@@ -13,6 +13,7 @@ import {
   AdminMapCatalogItem,
   AdminStartCatalogSync,
 } from "./admin/whatsapp/catalog/validators"
+import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
 import { rawBody } from "./utils/raw-body"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
@@ -75,6 +76,16 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/catalog/items/:variant_id",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminMapCatalogItem)],
+    },
+    {
+      matcher: "/admin/whatsapp/catalog/import",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminStartCatalogSync)],
+    },
+    {
+      matcher: "/admin/whatsapp/products/:id/settings",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminProductSettings)],
     },
     {
       matcher: "/admin/whatsapp/webhook-events",

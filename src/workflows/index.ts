@@ -7,3 +7,4 @@ export type { SendWhatsAppMessageInput } from "./channel/steps/prepare-outbound-
 export * from "./catalog/workflows/sync-whatsapp-catalog"
 export * from "./catalog/workflows/connect-whatsapp-catalog"
 export * from "./catalog/workflows/map-whatsapp-catalog-item"
+export * from "./catalog/workflows/import-whatsapp-catalog"

@@ -8,6 +8,7 @@ import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
 import { WhatsappMessage } from "./models/whatsapp-message"
 import { WhatsappCatalogItem } from "./models/whatsapp-catalog-item"
+import { WhatsappCatalogQueue } from "./models/whatsapp-catalog-queue"
 import { WhatsappCatalogSyncRun } from "./models/whatsapp-catalog-sync-run"
 import { WhatsappProductSetting } from "./models/whatsapp-product-setting"
 import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
@@ -24,6 +25,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappCatalogItem,
   WhatsappCatalogSyncRun,
   WhatsappProductSetting,
+  WhatsappCatalogQueue,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   protected readonly secretBox_: SecretBox

@@ -1,4 +1,5 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { loadCatalogVariantsStep } from "../steps/load-catalog-variants"
 import { pushCatalogChangesStep } from "../steps/push-catalog-changes"
 import { finishCatalogSyncRunStep, startCatalogSyncRunStep } from "../steps/record-catalog-sync-run"
@@ -18,9 +19,13 @@ export type SyncWhatsAppCatalogInput = {
  * outcome stored. Returns the run and its figures.
  */
 export const syncWhatsAppCatalogWorkflow = createWorkflow("sync-whatsapp-catalog", (input: SyncWhatsAppCatalogInput) => {
+  // One sync per account at a time, across instances: two would both CREATE new items.
+  const lockKey = transform({ input }, ({ input }) => `whatsapp-catalog-sync:${input.account_id}`)
+  acquireLockStep({ key: lockKey, timeout: 600, ttl: 900 })
   const run = startCatalogSyncRunStep(input)
   const loaded = loadCatalogVariantsStep(input)
   const stats = pushCatalogChangesStep(loaded)
   const finished = finishCatalogSyncRunStep({ id: run.id, stats })
+  releaseLockStep({ key: lockKey })
   return new WorkflowResponse(finished)
 })

@@ -1,0 +1,32 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { WHATSAPP_MODULE } from "../modules/whatsapp"
+import type WhatsAppModuleService from "../modules/whatsapp/service"
+import { takeQuietCatalogVariants } from "../modules/whatsapp/sql/catalog-queue"
+import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync-whatsapp-catalog"
+
+/** Queued variants wait until no change touched them for this long (debounce). */
+export const CATALOG_QUIET_MS = 3_000
+
+/** Incremental sync: the variants changed since the last run, once their edits settled. */
+export default async function syncWhatsAppCatalogChanges(container: MedusaContainer) {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const variantIds = await takeQuietCatalogVariants(whatsapp.sql, CATALOG_QUIET_MS)
+  if (!variantIds.length) return
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const accounts = (await whatsapp.listWhatsappAccounts({}, { select: ["id", "catalog_id", "region_id", "sales_channel_id"] })).filter(
+    (a) => a.catalog_id && a.region_id && a.sales_channel_id
+  )
+  for (const account of accounts) {
+    try {
+      await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, variant_ids: variantIds, trigger: "incremental" } })
+    } catch (error) {
+      logger.warn(`whatsapp: incremental catalog sync for ${account.id} failed: ${(error as Error).message}; the nightly reconcile will retry`)
+    }
+  }
+}
+
+export const config = {
+  name: "whatsapp-sync-catalog-changes",
+  schedule: { interval: 5_000 },
+}
