@@ -8,7 +8,7 @@ const path = require("node:path")
 const name = process.argv[2]
 const available = fs
   .readdirSync(__dirname)
-  .filter((file) => file.endsWith(".js") && !["run.js"].includes(file) && !file.startsWith("_"))
+  .filter((file) => file.endsWith(".js") && !file.endsWith(".exec.js") && file !== "run.js" && !file.startsWith("_"))
   .map((file) => file.replace(/\.js$/, ""))
 
 if (!name || !available.includes(name)) {
