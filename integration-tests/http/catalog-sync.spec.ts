@@ -1,5 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { deleteProductVariantsWorkflow, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  deleteProductVariantsWorkflow,
+  linkProductsToSalesChannelWorkflow,
+  updateProductsWorkflow,
+  updateProductVariantsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
@@ -83,6 +88,21 @@ medusaIntegrationTestRunner({
       expect(removed.stats).toMatchObject({ created: 0, updated: 0, deleted: 1 })
       expect(catalog().items.has(medium.id)).toBe(false)
       expect(catalog().items.size).toBe(2)
+    })
+
+    it("removes the items of an unpublished product and of one taken out of the sales channel", async () => {
+      const { products } = await createProducts(getContainer(), fixture, [
+        { title: "Temporada", sizes: ["M", "L"], colors: ["Rojo"], price: 20 },
+        { title: "Exclusiva", sizes: ["M"], colors: ["Azul"], price: 20 },
+        { title: "Fija", sizes: ["M"], colors: ["Negro"], price: 20 },
+      ])
+      await sync()
+      expect(catalog().items.size).toBe(4)
+      await updateProductsWorkflow(getContainer()).run({ input: { selector: { id: products[0].id }, update: { status: "draft" } } })
+      await linkProductsToSalesChannelWorkflow(getContainer()).run({ input: { id: fixture.salesChannelId, remove: [products[1].id] } })
+      const run = await sync()
+      expect(run.stats).toMatchObject({ deleted: 3, created: 0, updated: 0 })
+      expect([...catalog().items.values()].map((i: any) => i.title)).toEqual(["Fija - M / Negro"])
     })
 
     it("reports a variant with no image or no price and syncs the others", async () => {
