@@ -159,22 +159,26 @@ function splitValue(value: Obj, items: WebhookItem[]) {
   }
 }
 
+/** Every `entry[].changes[]` element of a payload, whatever its shape. */
+function* changesOf(payload: Obj): Generator<unknown> {
+  for (const entry of arr(payload.entry)) {
+    yield* isObj(entry) ? arr(entry.changes) : []
+  }
+}
+
+const phoneNumberIdOf = (value: Obj) => (isObj(value.metadata) ? str(value.metadata.phone_number_id) : null)
+
 export function splitWebhookPayload(payload: unknown): WebhookItem[] {
   const items: WebhookItem[] = []
   if (!isObj(payload) || payload.object !== "whatsapp_business_account") {
     return [{ kind: "unsupported", phoneNumberId: null, reason: "not a whatsapp_business_account payload", raw: payload }]
   }
-  for (const entry of arr(payload.entry)) {
-    for (const change of isObj(entry) ? arr(entry.changes) : []) {
-      if (!isObj(change) || !isObj(change.value)) {
-        items.push({ kind: "unsupported", phoneNumberId: null, reason: "change without value", raw: change })
-        continue
-      }
-      if (change.field !== "messages") {
-        const metadata = isObj(change.value.metadata) ? change.value.metadata : {}
-        items.push({ kind: "unsupported", phoneNumberId: str(metadata.phone_number_id), reason: `field "${String(change.field)}"`, raw: change })
-        continue
-      }
+  for (const change of changesOf(payload)) {
+    if (!isObj(change) || !isObj(change.value)) {
+      items.push({ kind: "unsupported", phoneNumberId: null, reason: "change without value", raw: change })
+    } else if (change.field !== "messages") {
+      items.push({ kind: "unsupported", phoneNumberId: phoneNumberIdOf(change.value), reason: `field "${String(change.field)}"`, raw: change })
+    } else {
       splitValue(change.value, items)
     }
   }
@@ -184,14 +188,9 @@ export function splitWebhookPayload(payload: unknown): WebhookItem[] {
 /** Phone number ids a payload is addressed to (for the secret lookup and the admin list). */
 export function payloadPhoneNumberIds(payload: unknown): string[] {
   const ids = new Set<string>()
-  if (isObj(payload)) {
-    for (const entry of arr(payload.entry)) {
-      for (const change of isObj(entry) ? arr(entry.changes) : []) {
-        const value = isObj(change) && isObj(change.value) ? change.value : null
-        const id = value && isObj(value.metadata) ? str(value.metadata.phone_number_id) : null
-        if (id) ids.add(id)
-      }
-    }
+  for (const change of isObj(payload) ? changesOf(payload) : []) {
+    const id = isObj(change) && isObj(change.value) ? phoneNumberIdOf(change.value) : null
+    if (id) ids.add(id)
   }
   return [...ids]
 }
