@@ -182,6 +182,21 @@ medusaIntegrationTestRunner({
         expect(catalog().items.get("SKU-FALDA-S").title).toBe("Falda - S / Negro")
       })
 
+      it("remapping a synced variant moves its item to the merchant's content ID and deletes the old one", async () => {
+        const { variants } = await createProducts(getContainer(), fixture, [{ title: "Blusa", sizes: ["M"], colors: ["Blanco"], price: 33 }])
+        const [variant] = variants
+        await sync()
+        expect(catalog().items.has(variant.id)).toBe(true)
+        catalog().items.set("CM-BLUSA-M", { retailer_id: "CM-BLUSA-M", id: "CM-BLUSA-M", title: "Blusa (Commerce Manager)" })
+        await api.post(`/admin/whatsapp/catalog/items/${variant.id}`, { retailer_id: "CM-BLUSA-M" }, admin)
+        const run = await sync()
+        expect(run.stats).toMatchObject({ updated: 1, deleted: 1, rejected: 0 })
+        expect(catalog().items.has(variant.id)).toBe(false)
+        expect(catalog().items.get("CM-BLUSA-M").title).toBe("Blusa - M / Blanco")
+        const again = await sync()
+        expect(again.stats).toMatchObject({ created: 0, updated: 0, deleted: 0 })
+      })
+
       it("imports an existing catalog: matches by SKU, lists what it cannot match", async () => {
         const { variants } = await createProducts(getContainer(), fixture, [{ title: "Chaqueta", sizes: ["M", "L"], colors: ["Azul"], price: 80 }])
         const skus = variants.map((v) => v.sku)

@@ -14,6 +14,8 @@ export const WhatsappCatalogItem = model
     retailer_id: model.text(),
     retailer_id_source: model.enum(["default", "manual", "imported"]).default("default"),
     content_hash: model.text().nullable(),
+    /** A content ID this variant had at Meta before a remap: deleted by the next sync. */
+    replaced_retailer_id: model.text().nullable(),
     sync_status: model.enum(["pending", "synced", "error", "invalid", "deleted"]).default("pending"),
     errors: model.json().nullable(),
     warnings: model.json().nullable(),

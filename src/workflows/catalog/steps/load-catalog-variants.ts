@@ -11,7 +11,7 @@ export type LoadedCatalog = {
   catalogId: string
   desired: (DesiredItem & { variant_id: string; product_id: string })[]
   invalid: { variant_id: string; product_id: string; retailer_id: string; problems: string[] }[]
-  stored: (StoredItem & { id: string; variant_id: string })[]
+  stored: (StoredItem & { id: string; variant_id: string; replaced_retailer_id: string | null })[]
   /** When set, only these variants were looked at: others are neither sent nor deleted. */
   scope: string[] | null
 }
@@ -72,7 +72,7 @@ export const loadCatalogVariantsStep = createStep(
 
     const stored = (await whatsapp.listWhatsappCatalogItems(
       { catalog_id: account.catalog_id, ...(input.variant_ids ? { variant_id: input.variant_ids } : {}) },
-      { select: ["id", "variant_id", "retailer_id", "content_hash", "sync_status"], take: null as any }
+      { select: ["id", "variant_id", "retailer_id", "content_hash", "sync_status", "replaced_retailer_id"], take: null as any }
     )) as LoadedCatalog["stored"]
     const retailerOf = new Map(stored.map((s) => [s.variant_id, s.retailer_id]))
 

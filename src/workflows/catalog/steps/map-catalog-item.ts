@@ -24,7 +24,10 @@ export const mapCatalogItemStep = createStep(
       )
     }
     const [existing] = await whatsapp.listWhatsappCatalogItems({ catalog_id: input.catalog_id, variant_id: input.variant_id })
+    const liveUnderOldId =
+      existing && existing.retailer_id !== input.retailer_id && existing.content_hash && existing.content_hash !== "mapped" && existing.sync_status !== "deleted"
     const fields = {
+      ...(liveUnderOldId ? { replaced_retailer_id: existing.retailer_id } : {}),
       retailer_id: input.retailer_id,
       retailer_id_source: input.source ?? "manual",
       // Meta already holds this content ID: sync with UPDATE, not CREATE.

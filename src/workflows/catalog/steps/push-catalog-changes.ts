@@ -31,8 +31,13 @@ export const pushCatalogChangesStep = createStep(
     const { accessToken } = await whatsapp.revealAccountSecrets(loaded.accountId)
     const client = new GraphApiClient({ baseUrl: options.graphApiUrl, version: options.graphApiVersion, accessToken, timeoutMs: 120_000 })
 
-    // Invalid variants that Meta still holds are deleted, like unpublished ones.
-    const requests = planCatalogChanges(loaded.desired, loaded.stored)
+    // Invalid variants that Meta still holds are deleted, like unpublished ones,
+    // and so are content IDs a remap left behind.
+    const replaced = loaded.stored.filter((s) => s.replaced_retailer_id)
+    const requests = [
+      ...planCatalogChanges(loaded.desired, loaded.stored),
+      ...replaced.map((s) => ({ method: "DELETE" as const, data: { id: s.replaced_retailer_id as string } })),
+    ]
     const pushed = await pushCatalogBatches(client, loaded.catalogId, chunkBatchRequests(requests))
 
     const now = new Date()
@@ -73,6 +78,13 @@ export const pushCatalogChangesStep = createStep(
       if (desiredIds.has(item.retailer_id) || method.get(item.retailer_id) !== "DELETE") continue
       const outcome = pushed.outcomes.get(item.retailer_id)
       updates.push({ id: item.id, sync_status: outcome?.ok ? "deleted" : "error", content_hash: outcome?.ok ? null : item.content_hash, errors: outcome?.errors.length ? outcome.errors : null, last_synced_at: now })
+    }
+    for (const item of replaced) {
+      if (pushed.outcomes.get(item.replaced_retailer_id as string)?.ok) {
+        const pending = updates.find((u) => u.id === item.id)
+        if (pending) pending.replaced_retailer_id = null
+        else updates.push({ id: item.id, replaced_retailer_id: null })
+      }
     }
     if (creates.length) await whatsapp.createWhatsappCatalogItems(creates as any)
     if (updates.length) await whatsapp.updateWhatsappCatalogItems(updates as any)
