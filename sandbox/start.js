@@ -14,7 +14,9 @@ const DEMO_ACCOUNT = {
 }
 
 function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhookUrl } = {}) {
-  const sandbox = createSandbox({
+  // Tests start the sandbox as its own process with their accounts and templates.
+  const custom = process.env.SANDBOX_CONFIG ? JSON.parse(process.env.SANDBOX_CONFIG) : null
+  const sandbox = createSandbox(custom ?? {
     webhookUrl: webhookUrl ?? process.env.SANDBOX_WEBHOOK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 9000}/whatsapp/webhook`,
     appSecret: process.env.WHATSAPP_APP_SECRET ?? "sandbox-app-secret",
     accounts: [DEMO_ACCOUNT],
@@ -43,6 +45,7 @@ module.exports = { startSandbox, DEMO_ACCOUNT }
 if (require.main === module) {
   startSandbox().then(({ sandbox, url }) => {
     console.log(`[sandbox] fake Graph API on ${url} (webhooks to ${sandbox.config.webhookUrl})`)
+    process.send?.({ ready: url })
     const stop = () => sandbox.close().then(() => process.exit(0))
     process.on("SIGINT", stop)
     process.on("SIGTERM", stop)

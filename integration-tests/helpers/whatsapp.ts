@@ -1,3 +1,4 @@
+import { ChildProcess, fork } from "node:child_process"
 import { createHmac } from "node:crypto"
 import path from "node:path"
 
@@ -132,6 +133,52 @@ export function useSandbox(options: Record<string, unknown>) {
   })
   afterAll(async () => {
     await sandbox.close()
+    delete process.env.WHATSAPP_GRAPH_API_URL
+  })
+  return handle
+}
+
+/**
+ * The sandbox as its own process, for measurements: arrival times are then
+ * taken on an event loop that Medusa does not share, like Meta's.
+ */
+export function useSandboxProcess(options: Record<string, unknown>) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
+  let child: ChildProcess | null = null
+  const call = async (pathname: string, body?: unknown) => {
+    const res = await fetch(`${handle.url}${pathname}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return res.json()
+  }
+  const handle = {
+    url: "",
+    messages: async (): Promise<any[]> => (await call("/__sandbox/messages")).messages,
+    configure: (config: Record<string, unknown>) => call("/__sandbox/config", config),
+    faults: (faults: Record<string, unknown>) => call("/__sandbox/faults", faults),
+    reset: () => call("/__sandbox/reset", {}),
+  }
+  beforeAll(async () => {
+    const port = await freePort()
+    child = fork(path.resolve(__dirname, "../../sandbox/start.js"), [], {
+      env: { ...process.env, NODE_OPTIONS: "", SANDBOX_PORT: String(port), SANDBOX_CONFIG: JSON.stringify({ appSecret: APP_SECRET, ...options }) },
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    })
+    handle.url = await new Promise<string>((resolve, reject) => {
+      child!.on("message", (m: any) => m?.ready && resolve(m.ready))
+      child!.on("exit", (code) => reject(new Error(`sandbox exited with ${code}`)))
+    })
+    process.env.WHATSAPP_GRAPH_API_URL = handle.url
+  })
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.on("exit", r))
+      child.kill("SIGTERM")
+      await exited
+    }
     delete process.env.WHATSAPP_GRAPH_API_URL
   })
   return handle

@@ -1,18 +1,22 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
-import { inParallel, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor } from "../helpers/whatsapp"
+import { inParallel, postWebhook, TEST_ACCOUNT, textPayload, useSandboxProcess, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
-const fake = useSandbox({ accounts: [TEST_ACCOUNT], statusDelayMs: 20 })
-const sandbox = fake.sandbox
-sandbox.addTemplate({
-  waba_id: TEST_ACCOUNT.waba_id,
-  name: "order_update",
-  language: "es",
-  category: "UTILITY",
-  components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }],
+const fake = useSandboxProcess({
+  accounts: [TEST_ACCOUNT],
+  statusDelayMs: 20,
+  templates: [
+    {
+      waba_id: TEST_ACCOUNT.waba_id,
+      name: "order_update",
+      language: "es",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }],
+    },
+  ],
 })
 
 medusaIntegrationTestRunner({
@@ -40,8 +44,8 @@ medusaIntegrationTestRunner({
     }
 
     beforeEach(async () => {
-      sandbox.config.webhookUrl = `${api.defaults.baseURL}/whatsapp/webhook`
-      await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
+      await fake.configure({ webhookUrl: `${api.defaults.baseURL}/whatsapp/webhook` })
+      await fake.reset()
       admin = await createAdminHeaders(getContainer())
       const { data } = await api.post("/admin/whatsapp/accounts", TEST_ACCOUNT, admin)
       accountId = data.account.id
@@ -60,7 +64,7 @@ medusaIntegrationTestRunner({
       await waitFor(async () => (await rows(`select status from whatsapp_message where id = ?`, [first.data.message.id]))[0].status === "read", {
         what: "sent → delivered → read",
       })
-      const sent = sandbox.state.messages.filter((m: any) => m.to === "34650000001")
+      const sent = (await fake.messages()).filter((m: any) => m.to === "34650000001")
       expect(sent).toHaveLength(1)
       expect(sent[0].body).toMatchObject({ messaging_product: "whatsapp", type: "text", text: { body: body.text } })
 
@@ -87,7 +91,7 @@ medusaIntegrationTestRunner({
       expect(res.status).toBe(400)
       expect(res.data.message).toContain("24-hour customer-service window")
       expect((await rows(`select count(*)::int c from whatsapp_message where direction = 'outbound'`))[0].c).toBe(0)
-      expect(sandbox.state.messages).toHaveLength(0)
+      expect(await fake.messages()).toHaveLength(0)
 
       // A template is allowed outside the window.
       const { result } = await sendWhatsAppMessageWorkflow(getContainer()).run({
@@ -97,7 +101,7 @@ medusaIntegrationTestRunner({
         },
       })
       await waitFor(async () => (await rows(`select status from whatsapp_message where id = ?`, [result.id]))[0].status === "read")
-      expect(sandbox.state.messages).toHaveLength(1)
+      expect(await fake.messages()).toHaveLength(1)
     })
 
     it("stores a permanent error and does not retry it", async () => {
@@ -126,11 +130,7 @@ medusaIntegrationTestRunner({
     it("sends every message exactly once through 5xx and 130429 faults, at no more than the configured rate", async () => {
       const recipients = Array.from({ length: 30 }, (_, i) => `3466${String(i).padStart(7, "0")}`)
       const conversations = await inParallel(recipients, 5, (r) => customerWrites(r))
-      await fetch(`${fake.url}/__sandbox/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rate5xx: 0.2, rate429: 0.1 }),
-      })
+      await fake.faults({ rate5xx: 0.2, rate429: 0.1 })
       const texts = Array.from({ length: 80 }, (_, i) => `mensaje ${i}`)
       await inParallel(texts, 10, (text, i) =>
         sendWhatsAppMessageWorkflow(getContainer()).run({
@@ -141,7 +141,8 @@ medusaIntegrationTestRunner({
         async () => (await rows(`select count(*)::int c from whatsapp_message where direction = 'outbound' and status in ('sent', 'delivered', 'read')`))[0].c === 80,
         { timeoutMs: 90_000, what: "80 messages sent" }
       )
-      const accepted = sandbox.state.messages.map((m: any) => m.body.text.body)
+      const messages = await fake.messages()
+      const accepted = messages.map((m: any) => m.body.text.body)
       expect(accepted).toHaveLength(80)
       expect(new Set(accepted).size).toBe(80)
       expect([...accepted].sort()).toEqual([...texts].sort())
@@ -150,8 +151,7 @@ medusaIntegrationTestRunner({
 
       // Pacing, measured where Meta measures it: accepted sends per second.
       const { maxInWindow } = require(path.join(built, "lib/outbound/pacing.js"))
-      const times = sandbox.state.messages.map((m: any) => m.at)
-      expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(20)
+      expect(maxInWindow(messages.map((m: any) => m.at), 1000)).toBeLessThanOrEqual(20)
     })
 
     it("paces a burst at the configured rate per number", async () => {
@@ -160,12 +160,15 @@ medusaIntegrationTestRunner({
       await inParallel(conversations, 20, (conversation_id, i) =>
         sendWhatsAppMessageWorkflow(getContainer()).run({ input: { conversation_id, message: { type: "text", text: { body: `burst ${i}` } } } })
       )
-      await waitFor(async () => sandbox.state.messages.length === 60, { timeoutMs: 60_000, what: "60 accepted" })
-      const times = sandbox.state.messages.map((m: any) => m.at)
+      const messages = await waitFor(async () => {
+        const all = await fake.messages()
+        return all.length === 60 ? all : null
+      }, { timeoutMs: 60_000, what: "60 accepted" })
+      const times = messages.map((m: any) => m.at)
       const { maxInWindow } = require(path.join(built, "lib/outbound/pacing.js"))
       expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(20)
       // How close to the rate it gets is measured by the benchmarks, not asserted here.
-      expect(new Set(sandbox.state.messages.map((m: any) => m.to)).size).toBe(60)
+      expect(new Set(messages.map((m: any) => m.to)).size).toBe(60)
     })
   },
 })
