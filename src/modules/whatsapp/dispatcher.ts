@@ -16,13 +16,13 @@ import {
 } from "./sql/outbound"
 
 /**
- * Slots are booked at 97% of the configured rate and the send gate holds
- * actual sends at 99% of it: the network and a busy event loop move each
+ * Slots are booked at 96% of the configured rate and the send gate holds
+ * actual sends at 97% of it: the network and a busy event loop move each
  * call by milliseconds, and without headroom a late call followed by an
  * on-time one would put one message too many into a second.
  */
-export const PACING_HEADROOM = 0.97
-export const GATE_HEADROOM = 0.99
+export const PACING_HEADROOM = 0.96
+export const GATE_HEADROOM = 0.97
 
 /** Waits longer than this go back to the queue instead of holding a worker. */
 const MAX_IN_PROCESS_WAIT_MS = 20_000
