@@ -108,6 +108,38 @@ async function waitForHealth(url, child, timeoutMs = 180_000) {
   throw new Error(`Medusa did not answer ${url} within ${timeoutMs / 1000}s`)
 }
 
+/**
+ * With the sandbox standing in for Meta, the demo account's catalog is
+ * connected and synced at every start (only changes are sent), so the phone
+ * simulator and the sandbox see the store's products at once.
+ */
+async function connectDemoCatalog(baseUrl) {
+  const post = (path, body, headers = {}) =>
+    fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }).then(async (r) => {
+      const json = await r.json()
+      if (!r.ok) throw new Error(json.message ?? `HTTP ${r.status}`)
+      return json
+    })
+  const { token } = await post("/auth/user/emailpass", {
+    email: process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com",
+    password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret",
+  })
+  const auth = { authorization: `Bearer ${token}` }
+  const { accounts } = await fetch(`${baseUrl}/admin/whatsapp/accounts`, { headers: auth }).then((r) => r.json())
+  for (const account of accounts.filter((a) => a.catalog_id)) {
+    await post(`/admin/whatsapp/accounts/${account.id}/catalog`, { catalog_id: account.catalog_id }, auth)
+    const { run } = await post("/admin/whatsapp/catalog/sync", { account_id: account.id }, auth)
+    for (let i = 0; i < 120; i++) {
+      const { run: current } = await fetch(`${baseUrl}/admin/whatsapp/catalog/runs/${run.id}`, { headers: auth }).then((r) => r.json())
+      if (current.status !== "running") {
+        log(`catalog ${account.catalog_id}: ${current.status}, ${JSON.stringify(current.stats)}`)
+        break
+      }
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+}
+
 async function shutdown(code) {
   if (stopping) return
   stopping = true
@@ -189,9 +221,10 @@ async function main() {
   log("running migrations")
   run(medusaBin, ["db:migrate"], { cwd: __dirname, env })
   log("preparing demo data")
-  run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], { cwd: __dirname, env })
+  const withSandbox = !process.env.WHATSAPP_GRAPH_API_URL
+  run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], { cwd: __dirname, env: { ...env, DEMO_SANDBOX: withSandbox ? "1" : "0" } })
 
-  if (!process.env.WHATSAPP_GRAPH_API_URL) {
+  if (withSandbox) {
     // No real Meta account configured: the sandbox answers in Meta's place.
     ;({ sandbox } = await startSandbox({ port: Number(sandboxPort), webhookUrl: `http://127.0.0.1:${PORT}/whatsapp/webhook` }))
     log(`sandbox (fake Graph API) on http://127.0.0.1:${sandboxPort}`)
@@ -215,6 +248,9 @@ async function main() {
     }
   })
   await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
+  if (sandbox) {
+    await connectDemoCatalog(`http://127.0.0.1:${PORT}`).catch((error) => log(`catalog sync skipped: ${error.message}`))
+  }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   console.log(

@@ -82,6 +82,11 @@ describe("npm run demo", () => {
     }
     expect(conversations.conversations[0]).toMatchObject({ wa_id: "34699000001", window_open: true })
 
+    // The demo's catalog is connected and synced with the sandbox at start.
+    expect(first.output()).toMatch(/catalog 100000000000003: completed/)
+    const catalog = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/catalog?id=100000000000003`).then((r) => r.json())
+    expect(catalog.items).toHaveLength(249)
+
     await stopDemo(first.child)
     expect(postgresRunningIn(stateDir)).toBe(false)
 
@@ -89,6 +94,10 @@ describe("npm run demo", () => {
     await second.ready
     expect(second.output()).toContain("store already seeded")
     expect(second.output()).not.toContain("demo: store seeded")
+    // The sandbox starts empty on every start; the demo fills it again.
+    expect(second.output()).toMatch(/catalog 100000000000003: completed/)
+    const refilled = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/catalog?id=100000000000003`).then((r) => r.json())
+    expect(refilled.items).toHaveLength(249)
     const again = await fetch(`http://127.0.0.1:${port}/admin/products?limit=1`, { headers: await login() }).then((r) =>
       r.json()
     )
