@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { WhatsAppEvents } from "../workflows/channel/workflows/process-whatsapp-webhook-event"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
 
@@ -9,6 +10,6 @@ export default async function dispatchWhatsAppMessage({ event, container }: Subs
 }
 
 export const config: SubscriberConfig = {
-  event: "whatsapp.message.queued",
+  event: WhatsAppEvents.MESSAGE_QUEUED,
   context: { subscriberId: "whatsapp-dispatch-message" },
 }

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { WhatsAppEvents } from "../workflows/channel/workflows/process-whatsapp-webhook-event"
 import { drainWebhookEvents } from "../workflows/channel/run-webhook-event"
 
 /** Processes webhook POSTs right after they were stored and acknowledged (in batches under load). */
@@ -7,6 +8,6 @@ export default async function processWhatsAppWebhookEvent({ container }: Subscri
 }
 
 export const config: SubscriberConfig = {
-  event: "whatsapp.webhook_event.received",
+  event: WhatsAppEvents.WEBHOOK_EVENT_RECEIVED,
   context: { subscriberId: "whatsapp-process-webhook-event" },
 }

@@ -32,7 +32,8 @@ export type DispatchOutcome = "sent" | "retry" | "failed" | "skipped"
 type Deps = {
   db: SqlRunner
   options: ResolvedWhatsAppPluginOptions
-  accessToken: (accountId: string) => Promise<string>
+  /** Opens the sealed token the claim read with the message. */
+  openSecret: (sealed: string) => string
   now?: () => number
 }
 
@@ -62,7 +63,7 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
   const client = new GraphApiClient({
     baseUrl: options.graphApiUrl,
     version: options.graphApiVersion,
-    accessToken: await deps.accessToken(claimed.account_id),
+    accessToken: deps.openSecret(claimed.sealed_access_token),
   })
   const numberKey = `number:${claimed.phone_number_id}`
   const gateInterval = 1000 / (options.messagesPerSecond * GATE_HEADROOM)

@@ -99,7 +99,7 @@ class WhatsAppModuleService extends MedusaService({
       {
         db: this.manager_,
         options: this.options_,
-        accessToken: async (accountId) => (await this.revealAccountSecrets(accountId)).accessToken,
+        openSecret: (sealed) => this.secretBox_.open(sealed),
       },
       messageId
     )

@@ -4,6 +4,7 @@ import { timingSafeEqual } from "node:crypto"
 import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { payloadPhoneNumberIds } from "../../../lib/webhook-payload"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import { WhatsAppEvents } from "../../../workflows/channel/workflows/process-whatsapp-webhook-event"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 function sameText(a: string, b: string) {
@@ -70,7 +71,7 @@ function nudgeProcessing(req: MedusaRequest, id: string) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   nudgeTimer = setTimeout(() => {
     nudgeTimer = null
-    eventBus.emit({ name: "whatsapp.webhook_event.received", data: { id } }).catch((error: Error) => {
+    eventBus.emit({ name: WhatsAppEvents.WEBHOOK_EVENT_RECEIVED, data: { id } }).catch((error: Error) => {
       logger.warn(`whatsapp: could not notify workers of webhook event ${id}: ${error.message}`)
     })
   }, NUDGE_WINDOW_MS)

@@ -13,6 +13,8 @@ export type ClaimedOutbound = {
   last_inbound_at: Date | null
   account_id: string
   phone_number_id: string
+  /** The account's token as stored (sealed); the dispatcher opens it. */
+  sealed_access_token: string
 }
 
 /** Inserts a queued message; an existing idempotency key returns the earlier row instead. */
@@ -48,7 +50,8 @@ export async function claimOutboundMessage(db: SqlRunner, id: string): Promise<C
          (status = 'queued' and (next_attempt_at is null or next_attempt_at <= now()))
          or (status = 'sending' and claimed_until < now()))
        returning id, payload, attempts, type, conversation_id)
-     select claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id
+     select claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id,
+            a.access_token as sealed_access_token
      from claimed
      join whatsapp_conversation c on c.id = claimed.conversation_id
      join whatsapp_account a on a.id = c.account_id`,
