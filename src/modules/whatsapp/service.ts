@@ -13,6 +13,8 @@ import { WhatsappCatalogSyncRun } from "./models/whatsapp-catalog-sync-run"
 import { WhatsappProductSetting } from "./models/whatsapp-product-setting"
 import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
+import { WhatsappCart } from "./models/whatsapp-cart"
+import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -26,6 +28,8 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappCatalogSyncRun,
   WhatsappProductSetting,
   WhatsappCatalogQueue,
+  WhatsappCart,
+  WhatsappAutoReplyRule,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   protected readonly secretBox_: SecretBox

@@ -30,9 +30,15 @@ export const WhatsappMessage = model
     referred_retailer_id: model.text().nullable(),
     referred_product_id: model.text().nullable(),
     referred_variant_id: model.text().nullable(),
+    /** Inbound only: when its reaction (reply, cart, inquiry) finished; null = still to do. */
+    handled_at: model.dateTime().nullable(),
+    handle_attempts: model.number().default(0),
+    handle_error: model.text().nullable(),
+    handle_claimed_until: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["wamid"], unique: true, where: "wamid IS NOT NULL" },
     { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
     { on: ["status", "next_attempt_at"], where: "direction = 'outbound'" },
+    { on: ["created_at"], where: "direction = 'inbound' AND handled_at IS NULL" },
   ])

@@ -57,8 +57,9 @@ async function insertInboundMessage(
     `with inserted as (
        insert into whatsapp_message
          (id, conversation_id, wamid, direction, type, text, payload, status, sent_at,
-          referred_retailer_id, error_code, error_message, created_at, updated_at)
-       values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?, now(), now())
+          referred_retailer_id, error_code, error_message, handled_at, created_at, updated_at)
+       values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?,
+               case when ?::boolean then null else now() end, now(), now())
        on conflict (wamid) where wamid is not null and deleted_at is null do nothing
        returning id)
      update whatsapp_conversation set
@@ -83,6 +84,7 @@ async function insertInboundMessage(
       item.referredProduct?.product_retailer_id ?? null,
       firstError?.code ?? null,
       firstError ? [firstError.title, firstError.message, firstError.details].filter(Boolean).join(": ") : null,
+      needsReaction(item, optCommand),
       item.timestamp,
       item.timestamp,
       item.timestamp,
@@ -94,6 +96,12 @@ async function insertInboundMessage(
     ]
   )
   return rows[0]?.id as string | undefined
+}
+
+/** Messages the plugin answers (cart, product question, search); the rest are only stored. */
+export function needsReaction(item: Pick<InboundMessageItem, "type" | "text">, optCommand: IngestedMessage["opt_command"]) {
+  if (item.type === "order") return true
+  return (item.type === "text" || item.type === "button" || item.type === "interactive") && !optCommand && !!item.text?.trim()
 }
 
 async function applyStatus(db: SqlRunner, item: StatusItem) {

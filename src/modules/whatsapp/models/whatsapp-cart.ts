@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A cart a customer sent from WhatsApp, and what became of it. `source_wamid`
+ * is unique: one order message yields at most one Medusa cart and one
+ * checkout link, however often Meta redelivers it.
+ */
+export const WhatsappCart = model
+  .define("whatsapp_cart", {
+    id: model.id({ prefix: "wacart" }).primaryKey(),
+    account_id: model.text(),
+    conversation_id: model.text(),
+    source_wamid: model.text(),
+    source_message_id: model.text().nullable(),
+    cart_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    /** `rejected`: nothing in the order could be added, so no cart was made. */
+    status: model
+      .enum(["pending", "submitted", "link_sent", "paid", "abandoned", "recovered", "rejected"])
+      .default("pending"),
+    currency_code: model.text().nullable(),
+    total: model.bigNumber().nullable(),
+    /** What the customer sent and what Medusa made of it (shown in the inbox). */
+    items: model.json().nullable(),
+    /** Unknown items, stock caps, price changes, currency mismatch. */
+    issues: model.json().nullable(),
+    checkout_expires_at: model.dateTime().nullable(),
+    link_message_id: model.text().nullable(),
+    recovery_sent_at: model.dateTime().nullable(),
+    order_id: model.text().nullable(),
+    paid_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["source_wamid"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["cart_id"], where: "cart_id IS NOT NULL" },
+    { on: ["conversation_id"] },
+    { on: ["account_id", "status", "created_at"] },
+  ])
