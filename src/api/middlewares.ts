@@ -14,6 +14,7 @@ import {
   AdminStartCatalogSync,
 } from "./admin/whatsapp/catalog/validators"
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
+import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
 import { rawBody } from "./utils/raw-body"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
@@ -26,6 +27,11 @@ export default defineMiddlewares({
       methods: ["POST"],
       bodyParser: false,
       middlewares: [rawBody(WEBHOOK_BODY_LIMIT)],
+    },
+    {
+      matcher: "/admin/whatsapp/search",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminWhatsAppSearch, {})],
     },
     {
       matcher: "/admin/whatsapp/accounts",

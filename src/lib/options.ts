@@ -39,6 +39,10 @@ export const pluginOptionsSchema = z
     maxRetryDelayMs: z.number().int().positive().default(15 * 60_000),
     maxOutboundAttempts: z.number().int().positive().max(50).default(10),
     maxWebhookAttempts: z.number().int().positive().max(50).default(10),
+    /** How long a checkout link sent in the chat stays valid. */
+    checkoutLinkTtlHours: z.number().positive().max(30 * 24).default(72),
+    /** Search results sent for one typed query (a product list holds at most 30 items). */
+    searchResultLimit: z.number().int().min(1).max(10).default(5),
   })
 
 export type WhatsAppPluginOptions = z.input<typeof pluginOptionsSchema>

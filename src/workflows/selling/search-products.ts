@@ -1,0 +1,84 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { Candidate, rankCandidates, selectMatches } from "../../lib/search/rank"
+import { parseQuery, ParsedQuery } from "../../lib/search/normalize"
+import { WHATSAPP_MODULE } from "../../modules/whatsapp"
+import type WhatsAppModuleService from "../../modules/whatsapp/service"
+import { WHATSAPP_PRODUCT_INDEX } from "../../search/whatsapp-product"
+
+export type SearchMatch = {
+  product_id: string
+  variant_id: string | null
+  /** True when the query named this variant's options (size, colour…). */
+  matched_variant: boolean
+  title: string
+  handle: string | null
+  score: number
+}
+
+export type ProductSearchResult = { query: ParsedQuery; matches: SearchMatch[] }
+
+/** Candidates read per engine query before re-ranking. */
+const CANDIDATES = 40
+
+type IndexedProduct = Omit<Candidate, "variants"> & {
+  handle?: string
+  variants?: { id: string; title: string; options: string[] }[]
+}
+
+/**
+ * Discovery search for one account: Medusa's Search module (Postgres full
+ * text with typo tolerance) finds candidates among the account's sales
+ * channel; `rankCandidates` orders them term by term and picks the variant
+ * the customer described. Products switched off for WhatsApp search are left out.
+ */
+export async function searchWhatsAppProducts(
+  container: MedusaContainer,
+  input: { sales_channel_id: string | null; text: string; limit?: number }
+): Promise<ProductSearchResult> {
+  const query = parseQuery(input.text)
+  if (!query.terms.length) {
+    return { query, matches: [] }
+  }
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const hidden = (
+    await whatsapp.sql.execute(`select product_id from whatsapp_product_setting where searchable = false and deleted_at is null`)
+  ).map((r) => r.product_id as string)
+
+  const filters: Record<string, unknown> = {}
+  if (input.sales_channel_id) filters.sales_channel_ids = input.sales_channel_id
+  if (hidden.length) filters.id = { $nin: hidden }
+
+  // One query with every term, and one per term when there are several, so a
+  // misspelt or rare word still brings its product into the candidates.
+  const texts = [query.terms.join(" "), ...(query.terms.length > 1 ? query.terms : [])]
+  const searchModule = container.resolve(Modules.SEARCH) as any
+  const results = await searchModule.searchMany(
+    texts.map((q) => ({
+      entity: WHATSAPP_PRODUCT_INDEX,
+      fields: ["id", "title", "handle", "extra", "variants"],
+      filters: { ...filters, q },
+      pagination: { take: CANDIDATES },
+      search_options: { match_strategy: "any", typo_tolerance: true, count: "none" },
+    }))
+  )
+  const candidates = new Map<string, IndexedProduct>()
+  for (const result of results) {
+    for (const hit of result.hits) {
+      if (!candidates.has(hit.id)) candidates.set(hit.id, { ...(hit.document as IndexedProduct), id: hit.id })
+    }
+  }
+  const ranked = rankCandidates(
+    query,
+    [...candidates.values()].map((c) => ({ id: c.id, title: c.title, extra: c.extra ?? [], variants: c.variants ?? [] }))
+  )
+  const matches = selectMatches(ranked, input.limit ?? 5).map((r) => {
+      const product = candidates.get(r.product_id)!
+      return {
+        ...r,
+        title: product.title,
+        handle: product.handle ?? null,
+      }
+    })
+  return { query, matches }
+}
