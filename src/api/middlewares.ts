@@ -15,6 +15,9 @@ import {
 } from "./admin/whatsapp/catalog/validators"
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
+import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
+import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
+import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
 import { rawBody } from "./utils/raw-body"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
@@ -27,6 +30,26 @@ export default defineMiddlewares({
       methods: ["POST"],
       bodyParser: false,
       middlewares: [rawBody(WEBHOOK_BODY_LIMIT)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/auto-replies",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateAutoReplyRule)],
+    },
+    {
+      matcher: "/admin/whatsapp/auto-replies/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateAutoReplyRule)],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/products",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSendProducts)],
+    },
+    {
+      matcher: "/admin/whatsapp/carts",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListWhatsAppCarts, {})],
     },
     {
       matcher: "/admin/whatsapp/search",

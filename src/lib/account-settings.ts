@@ -12,6 +12,8 @@ export const recoveryTemplateSchema = z.object({
 
 const settingFields = {
   search_enabled: z.boolean(),
+  /** Answer customers' texts automatically (keyword rules, search, default reply). Off = a human answers. */
+  text_auto_reply: z.boolean(),
   inquiry_auto_reply: z.boolean(),
   default_reply: z.string().max(1024).nullable(),
   recovery_enabled: z.boolean(),
@@ -23,6 +25,7 @@ const settingFields = {
 
 export const DEFAULT_ACCOUNT_SETTINGS = {
   search_enabled: true,
+  text_auto_reply: true,
   inquiry_auto_reply: true,
   default_reply: null,
   recovery_enabled: true,

@@ -293,6 +293,11 @@ function moreNotesLine(lang: SupportedLanguage, n: number): string {
     : pick(lang, { en: `… and ${n} more notes`, es: `… y ${n} avisos más`, pt: `… e mais ${n} avisos` })
 }
 
+const moreLines = (lang: SupportedLanguage) => ({
+  items: (n: number) => moreItemsLine(lang, n),
+  notes: (n: number) => moreNotesLine(lang, n),
+})
+
 /**
  * Renders with as many item and note lines as fit in `max`, replacing the rest
  * with a "… and N more" line: whole lines go, never half a line. Items give way
@@ -356,10 +361,14 @@ export function cartSummaryText(lang: SupportedLanguage, summary: CartSummary, o
   )
 
   const render = (items: string[], shownNotes: string[]) =>
-    [[header, ...items].join("\n"), shownNotes.length ? [notesHeader, ...shownNotes].join("\n") : null, totals.join("\n")]
+    [
+      [header, ...items].join("\n"),
+      shownNotes.length ? [notesHeader, ...shownNotes].join("\n") : null,
+      totals.join("\n"),
+    ]
       .filter(Boolean)
       .join("\n\n")
-  return fitLines(render, itemLines, notes, { items: (n) => moreItemsLine(lang, n), notes: (n) => moreNotesLine(lang, n) }, INTERACTIVE_BODY_MAX)
+  return fitLines(render, itemLines, notes, moreLines(lang), INTERACTIVE_BODY_MAX)
 }
 
 /** Sent instead of the summary when nothing could go into the cart; says why. */
@@ -374,9 +383,13 @@ export function emptyCartText(lang: SupportedLanguage, summary: CartSummary): st
     es: "Escribe lo que buscas y te ayudo a encontrarlo.",
     pt: "Digite o que você procura e eu te ajudo a encontrar.",
   })
-  // Price changes are irrelevant when nothing was added.
-  const notes = cartNotes(lang, { ...summary, price_changes: [] })
+  // Only the reasons an item stayed out; price changes and reduced quantities concern added items.
+  const notes = cartNotes(lang, {
+    ...summary,
+    out_of_stock: summary.out_of_stock.filter((o) => o.available <= 0),
+    price_changes: [],
+  })
   const render = (_items: string[], shownNotes: string[]) =>
     [intro, shownNotes.join("\n"), outro].filter(Boolean).join("\n\n")
-  return fitLines(render, [], notes, { items: (n) => moreItemsLine(lang, n), notes: (n) => moreNotesLine(lang, n) }, INTERACTIVE_BODY_MAX)
+  return fitLines(render, [], notes, moreLines(lang), INTERACTIVE_BODY_MAX)
 }

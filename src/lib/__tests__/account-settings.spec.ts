@@ -4,6 +4,7 @@ describe("resolveAccountSettings", () => {
   it("fills defaults around stored values", () => {
     expect(resolveAccountSettings({ search_enabled: false })).toEqual({
       search_enabled: false,
+      text_auto_reply: true,
       inquiry_auto_reply: true,
       default_reply: null,
       recovery_enabled: true,

@@ -131,7 +131,10 @@ export function buildProductMessages(input: ProductMessagesInput): InteractiveMe
       action: {
         catalog_id: catalogId,
         sections: sections.map(
-          (s): ProductListSection => ({ title: s.title, product_items: s.ids.map((id) => ({ product_retailer_id: id })) })
+          (s): ProductListSection => ({
+            title: s.title,
+            product_items: s.ids.map((id) => ({ product_retailer_id: id })),
+          })
         ),
       },
     },
@@ -150,6 +153,7 @@ export type CatalogMessageInput = {
 export function catalogMessage(input: CatalogMessageInput): InteractiveMessage {
   const body = input.body?.trim() ? clip(input.body.trim(), LIMITS.interactiveBody) : catalogBody(input.language)
   const footer = input.footer?.trim() ? clip(input.footer.trim(), LIMITS.footer) : undefined
+  const thumbnail = input.thumbnailRetailerId
   return {
     type: "interactive",
     interactive: {
@@ -158,7 +162,7 @@ export function catalogMessage(input: CatalogMessageInput): InteractiveMessage {
       ...(footer ? { footer: { text: footer } } : {}),
       action: {
         name: "catalog_message",
-        ...(input.thumbnailRetailerId ? { parameters: { thumbnail_product_retailer_id: input.thumbnailRetailerId } } : {}),
+        ...(thumbnail ? { parameters: { thumbnail_product_retailer_id: thumbnail } } : {}),
       },
     },
   }

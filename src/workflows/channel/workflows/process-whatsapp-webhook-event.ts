@@ -10,6 +10,8 @@ export const WhatsAppEvents = {
   MESSAGE_QUEUED: "whatsapp.message.queued",
   CONVERSATION_OPTED_OUT: "whatsapp.conversation.opted_out",
   CONVERSATION_OPTED_IN: "whatsapp.conversation.opted_in",
+  PRODUCT_INQUIRY_RECEIVED: "whatsapp.product_inquiry.received",
+  CART_SUBMITTED: "whatsapp.cart.submitted",
 } as const
 
 /**

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+"use strict"
+// Validates queries.json against generateCatalog() default output (20000, seed 42):
+//  - expected handle exists and its language matches the query language
+//  - expected options are real option titles of the product and one variant has all those values
+//  - kinds are known labels
+//  - uniqueness: every word in `unique_by` occurs in the expected product's title, and NO other
+//    product of the same language contains all of them anywhere in its searchable text
+//    (title, description, tags, category, collection, option titles and values)
+//  - every `unique_by` word is present in the query text (exactly, with a 1-2 char typo, or as a prefix)
+// Usage: node bench/search-data/check-queries.js   (exit code 1 on any failure)
+const fs = require("node:fs")
+const path = require("node:path")
+const { generateCatalog, stripAccents } = require("./catalog")
+
+const KINDS = new Set(["exact", "typo", "accent", "plural", "variant", "quantity", "size-word", "colloquial", "partial"])
+
+const norm = (s) => stripAccents(String(s)).toLowerCase()
+const stem = (t) => (t.length > 3 && t.endsWith("s") ? t.slice(0, -1) : t)
+const tokens = (s) => norm(s).split(/[^a-z0-9]+/).filter(Boolean).map(stem)
+
+function productText(p) {
+  return [
+    p.title,
+    p.description,
+    p.category,
+    p.collection || "",
+    ...p.tags,
+    ...p.options.map((o) => o.title + " " + o.values.join(" ")),
+  ].join(" ")
+}
+
+function lev(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return 3
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i])
+  for (let j = 1; j <= b.length; j++) d[0][j] = j
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  return d[a.length][b.length]
+}
+
+// inverted index per language: token -> Set(product index)
+function buildIndex(catalog) {
+  const idx = { es: new Map(), pt: new Map(), en: new Map() }
+  catalog.forEach((p, i) => {
+    const m = idx[p.language]
+    for (const t of new Set(tokens(productText(p)))) {
+      if (!m.has(t)) m.set(t, new Set())
+      m.get(t).add(i)
+    }
+  })
+  return idx
+}
+
+// indices of products in `lang` whose searchable text contains every word of `words`
+function productsWithAll(index, lang, words) {
+  const toks = [...new Set(words.flatMap(tokens))]
+  let acc = null
+  for (const t of toks) {
+    const s = index[lang].get(t) || new Set()
+    acc = acc === null ? new Set(s) : new Set([...acc].filter((x) => s.has(x)))
+    if (acc.size === 0) break
+  }
+  return acc || new Set()
+}
+
+function wordInQuery(word, qTokens) {
+  return tokens(word).every((u) =>
+    qTokens.some((t) => t === u || lev(t, u) <= (u.length >= 5 ? 2 : 1) || (t.length >= 3 && u.startsWith(t)))
+  )
+}
+
+function check(queries, catalog) {
+  const byHandle = new Map(catalog.map((p, i) => [p.handle, i]))
+  const index = buildIndex(catalog)
+  const errors = []
+  const seen = new Set()
+  queries.forEach((q, n) => {
+    const where = `#${n} "${q.q}"`
+    const err = (m) => errors.push(`${where}: ${m}`)
+    if (!q.q || typeof q.q !== "string") err("empty q")
+    if (seen.has(norm(q.q) + q.language)) err("duplicate query")
+    seen.add(norm(q.q) + q.language)
+    if (!["es", "pt", "en"].includes(q.language)) err(`bad language ${q.language}`)
+    if (!Array.isArray(q.kind) || !q.kind.length || q.kind.some((k) => !KINDS.has(k))) err(`bad kind ${JSON.stringify(q.kind)}`)
+    const i = byHandle.get(q.expect && q.expect.handle)
+    if (i === undefined) return err(`handle not found: ${q.expect && q.expect.handle}`)
+    const p = catalog[i]
+    if (p.language !== q.language) err(`language mismatch: query ${q.language}, product ${p.language}`)
+    const opts = q.expect.options
+    if (opts) {
+      for (const k of Object.keys(opts)) if (!p.options.some((o) => o.title === k)) err(`option title "${k}" not on product`)
+      if (!p.variants.some((v) => Object.entries(opts).every(([k, val]) => v.options[k] === val)))
+        err(`no variant with ${JSON.stringify(opts)}`)
+    }
+    if ((q.kind || []).includes("variant") && !opts) err("kind variant without expect.options")
+    if (!Array.isArray(q.unique_by) || !q.unique_by.length) return err("missing unique_by")
+    const titleToks = new Set(tokens(p.title))
+    for (const w of q.unique_by) if (!tokens(w).every((t) => titleToks.has(t))) err(`unique_by word "${w}" not in title "${p.title}"`)
+    const qToks = tokens(q.q)
+    for (const w of q.unique_by) if (!wordInQuery(w, qToks)) err(`unique_by word "${w}" not present in query text`)
+    const matches = productsWithAll(index, q.language, q.unique_by)
+    const others = [...matches].filter((x) => x !== i)
+    if (!matches.has(i)) err("expected product does not contain its own unique_by words")
+    if (others.length)
+      err(`ambiguous: ${others.length} other ${q.language} product(s) contain ${JSON.stringify(q.unique_by)}, e.g. "${catalog[others[0]].title}"`)
+  })
+  return errors
+}
+
+function summary(queries) {
+  const byLang = {}
+  const byKind = {}
+  const byLangKind = {}
+  for (const q of queries) {
+    byLang[q.language] = (byLang[q.language] || 0) + 1
+    for (const k of q.kind) {
+      byKind[k] = (byKind[k] || 0) + 1
+      byLangKind[q.language] = byLangKind[q.language] || {}
+      byLangKind[q.language][k] = (byLangKind[q.language][k] || 0) + 1
+    }
+  }
+  const n = queries.length
+  const share = (f) => `${queries.filter(f).length} (${Math.round((100 * queries.filter(f).length) / n)}%)`
+  return {
+    total: n,
+    byLanguage: byLang,
+    byKind,
+    byLanguageAndKind: byLangKind,
+    typo: share((q) => q.kind.includes("typo")),
+    withOptions: share((q) => !!q.expect.options),
+    quantityOrSizeWord: share((q) => q.kind.includes("quantity") || q.kind.includes("size-word")),
+  }
+}
+
+module.exports = { tokens, productText, buildIndex, productsWithAll, lev, check }
+
+if (require.main === module) {
+  const queries = JSON.parse(fs.readFileSync(path.join(__dirname, "queries.json"), "utf8"))
+  const catalog = generateCatalog()
+  const errors = check(queries, catalog)
+  console.log(JSON.stringify(summary(queries), null, 2))
+  if (errors.length) {
+    console.error(`\n${errors.length} problem(s):\n` + errors.join("\n"))
+    process.exit(1)
+  }
+  console.log(`OK: ${queries.length} queries valid against generateCatalog() (${catalog.length} products)`)
+}

@@ -1,0 +1,18 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import {
+  deleteWhatsAppAutoReplyRuleWorkflow,
+  updateWhatsAppAutoReplyRuleWorkflow,
+} from "../../../../../workflows/selling/workflows/auto-reply-rules"
+import type { AdminUpdateAutoReplyRuleType } from "../validators"
+
+export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAutoReplyRuleType>, res: MedusaResponse) {
+  const { result } = await updateWhatsAppAutoReplyRuleWorkflow(req.scope).run({
+    input: { ...req.validatedBody, id: req.params.id } as any,
+  })
+  res.json({ auto_reply: result })
+}
+
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await deleteWhatsAppAutoReplyRuleWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.json({ id: req.params.id, object: "whatsapp_auto_reply", deleted: true })
+}

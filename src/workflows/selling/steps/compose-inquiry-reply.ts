@@ -1,0 +1,108 @@
+import { ContainerRegistrationKeys, getVariantAvailability, Modules, QueryContext } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { notFoundText, productInquiryText } from "../../../lib/chat-texts"
+import type { OutboundMessage } from "../../../lib/graph-api/types"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { loadInboundMessage } from "./load-inbound-message"
+import { variantDisplayTitle } from "./resolve-whatsapp-order"
+
+export type ProductInquiry = {
+  conversation_id: string
+  message_id: string
+  account_id: string
+  product_id: string | null
+  variant_id: string | null
+  product_name: string | null
+  text: string | null
+  reply: OutboundMessage[]
+}
+
+/**
+ * A question asked from a product in the customer's WhatsApp catalog: ties
+ * the message to the Medusa variant and product, and prepares the auto-reply
+ * (the product card with price and availability, or the default reply when
+ * the item is unknown), unless the account switched it off.
+ */
+export const composeInquiryReplyStep = createStep(
+  "compose-whatsapp-inquiry-reply",
+  async (input: { message_id: string }, { container }) => {
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const ctx = await loadInboundMessage(whatsapp.sql, input.message_id)
+    const { account } = ctx
+    const [item] = account.catalog_id && ctx.referred_retailer_id
+      ? await whatsapp.sql.execute(
+          `select variant_id, retailer_id from whatsapp_catalog_item where catalog_id = ? and retailer_id = ? and deleted_at is null`,
+          [account.catalog_id, ctx.referred_retailer_id]
+        )
+      : []
+    let variant: any = null
+    if (item) {
+      const region = account.region_id ? await container.resolve(Modules.REGION).retrieveRegion(account.region_id) : null
+      const { data } = await query.graph({
+        entity: "product_variant",
+        fields: [
+          "id",
+          "title",
+          "manage_inventory",
+          "allow_backorder",
+          "product.id",
+          "product.title",
+          ...(region ? ["calculated_price.calculated_amount", "calculated_price.currency_code"] : []),
+        ],
+        filters: { id: item.variant_id },
+        ...(region ? { context: { calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }) } } : {}),
+      })
+      variant = data[0] ?? null
+      if (variant && account.sales_channel_id && variant.manage_inventory && !variant.allow_backorder) {
+        const availability = await getVariantAvailability(query, { variant_ids: [variant.id], sales_channel_id: account.sales_channel_id })
+        variant.available = Number(availability[variant.id]?.availability ?? 0)
+      } else if (variant) {
+        variant.available = null
+      }
+    }
+    if (variant) {
+      await whatsapp.sql.execute(
+        `update whatsapp_message set referred_variant_id = ?, referred_product_id = ?, updated_at = now() where id = ?`,
+        [variant.id, variant.product.id, ctx.message_id]
+      )
+    }
+
+    const reply: OutboundMessage[] = []
+    if (account.settings.inquiry_auto_reply) {
+      if (variant && item) {
+        const amount = variant.calculated_price?.calculated_amount
+        reply.push({
+          type: "interactive",
+          interactive: {
+            type: "product",
+            body: {
+              text: productInquiryText(account.language, {
+                product_title: variant.product.title,
+                variant_title: variant.title,
+                amount: amount === null || amount === undefined ? null : Number(amount),
+                currency: variant.calculated_price?.currency_code ?? null,
+                available: variant.available,
+              }),
+            },
+            action: { catalog_id: account.catalog_id!, product_retailer_id: item.retailer_id },
+          },
+        })
+      } else {
+        reply.push({ type: "text", text: { body: account.settings.default_reply ?? notFoundText(account.language) } })
+      }
+    }
+    const inquiry: ProductInquiry = {
+      conversation_id: ctx.conversation_id,
+      message_id: ctx.message_id,
+      account_id: account.id,
+      product_id: variant?.product.id ?? null,
+      variant_id: variant?.id ?? null,
+      product_name: variant ? variantDisplayTitle(variant.product.title, variant.title) : null,
+      text: ctx.text,
+      reply,
+    }
+    return new StepResponse(inquiry)
+  }
+)

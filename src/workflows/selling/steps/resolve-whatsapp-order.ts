@@ -1,0 +1,100 @@
+import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, Modules, QueryContext } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import type { ReservedWhatsAppCart } from "./reserve-whatsapp-cart"
+
+export type ResolvedWhatsAppOrder = {
+  region_id: string
+  sales_channel_id: string
+  currency_code: string
+  reconciliation: OrderReconciliation
+}
+
+const DEFAULT_VARIANT_TITLES = new Set(["default", "default variant", "default title", "default option value"])
+
+export function variantDisplayTitle(productTitle: string | null | undefined, variantTitle: string | null | undefined) {
+  const product = productTitle ?? ""
+  if (!variantTitle || DEFAULT_VARIANT_TITLES.has(variantTitle.toLowerCase()) || variantTitle === product) return product || variantTitle || ""
+  return product ? `${product} / ${variantTitle}` : variantTitle
+}
+
+/**
+ * Looks up, for each item of the order, the variant behind its retailer id
+ * (through the account's catalog items), its Medusa price in the account's
+ * region and what can be sold in the account's sales channel, then
+ * reconciles the order against them.
+ */
+export const resolveWhatsAppOrderStep = createStep(
+  "resolve-whatsapp-order",
+  async (reserved: ReservedWhatsAppCart, { container }) => {
+    const { account } = reserved
+    if (!account.region_id || !account.sales_channel_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `WhatsApp account ${account.id} needs a region and a sales channel before it can take carts`
+      )
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    const region = await container.resolve(Modules.REGION).retrieveRegion(account.region_id)
+
+    const retailerIds = [...new Set(reserved.order.product_items.map((i) => String(i.product_retailer_id ?? "")).filter(Boolean))]
+    const mapped = new Map<string, string>()
+    if (retailerIds.length && account.catalog_id) {
+      const rows = await whatsapp.sql.execute(
+        `select retailer_id, variant_id from whatsapp_catalog_item
+         where catalog_id = ? and deleted_at is null and sync_status <> 'deleted'
+           and retailer_id in (${retailerIds.map(() => "?").join(", ")})`,
+        [account.catalog_id, ...retailerIds]
+      )
+      for (const row of rows) mapped.set(row.retailer_id, row.variant_id)
+    }
+    // A retailer id that is a variant id (the default mapping) still resolves before its first sync.
+    for (const id of retailerIds) if (!mapped.has(id) && id.startsWith("variant_")) mapped.set(id, id)
+
+    const variantIds = [...new Set(mapped.values())]
+    const variants = new Map<string, ResolvedVariant>()
+    if (variantIds.length) {
+      const { data } = await query.graph({
+        entity: "product_variant",
+        fields: [
+          "id",
+          "title",
+          "manage_inventory",
+          "allow_backorder",
+          "product.title",
+          "product.status",
+          "product.sales_channels.id",
+          "calculated_price.calculated_amount",
+          "calculated_price.currency_code",
+        ],
+        filters: { id: variantIds },
+        context: { calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }) },
+      })
+      const availability = await getVariantAvailability(query, { variant_ids: variantIds, sales_channel_id: account.sales_channel_id })
+      const byId = new Map(data.map((v: any) => [v.id, v]))
+      for (const [retailerId, variantId] of mapped) {
+        const v: any = byId.get(variantId)
+        const sellable =
+          v && v.product?.status === "published" && (v.product.sales_channels ?? []).some((s: any) => s?.id === account.sales_channel_id)
+        if (!sellable) continue
+        const amount = v.calculated_price?.calculated_amount
+        variants.set(retailerId, {
+          variant_id: v.id,
+          title: variantDisplayTitle(v.product?.title, v.title),
+          price: amount === null || amount === undefined ? null : Number(amount),
+          available: !v.manage_inventory || v.allow_backorder ? null : Number(availability[v.id]?.availability ?? 0),
+        })
+      }
+    }
+    const result: ResolvedWhatsAppOrder = {
+      region_id: region.id,
+      sales_channel_id: account.sales_channel_id,
+      currency_code: region.currency_code,
+      reconciliation: reconcileOrder(reserved.order.product_items, variants, region.currency_code),
+    }
+    return new StepResponse(result)
+  }
+)

@@ -1,0 +1,35 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
+import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
+import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
+
+/**
+ * Handles a text sent from a catalog product (`context.referred_product`):
+ * links it to the Medusa product and variant, emits
+ * `whatsapp.product_inquiry.received`, and answers with the product card.
+ */
+export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
+  "handle-whatsapp-product-inquiry",
+  (input: { message_id: string }) => {
+    const inquiry = composeInquiryReplyStep(input)
+    queueWhatsAppRepliesStep(
+      transform({ inquiry }, ({ inquiry }) => ({
+        conversation_id: inquiry.conversation_id,
+        messages: inquiry.reply,
+        idempotency_prefix: `reply:${inquiry.message_id}`,
+      }))
+    )
+    const event = transform({ inquiry }, ({ inquiry }) => ({
+      conversation_id: inquiry.conversation_id,
+      message_id: inquiry.message_id,
+      account_id: inquiry.account_id,
+      product_id: inquiry.product_id,
+      variant_id: inquiry.variant_id,
+      product_name: inquiry.product_name,
+      text: inquiry.text,
+    }))
+    emitEventStep({ eventName: WhatsAppEvents.PRODUCT_INQUIRY_RECEIVED, data: event })
+    return new WorkflowResponse(inquiry)
+  }
+)

@@ -1,0 +1,16 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { composeTextReplyStep } from "../steps/compose-text-reply"
+import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
+
+/** Answers a customer's text: keyword rule, discovery search, or the default reply. */
+export const replyToWhatsAppTextWorkflow = createWorkflow("reply-to-whatsapp-text", (input: { message_id: string }) => {
+  const reply = composeTextReplyStep(input)
+  queueWhatsAppRepliesStep(
+    transform({ reply }, ({ reply }) => ({
+      conversation_id: reply.conversation_id,
+      messages: reply.reply,
+      idempotency_prefix: `reply:${reply.message_id}`,
+    }))
+  )
+  return new WorkflowResponse(reply)
+})
