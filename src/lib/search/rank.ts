@@ -120,7 +120,7 @@ export const MIN_SCORE = 0.6
 /** The results worth sending: good on their own and not far behind the best one. */
 export function selectMatches(ranked: RankedProduct[], limit: number): RankedProduct[] {
   const top = ranked[0]?.score ?? 0
-  return ranked.filter((r) => r.score >= MIN_SCORE && r.score >= top * 0.5).slice(0, limit)
+  return ranked.filter((r) => r.score >= MIN_SCORE && r.score >= top * 0.65).slice(0, limit)
 }
 
 export { stem }

@@ -26,7 +26,8 @@ export const createCartFromWhatsAppOrderWorkflow = createWorkflow(
   (input: CreateCartFromWhatsAppOrderInput) => {
     const reserved = reserveWhatsAppCartStep(input)
 
-    const recorded = when("whatsapp-order-is-new", { reserved }, ({ reserved }) => reserved.fresh).then(() => {
+    // Three conditional blocks side by side (the workflow SDK does not nest `when`).
+    const prepared = when("whatsapp-order-is-new", { reserved }, ({ reserved }) => reserved.fresh).then(() => {
       const resolved = resolveWhatsAppOrderStep(reserved)
       const customer = findOrCreateWhatsAppCustomerStep(
         transform({ reserved }, ({ reserved }) => ({
@@ -35,33 +36,38 @@ export const createCartFromWhatsAppOrderWorkflow = createWorkflow(
           profile_name: reserved.profile_name,
         }))
       )
+      return transform({ resolved, customer }, (data) => data)
+    })
 
-      const cart = when("whatsapp-order-has-items", { resolved }, ({ resolved }) => resolved.reconciliation.lines.length > 0).then(
-        () => {
-          const cartInput = transform({ reserved, resolved, customer }, ({ reserved, resolved, customer }) => ({
-            region_id: resolved.region_id,
-            sales_channel_id: resolved.sales_channel_id,
-            customer_id: customer.customer_id ?? undefined,
-            items: resolved.reconciliation.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })),
-            metadata: {
-              whatsapp_cart_id: reserved.whatsapp_cart_id,
-              whatsapp_conversation_id: reserved.conversation_id,
-              whatsapp_order_wamid: reserved.wamid,
-            },
-          }))
-          const created = createCartWorkflow.runAsStep({ input: cartInput })
-          createPaymentCollectionForCartWorkflow.runAsStep({
-            input: transform({ created }, ({ created }) => ({ cart_id: created.id })),
-          })
-          return created
-        }
-      )
+    const cart = when(
+      "whatsapp-order-has-items",
+      { reserved, prepared },
+      ({ reserved, prepared }) => reserved.fresh && !!prepared && prepared.resolved.reconciliation.lines.length > 0
+    ).then(() => {
+      const cartInput = transform({ reserved, prepared }, ({ reserved, prepared }) => ({
+        region_id: prepared!.resolved.region_id,
+        sales_channel_id: prepared!.resolved.sales_channel_id,
+        customer_id: prepared!.customer.customer_id ?? undefined,
+        items: prepared!.resolved.reconciliation.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })),
+        metadata: {
+          whatsapp_cart_id: reserved.whatsapp_cart_id,
+          whatsapp_conversation_id: reserved.conversation_id,
+          whatsapp_order_wamid: reserved.wamid,
+        },
+      }))
+      const created = createCartWorkflow.runAsStep({ input: cartInput })
+      createPaymentCollectionForCartWorkflow.runAsStep({
+        input: transform({ created }, ({ created }) => ({ cart_id: created.id })),
+      })
+      return created
+    })
 
+    const recorded = when("whatsapp-order-summary", { reserved }, ({ reserved }) => reserved.fresh).then(() => {
       const recorded = recordWhatsAppCartStep(
-        transform({ reserved, resolved, customer, cart }, ({ reserved, resolved, customer, cart }) => ({
+        transform({ reserved, prepared, cart }, ({ reserved, prepared, cart }) => ({
           reserved,
-          resolved,
-          customer,
+          resolved: prepared!.resolved,
+          customer: prepared!.customer,
           cart: cart ? { id: cart.id } : null,
         }))
       )
