@@ -16,8 +16,27 @@ const { generateCatalog, stripAccents } = require("./catalog")
 const KINDS = new Set(["exact", "typo", "accent", "plural", "variant", "quantity", "size-word", "colloquial", "partial"])
 
 const norm = (s) => stripAccents(String(s)).toLowerCase()
-const stem = (t) => (t.length > 3 && t.endsWith("s") ? t.slice(0, -1) : t)
-const tokens = (s) => norm(s).split(/[^a-z0-9]+/).filter(Boolean).map(stem)
+const tokens = (s) => norm(s).split(/[^a-z0-9]+/).filter(Boolean)
+// Conservative word equivalence: two words are "the same" when their sets of forms intersect.
+// Forms cover plurals (s, es, pt -ais/-ns) and es/pt gender endings (o/a, or/ora), so that
+// "esenciales" ~ "esencial", "ligera" ~ "ligero", "iluminadora" ~ "iluminador".
+function forms(t) {
+  const out = new Set([t])
+  if (t.length > 3 && t.endsWith("s")) out.add(t.slice(0, -1))
+  if (t.length > 4 && t.endsWith("es")) out.add(t.slice(0, -2))
+  if (t.endsWith("ais")) out.add(t.slice(0, -3) + "al")
+  if (t.endsWith("ns")) out.add(t.slice(0, -2) + "m")
+  for (const f of [...out]) {
+    if (f.length > 3 && /[oa]$/.test(f)) out.add(f.slice(0, -1) + (f.endsWith("o") ? "a" : "o"))
+    if (f.length > 4 && f.endsWith("ora")) out.add(f.slice(0, -1))
+    if (f.length > 3 && f.endsWith("or")) out.add(f + "a")
+  }
+  return [...out]
+}
+const sameWord = (a, b) => {
+  const fb = new Set(forms(b))
+  return forms(a).some((f) => fb.has(f))
+}
 
 function productText(p) {
   return [
@@ -47,10 +66,11 @@ function buildIndex(catalog) {
   const idx = { es: new Map(), pt: new Map(), en: new Map() }
   catalog.forEach((p, i) => {
     const m = idx[p.language]
-    for (const t of new Set(tokens(productText(p)))) {
-      if (!m.has(t)) m.set(t, new Set())
-      m.get(t).add(i)
-    }
+    for (const t of new Set(tokens(productText(p))))
+      for (const f of forms(t)) {
+        if (!m.has(f)) m.set(f, new Set())
+        m.get(f).add(i)
+      }
   })
   return idx
 }
@@ -60,7 +80,7 @@ function productsWithAll(index, lang, words) {
   const toks = [...new Set(words.flatMap(tokens))]
   let acc = null
   for (const t of toks) {
-    const s = index[lang].get(t) || new Set()
+    const s = new Set(forms(t).flatMap((f) => [...(index[lang].get(f) || [])]))
     acc = acc === null ? new Set(s) : new Set([...acc].filter((x) => s.has(x)))
     if (acc.size === 0) break
   }
@@ -69,7 +89,7 @@ function productsWithAll(index, lang, words) {
 
 function wordInQuery(word, qTokens) {
   return tokens(word).every((u) =>
-    qTokens.some((t) => t === u || lev(t, u) <= (u.length >= 5 ? 2 : 1) || (t.length >= 3 && u.startsWith(t)))
+    qTokens.some((t) => sameWord(t, u) || lev(t, u) <= (u.length >= 5 ? 2 : 1) || (t.length >= 3 && u.startsWith(t)))
   )
 }
 
@@ -98,8 +118,8 @@ function check(queries, catalog) {
     }
     if ((q.kind || []).includes("variant") && !opts) err("kind variant without expect.options")
     if (!Array.isArray(q.unique_by) || !q.unique_by.length) return err("missing unique_by")
-    const titleToks = new Set(tokens(p.title))
-    for (const w of q.unique_by) if (!tokens(w).every((t) => titleToks.has(t))) err(`unique_by word "${w}" not in title "${p.title}"`)
+    const titleToks = tokens(p.title)
+    for (const w of q.unique_by) if (!tokens(w).every((t) => titleToks.some((x) => sameWord(x, t)))) err(`unique_by word "${w}" not in title "${p.title}"`)
     const qToks = tokens(q.q)
     for (const w of q.unique_by) if (!wordInQuery(w, qToks)) err(`unique_by word "${w}" not present in query text`)
     const matches = productsWithAll(index, q.language, q.unique_by)
@@ -136,7 +156,7 @@ function summary(queries) {
   }
 }
 
-module.exports = { tokens, productText, buildIndex, productsWithAll, lev, check }
+module.exports = { tokens, forms, sameWord, productText, buildIndex, productsWithAll, lev, check }
 
 if (require.main === module) {
   const queries = JSON.parse(fs.readFileSync(path.join(__dirname, "queries.json"), "utf8"))

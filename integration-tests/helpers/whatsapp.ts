@@ -19,6 +19,9 @@ export const TEST_ACCOUNT = {
   display_phone_number: "+1 555 020 0000",
 }
 
+/** Transport tests count messages: the account answers nothing on its own. */
+export const NO_AUTO_REPLY = { text_auto_reply: false }
+
 export function sign(body: string | Buffer, secret = APP_SECRET) {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
 }

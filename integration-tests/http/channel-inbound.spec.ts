@@ -9,6 +9,7 @@ import {
   sign,
   statusPayload,
   TEST_ACCOUNT,
+  NO_AUTO_REPLY,
   textPayload,
   VERIFY_TOKEN,
   waitFor,
@@ -42,7 +43,7 @@ medusaIntegrationTestRunner({
       received.length = 0
       baseUrl = api.defaults.baseURL!
       admin = await createAdminHeaders(getContainer())
-      const { data } = await api.post("/admin/whatsapp/accounts", TEST_ACCOUNT, admin)
+      const { data } = await api.post("/admin/whatsapp/accounts", { ...TEST_ACCOUNT, settings: NO_AUTO_REPLY }, admin)
       accountId = data.account.id
     })
 

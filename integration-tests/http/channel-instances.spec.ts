@@ -2,7 +2,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { TEST_ENCRYPTION_KEY } from "../host/medusa-config"
 import { createDatabase, databaseUrl, dropDatabase, HostProcess, migrate, startHost } from "../helpers/host-process"
-import { APP_SECRET, createSandbox, inParallel, TEST_ACCOUNT, waitFor } from "../helpers/whatsapp"
+import { APP_SECRET, createSandbox, inParallel, NO_AUTO_REPLY, TEST_ACCOUNT, waitFor } from "../helpers/whatsapp"
 
 /**
  * Real processes on one database: a Medusa instance killed right after
@@ -32,9 +32,9 @@ beforeAll(async () => {
   const { SecretBox } = require(path.join(built, "lib/secret-box.js"))
   const box = new SecretBox(Buffer.from(TEST_ENCRYPTION_KEY, "hex"))
   await db.query(
-    `insert into whatsapp_account (id, name, waba_id, phone_number_id, access_token, created_at, updated_at)
-     values ('waacc_instances', 'Instances', $1, $2, $3, now(), now())`,
-    [TEST_ACCOUNT.waba_id, TEST_ACCOUNT.phone_number_id, box.seal(TEST_ACCOUNT.access_token)]
+    `insert into whatsapp_account (id, name, waba_id, phone_number_id, access_token, settings, created_at, updated_at)
+     values ('waacc_instances', 'Instances', $1, $2, $3, $4, now(), now())`,
+    [TEST_ACCOUNT.waba_id, TEST_ACCOUNT.phone_number_id, box.seal(TEST_ACCOUNT.access_token), JSON.stringify(NO_AUTO_REPLY)]
   )
   ;(globalThis as any).__hostEnv = env
 }, 240_000)

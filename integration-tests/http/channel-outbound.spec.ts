@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
-import { inParallel, postWebhook, TEST_ACCOUNT, textPayload, useSandboxProcess, waitFor } from "../helpers/whatsapp"
+import { inParallel, postWebhook, TEST_ACCOUNT, NO_AUTO_REPLY, textPayload, useSandboxProcess, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       await fake.configure({ webhookUrl: `${api.defaults.baseURL}/whatsapp/webhook` })
       await fake.reset()
       admin = await createAdminHeaders(getContainer())
-      const { data } = await api.post("/admin/whatsapp/accounts", TEST_ACCOUNT, admin)
+      const { data } = await api.post("/admin/whatsapp/accounts", { ...TEST_ACCOUNT, settings: NO_AUTO_REPLY }, admin)
       accountId = data.account.id
     })
 
