@@ -31,6 +31,7 @@ const GRAPH_FIELDS = [
   "id",
   "title",
   "subtitle",
+  "description",
   "handle",
   "status",
   "sales_channels.id",
@@ -42,10 +43,11 @@ const GRAPH_FIELDS = [
   "variants.options.value",
 ]
 
-type ProductRow = {
+export type ProductRow = {
   id: string
   title: string
   subtitle?: string | null
+  description?: string | null
   handle: string
   status: string
   sales_channels?: { id: string }[]
@@ -56,11 +58,11 @@ type ProductRow = {
 }
 
 /** Unpublished products are left out, so the consume step deletes them from the index. */
-function toDocuments(rows: ProductRow[]) {
+export function toDocuments(rows: ProductRow[]) {
   return rows
     .filter((p) => p.status === "published")
     .map((p) => {
-      const extra = [p.subtitle, p.collection?.title, ...(p.categories ?? []).map((c) => c.name), ...(p.tags ?? []).map((t) => t.value)]
+      const extra = [p.subtitle, p.description, p.collection?.title, ...(p.categories ?? []).map((c) => c.name), ...(p.tags ?? []).map((t) => t.value)]
         .filter((v): v is string => !!v)
       const variants = (p.variants ?? []).map((v) => ({
         id: v.id,

@@ -56,9 +56,13 @@ function best(query: string, terms: string[]): number {
   return score
 }
 
+/** Letter sizes some markets use (Brazil: P/M/G/GG) under the canonical ones the query parser yields. */
+const SIZE_ALIASES: Record<string, string> = { p: "s", g: "l", gg: "xl", xg: "xxl", ch: "s", gde: "l" }
+
 /** A variant's option values as terms, sizes kept whole ("XL", "42"). */
 function variantTerms(variant: CandidateVariant): string[] {
-  return indexTerms(...variant.options, variant.title)
+  const terms = indexTerms(...variant.options, variant.title)
+  return [...terms, ...terms.filter((t) => SIZE_ALIASES[t]).map((t) => SIZE_ALIASES[t])]
 }
 
 /**
