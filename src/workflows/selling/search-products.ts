@@ -49,17 +49,21 @@ export async function searchWhatsAppProducts(
   if (input.sales_channel_id) filters.sales_channel_ids = input.sales_channel_id
   if (hidden.length) filters.id = { $nin: hidden }
 
-  // One query with every term, and one per term when there are several, so a
-  // misspelt or rare word still brings its product into the candidates.
-  const texts = [query.terms.join(" "), ...(query.terms.length > 1 ? query.terms : [])]
+  // One query with every term and typo tolerance (a trigram scan), plus one
+  // exact query per term (served by the full-text index) so each word's own
+  // best products are candidates even when another word is common.
   const searchModule = container.resolve(Modules.SEARCH) as any
+  const queries = [
+    { q: query.terms.join(" "), typo: true },
+    ...(query.terms.length > 1 ? query.terms.map((q) => ({ q, typo: false })) : []),
+  ]
   const results = await searchModule.searchMany(
-    texts.map((q) => ({
+    queries.map(({ q, typo }) => ({
       entity: WHATSAPP_PRODUCT_INDEX,
       fields: ["id", "title", "handle", "extra", "variants"],
       filters: { ...filters, q },
       pagination: { take: CANDIDATES },
-      search_options: { match_strategy: "any", typo_tolerance: true, count: "none" },
+      search_options: { match_strategy: "any", typo_tolerance: typo, count: "none" },
     }))
   )
   const candidates = new Map<string, IndexedProduct>()
