@@ -52,7 +52,13 @@ export async function searchWhatsAppProducts(
   // One query with every term and typo tolerance (a trigram scan), plus one
   // exact query per term (served by the full-text index) so each word's own
   // best products are candidates even when another word is common.
-  const searchModule = container.resolve(Modules.SEARCH) as any
+  let searchModule: any
+  try {
+    searchModule = container.resolve(Modules.SEARCH)
+  } catch {
+    // An app that disabled Medusa's Search module: no discovery, the default reply answers.
+    return { query, matches: [] }
+  }
   const queries = [
     { q: query.terms.join(" "), typo: true },
     ...(query.terms.length > 1 ? query.terms.map((q) => ({ q, typo: false })) : []),
