@@ -16,39 +16,28 @@ const CUSTOMER = "34612345678"
 const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
 const sandbox = fake.sandbox
 
-function orderPayload(items: { id: string; quantity: number; price: number; currency?: string }[], id = wamid()) {
+/** A message from the test customer, as Meta delivers it. */
+function customerMessage(message: Record<string, unknown>, id = wamid()) {
   return envelope({
     contacts: [{ profile: { name: "Ana López" }, wa_id: CUSTOMER }],
-    messages: [
-      {
-        from: CUSTOMER,
-        id,
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        type: "order",
-        order: {
-          catalog_id: CATALOG_ID,
-          text: "",
-          product_items: items.map((i) => ({ product_retailer_id: i.id, quantity: i.quantity, item_price: i.price, currency: i.currency ?? "EUR" })),
-        },
-      },
-    ],
+    messages: [{ from: CUSTOMER, id, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
   })
 }
 
+function orderPayload(items: { id: string; quantity: number; price: number; currency?: string }[], id = wamid()) {
+  const product_items = items.map((i) => ({ product_retailer_id: i.id, quantity: i.quantity, item_price: i.price, currency: i.currency ?? "EUR" }))
+  return customerMessage({ type: "order", order: { catalog_id: CATALOG_ID, text: "", product_items } }, id)
+}
+
 function inquiryPayload(retailerId: string, text: string, id = wamid()) {
-  return envelope({
-    contacts: [{ profile: { name: "Ana López" }, wa_id: CUSTOMER }],
-    messages: [
-      {
-        from: CUSTOMER,
-        id,
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        type: "text",
-        text: { body: text },
-        context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: CATALOG_ID, product_retailer_id: retailerId } },
-      },
-    ],
-  })
+  return customerMessage(
+    {
+      type: "text",
+      text: { body: text },
+      context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: CATALOG_ID, product_retailer_id: retailerId } },
+    },
+    id
+  )
 }
 
 medusaIntegrationTestRunner({

@@ -1,9 +1,9 @@
-import { ContainerRegistrationKeys, getVariantAvailability, Modules, QueryContext } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFoundText, productInquiryText } from "../../../lib/chat-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { loadVariantOffers } from "../variant-offers"
 import { loadInboundMessage } from "./load-inbound-message"
 import { variantDisplayTitle } from "./resolve-whatsapp-order"
 
@@ -28,7 +28,6 @@ export const composeInquiryReplyStep = createStep(
   "compose-whatsapp-inquiry-reply",
   async (input: { message_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const ctx = await loadInboundMessage(whatsapp.sql, input.message_id)
     const { account } = ctx
     const [item] = account.catalog_id && ctx.referred_retailer_id
@@ -37,52 +36,34 @@ export const composeInquiryReplyStep = createStep(
           [account.catalog_id, ctx.referred_retailer_id]
         )
       : []
-    let variant: any = null
-    if (item) {
-      const region = account.region_id ? await container.resolve(Modules.REGION).retrieveRegion(account.region_id) : null
-      const { data } = await query.graph({
-        entity: "product_variant",
-        fields: [
-          "id",
-          "title",
-          "manage_inventory",
-          "allow_backorder",
-          "product.id",
-          "product.title",
-          ...(region ? ["calculated_price.calculated_amount", "calculated_price.currency_code"] : []),
-        ],
-        filters: { id: item.variant_id },
-        ...(region ? { context: { calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }) } } : {}),
-      })
-      variant = data[0] ?? null
-      if (variant && account.sales_channel_id && variant.manage_inventory && !variant.allow_backorder) {
-        const availability = await getVariantAvailability(query, { variant_ids: [variant.id], sales_channel_id: account.sales_channel_id })
-        variant.available = Number(availability[variant.id]?.availability ?? 0)
-      } else if (variant) {
-        variant.available = null
-      }
-    }
+    const offers = item
+      ? await loadVariantOffers(container, {
+          variant_ids: [item.variant_id],
+          region_id: account.region_id,
+          sales_channel_id: account.sales_channel_id,
+        })
+      : null
+    const variant = item ? offers!.get(item.variant_id) ?? null : null
     if (variant) {
       await whatsapp.sql.execute(
         `update whatsapp_message set referred_variant_id = ?, referred_product_id = ?, updated_at = now() where id = ?`,
-        [variant.id, variant.product.id, ctx.message_id]
+        [variant.id, variant.product_id, ctx.message_id]
       )
     }
 
     const reply: OutboundMessage[] = []
     if (account.settings.inquiry_auto_reply) {
       if (variant && item) {
-        const amount = variant.calculated_price?.calculated_amount
         reply.push({
           type: "interactive",
           interactive: {
             type: "product",
             body: {
               text: productInquiryText(account.language, {
-                product_title: variant.product.title,
+                product_title: variant.product_title,
                 variant_title: variant.title,
-                amount: amount === null || amount === undefined ? null : Number(amount),
-                currency: variant.calculated_price?.currency_code ?? null,
+                amount: variant.price,
+                currency: variant.currency_code,
                 available: variant.available,
               }),
             },
@@ -97,9 +78,9 @@ export const composeInquiryReplyStep = createStep(
       conversation_id: ctx.conversation_id,
       message_id: ctx.message_id,
       account_id: account.id,
-      product_id: variant?.product.id ?? null,
+      product_id: variant?.product_id ?? null,
       variant_id: variant?.id ?? null,
-      product_name: variant ? variantDisplayTitle(variant.product.title, variant.title) : null,
+      product_name: variant ? variantDisplayTitle(variant.product_title, variant.title) : null,
       text: ctx.text,
       reply,
     }

@@ -1,8 +1,9 @@
-import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, Modules, QueryContext } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { loadVariantOffers } from "../variant-offers"
 import type { ReservedWhatsAppCart } from "./reserve-whatsapp-cart"
 
 export type ResolvedWhatsAppOrder = {
@@ -36,7 +37,6 @@ export const resolveWhatsAppOrderStep = createStep(
         `WhatsApp account ${account.id} needs a region and a sales channel before it can take carts`
       )
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const region = await container.resolve(Modules.REGION).retrieveRegion(account.region_id)
 
@@ -54,40 +54,22 @@ export const resolveWhatsAppOrderStep = createStep(
     // A retailer id that is a variant id (the default mapping) still resolves before its first sync.
     for (const id of retailerIds) if (!mapped.has(id) && id.startsWith("variant_")) mapped.set(id, id)
 
-    const variantIds = [...new Set(mapped.values())]
+    const offers = await loadVariantOffers(container, {
+      variant_ids: [...new Set(mapped.values())],
+      region_id: region.id,
+      sales_channel_id: account.sales_channel_id,
+    })
     const variants = new Map<string, ResolvedVariant>()
-    if (variantIds.length) {
-      const { data } = await query.graph({
-        entity: "product_variant",
-        fields: [
-          "id",
-          "title",
-          "manage_inventory",
-          "allow_backorder",
-          "product.title",
-          "product.status",
-          "product.sales_channels.id",
-          "calculated_price.calculated_amount",
-          "calculated_price.currency_code",
-        ],
-        filters: { id: variantIds },
-        context: { calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }) },
+    for (const [retailerId, variantId] of mapped) {
+      const offer = offers.get(variantId)
+      // Only what this channel sells: published and in the account's sales channel.
+      if (!offer || offer.product_status !== "published" || !offer.sales_channel_ids.includes(account.sales_channel_id)) continue
+      variants.set(retailerId, {
+        variant_id: offer.id,
+        title: variantDisplayTitle(offer.product_title, offer.title),
+        price: offer.price,
+        available: offer.available,
       })
-      const availability = await getVariantAvailability(query, { variant_ids: variantIds, sales_channel_id: account.sales_channel_id })
-      const byId = new Map(data.map((v: any) => [v.id, v]))
-      for (const [retailerId, variantId] of mapped) {
-        const v: any = byId.get(variantId)
-        const sellable =
-          v && v.product?.status === "published" && (v.product.sales_channels ?? []).some((s: any) => s?.id === account.sales_channel_id)
-        if (!sellable) continue
-        const amount = v.calculated_price?.calculated_amount
-        variants.set(retailerId, {
-          variant_id: v.id,
-          title: variantDisplayTitle(v.product?.title, v.title),
-          price: amount === null || amount === undefined ? null : Number(amount),
-          available: !v.manage_inventory || v.allow_backorder ? null : Number(availability[v.id]?.availability ?? 0),
-        })
-      }
     }
     const result: ResolvedWhatsAppOrder = {
       region_id: region.id,
