@@ -168,12 +168,18 @@ export type ProductInquiry = {
 // Medusa names the only variant of a simple product like this; repeating it adds nothing.
 const PLACEHOLDER_VARIANT_TITLES = new Set(["default", "default variant", "default title", "default option value"])
 
+/** "Camiseta Básica / M / Rojo", or just the product when the variant title adds nothing. */
+export function variantDisplayTitle(productTitle: string | null | undefined, variantTitle: string | null | undefined, separator = " / ") {
+  const product = productTitle ?? ""
+  const variant = variantTitle ?? ""
+  if (!variant || PLACEHOLDER_VARIANT_TITLES.has(variant.toLowerCase()) || variant === product) return product || variant
+  return product ? `${product}${separator}${variant}` : variant
+}
+
 /** "Camiseta roja – M: 19,90 €. Solo quedan 3 unidades." */
 export function productInquiryText(lang: SupportedLanguage, inquiry: ProductInquiry): string {
   const product = clip(oneLine(inquiry.product_title), 300)
-  const variant = clip(oneLine(inquiry.variant_title ?? ""), 200)
-  const showVariant = variant && !PLACEHOLDER_VARIANT_TITLES.has(variant.toLowerCase()) && variant !== product
-  const name = showVariant ? `${product} – ${variant}` : product
+  const name = variantDisplayTitle(product, clip(oneLine(inquiry.variant_title ?? ""), 200), " – ")
   const price =
     inquiry.amount !== null && inquiry.amount !== undefined && inquiry.currency
       ? `: ${formatMoney(inquiry.amount, inquiry.currency, lang)}`

@@ -1,4 +1,5 @@
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
+import { PRODUCT_CHANGE_EVENTS } from "../lib/product-events"
 import { indexTerms } from "../lib/search/normalize"
 
 /**
@@ -40,6 +41,7 @@ const GRAPH_FIELDS = [
   "tags.value",
   "variants.id",
   "variants.title",
+  "variants.variant_rank",
   "variants.options.value",
 ]
 
@@ -54,7 +56,7 @@ export type ProductRow = {
   collection?: { title: string } | null
   categories?: { name: string }[]
   tags?: { value: string }[]
-  variants?: { id: string; title: string | null; options?: { value: string }[] }[]
+  variants?: { id: string; title: string | null; variant_rank?: number | null; options?: { value: string }[] }[]
 }
 
 /** Unpublished products are left out, so the consume step deletes them from the index. */
@@ -64,11 +66,9 @@ export function toDocuments(rows: ProductRow[]) {
     .map((p) => {
       const extra = [p.subtitle, p.description, p.collection?.title, ...(p.categories ?? []).map((c) => c.name), ...(p.tags ?? []).map((t) => t.value)]
         .filter((v): v is string => !!v)
-      const variants = (p.variants ?? []).map((v) => ({
-        id: v.id,
-        title: v.title ?? "",
-        options: (v.options ?? []).map((o) => o.value),
-      }))
+      const variants = [...(p.variants ?? [])]
+        .sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))
+        .map((v) => ({ id: v.id, title: v.title ?? "", options: (v.options ?? []).map((o) => o.value) }))
       return {
         id: p.id,
         title: p.title,
@@ -85,14 +85,7 @@ export default defineSearchIndex({
   name: WHATSAPP_PRODUCT_INDEX,
   entity: "product",
   fields,
-  events: [
-    "product.created",
-    "product.updated",
-    "product.deleted",
-    "product-variant.created",
-    "product-variant.updated",
-    "product-variant.deleted",
-  ],
+  events: [...PRODUCT_CHANGE_EVENTS],
   consume: graphConsume({
     fields: GRAPH_FIELDS,
     transform: (rows: ProductRow[]) => toDocuments(rows) as any,

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { PRODUCT_CHANGE_EVENTS } from "../lib/product-events"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
@@ -35,12 +36,7 @@ export default async function queueWhatsAppCatalogChanges({ event, container }: 
 
 export const config: SubscriberConfig = {
   event: [
-    "product.created",
-    "product.updated",
-    "product.deleted",
-    "product-variant.created",
-    "product-variant.updated",
-    "product-variant.deleted",
+    ...PRODUCT_CHANGE_EVENTS,
     "inventory-level.created",
     "inventory-level.updated",
     "inventory-level.deleted",

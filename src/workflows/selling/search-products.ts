@@ -11,6 +11,8 @@ export type SearchMatch = {
   variant_id: string | null
   /** True when the query named this variant's options (size, colour…). */
   matched_variant: boolean
+  /** All the product's variants, in the product's order (from the index: no extra query). */
+  variant_ids: string[]
   title: string
   handle: string | null
   score: number
@@ -40,6 +42,13 @@ export async function searchWhatsAppProducts(
   if (!query.terms.length) {
     return { query, matches: [] }
   }
+  let searchModule: any
+  try {
+    searchModule = container.resolve(Modules.SEARCH)
+  } catch {
+    // An app that disabled Medusa's Search module: no discovery, the default reply answers.
+    return { query, matches: [] }
+  }
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const hidden = (
     await whatsapp.sql.execute(`select product_id from whatsapp_product_setting where searchable = false and deleted_at is null`)
@@ -52,13 +61,6 @@ export async function searchWhatsAppProducts(
   // One query with every term and typo tolerance (a trigram scan), plus one
   // exact query per term (served by the full-text index) so each word's own
   // best products are candidates even when another word is common.
-  let searchModule: any
-  try {
-    searchModule = container.resolve(Modules.SEARCH)
-  } catch {
-    // An app that disabled Medusa's Search module: no discovery, the default reply answers.
-    return { query, matches: [] }
-  }
   const queries = [
     { q: query.terms.join(" "), typo: true },
     ...(query.terms.length > 1 ? query.terms.map((q) => ({ q, typo: false })) : []),
@@ -88,6 +90,7 @@ export async function searchWhatsAppProducts(
         ...r,
         title: product.title,
         handle: product.handle ?? null,
+        variant_ids: (product.variants ?? []).map((v) => v.id),
       }
     })
   return { query, matches }

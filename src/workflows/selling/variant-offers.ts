@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getVariantAvailability, Modules, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, getVariantAvailability, QueryContext } from "@medusajs/framework/utils"
 
 /** What a customer can be offered for one variant: its price in the account's region and what can be sold now. */
 export type VariantOffer = {
@@ -18,12 +18,12 @@ export type VariantOffer = {
 
 export async function loadVariantOffers(
   container: MedusaContainer,
-  input: { variant_ids: string[]; region_id: string | null; sales_channel_id: string | null }
+  input: { variant_ids: string[]; region: { id: string; currency_code: string } | null; sales_channel_id: string | null }
 ): Promise<Map<string, VariantOffer>> {
   const offers = new Map<string, VariantOffer>()
   if (!input.variant_ids.length) return offers
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const region = input.region_id ? await container.resolve(Modules.REGION).retrieveRegion(input.region_id) : null
+  const { region } = input
   const { data } = await query.graph({
     entity: "product_variant",
     fields: [

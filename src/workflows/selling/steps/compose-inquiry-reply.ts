@@ -1,11 +1,11 @@
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { notFoundText, productInquiryText } from "../../../lib/chat-texts"
+import { notFoundText, productInquiryText, variantDisplayTitle } from "../../../lib/chat-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadVariantOffers } from "../variant-offers"
 import { loadInboundMessage } from "./load-inbound-message"
-import { variantDisplayTitle } from "./resolve-whatsapp-order"
 
 export type ProductInquiry = {
   conversation_id: string
@@ -39,7 +39,7 @@ export const composeInquiryReplyStep = createStep(
     const offers = item
       ? await loadVariantOffers(container, {
           variant_ids: [item.variant_id],
-          region_id: account.region_id,
+          region: account.region_id ? await container.resolve(Modules.REGION).retrieveRegion(account.region_id) : null,
           sales_channel_id: account.sales_channel_id,
         })
       : null

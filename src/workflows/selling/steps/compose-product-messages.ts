@@ -46,17 +46,20 @@ export const composeProductMessagesStep = createStep(
     }
     const variantIds = [...(input.variant_ids ?? []), ...(await variantIdsOf(container, input))]
     if (input.catalog) {
-      const [thumbnail] = (
-        await whatsapp.sql.execute(
-          `select retailer_id from whatsapp_catalog_item where catalog_id = ? and sync_status = 'synced' and deleted_at is null
-           order by created_at limit 1`,
-          [account.catalog_id]
-        )
-      ).map((r) => r.retailer_id as string)
+      // The thumbnail: the first chosen synced item, else the catalog's first synced item.
       const chosen = variantIds.length ? await syncedCatalogItems(container, account.catalog_id, variantIds) : null
+      const thumbnail =
+        chosen?.items[0]?.retailer_id ??
+        (
+          await whatsapp.sql.execute(
+            `select retailer_id from whatsapp_catalog_item where catalog_id = ? and sync_status = 'synced' and deleted_at is null
+             order by created_at limit 1`,
+            [account.catalog_id]
+          )
+        )[0]?.retailer_id
       const result: ComposedProductMessages = {
         conversation_id: conversation.id,
-        messages: [catalogMessage({ language, body: input.body, footer: input.footer, thumbnailRetailerId: chosen?.items[0]?.retailer_id ?? thumbnail })],
+        messages: [catalogMessage({ language, body: input.body, footer: input.footer, thumbnailRetailerId: thumbnail })],
         sent_variant_ids: [],
         unsynced: chosen?.unsynced ?? [],
       }

@@ -74,7 +74,7 @@ export const composeTextReplyStep = createStep(
         const variantIds: string[] = []
         for (const match of matches) {
           if (match.matched_variant && match.variant_id) variantIds.push(match.variant_id)
-          else variantIds.push(...(await variantIdsOf(container, { product_ids: [match.product_id] })).slice(0, perProduct))
+          else variantIds.push(...match.variant_ids.slice(0, perProduct))
         }
         const { items } = await syncedCatalogItems(container, account.catalog_id, variantIds)
         if (items.length) {

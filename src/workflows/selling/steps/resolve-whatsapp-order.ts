@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { variantDisplayTitle } from "../../../lib/chat-texts"
 import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
@@ -11,14 +12,6 @@ export type ResolvedWhatsAppOrder = {
   sales_channel_id: string
   currency_code: string
   reconciliation: OrderReconciliation
-}
-
-const DEFAULT_VARIANT_TITLES = new Set(["default", "default variant", "default title", "default option value"])
-
-export function variantDisplayTitle(productTitle: string | null | undefined, variantTitle: string | null | undefined) {
-  const product = productTitle ?? ""
-  if (!variantTitle || DEFAULT_VARIANT_TITLES.has(variantTitle.toLowerCase()) || variantTitle === product) return product || variantTitle || ""
-  return product ? `${product} / ${variantTitle}` : variantTitle
 }
 
 /**
@@ -56,7 +49,7 @@ export const resolveWhatsAppOrderStep = createStep(
 
     const offers = await loadVariantOffers(container, {
       variant_ids: [...new Set(mapped.values())],
-      region_id: region.id,
+      region,
       sales_channel_id: account.sales_channel_id,
     })
     const variants = new Map<string, ResolvedVariant>()
