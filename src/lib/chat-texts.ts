@@ -9,7 +9,7 @@ import type { SupportedLanguage } from "./account-settings"
 type Texts<T> = Record<SupportedLanguage, T>
 
 /** Unknown languages (old stored values, bad input) fall back to English instead of sending "undefined". */
-function pick<T>(lang: SupportedLanguage, texts: Texts<T>): T {
+export function pick<T>(lang: SupportedLanguage, texts: Texts<T>): T {
   return texts[lang] ?? texts.en
 }
 
@@ -58,7 +58,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** Collapses whitespace a customer or merchant typed so it cannot stretch a message. */
-const oneLine = (text: string) => (text ?? "").replace(/\s+/g, " ").trim()
+export const oneLine = (text: string) => (text ?? "").replace(/\s+/g, " ").trim()
 
 /** `amount` in major units (19.9 → "19,90 €" in Spanish). */
 export function formatMoney(amount: number, currency: string, language: SupportedLanguage): string {
@@ -299,7 +299,7 @@ function moreNotesLine(lang: SupportedLanguage, n: number): string {
     : pick(lang, { en: `… and ${n} more notes`, es: `… y ${n} avisos más`, pt: `… e mais ${n} avisos` })
 }
 
-const moreLines = (lang: SupportedLanguage) => ({
+export const moreLines = (lang: SupportedLanguage) => ({
   items: (n: number) => moreItemsLine(lang, n),
   notes: (n: number) => moreNotesLine(lang, n),
 })
@@ -309,7 +309,7 @@ const moreLines = (lang: SupportedLanguage) => ({
  * with a "… and N more" line: whole lines go, never half a line. Items give way
  * first (the cart link shows them all), down to a few, then notes.
  */
-function fitLines(
+export function fitLines(
   render: (items: string[], notes: string[]) => string,
   items: string[],
   notes: string[],

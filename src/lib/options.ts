@@ -41,6 +41,19 @@ export const pluginOptionsSchema = z
     maxWebhookAttempts: z.number().int().positive().max(50).default(10),
     /** How long a checkout link sent in the chat stays valid. */
     checkoutLinkTtlHours: z.number().positive().max(30 * 24).default(72),
+    checkout: z
+      .object({
+        /**
+         * Send customers to the merchant's own storefront checkout instead of
+         * the hosted page, e.g. "https://shop.example/checkout?cart_id={cart_id}".
+         */
+        storefrontUrl: z
+          .string()
+          .refine((value) => value.includes("{cart_id}"), { message: "must contain {cart_id}" })
+          .refine((value) => URL.canParse(value.replaceAll("{cart_id}", "cart_x")), { message: "must be an absolute URL" })
+          .optional(),
+      })
+      .default({}),
     /** Search results sent for one typed query (a product list holds at most 30 items). */
     searchResultLimit: z.number().int().min(1).max(10).default(5),
   })

@@ -1,4 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { checkoutLink } from "../../lib/checkout-link"
+import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
 import { dispatchOutboundMessage } from "./dispatcher"
@@ -32,6 +34,8 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAutoReplyRule,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
+  /** Signs checkout links and checkout-form CSRF tokens (HMAC, domain-separated). */
+  protected readonly signingKey_: Buffer
   protected readonly secretBox_: SecretBox
   protected readonly manager_: SqlRunner & { transactional<T>(fn: (em: SqlRunner) => Promise<T>): Promise<T> }
   /** Decrypted app secrets by phone number id, for the webhook's hot path. */
@@ -41,7 +45,8 @@ class WhatsAppModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
-    this.secretBox_ = new SecretBox(decodeKey(this.options_.encryptionKey)!)
+    this.signingKey_ = decodeKey(this.options_.encryptionKey)!
+    this.secretBox_ = new SecretBox(this.signingKey_)
     this.manager_ = container.manager
   }
 
@@ -131,6 +136,28 @@ class WhatsAppModuleService extends MedusaService({
       for (const timer of this.retryTimers_) clearTimeout(timer)
       this.retryTimers_.clear()
     },
+  }
+
+  /** The link a customer pays through: the hosted page, or the storefront when configured. */
+  checkoutLink(whatsappCartId: string, cartId: string, expiresAt: Date): string {
+    return checkoutLink({
+      publicUrl: this.options_.publicUrl,
+      storefrontUrl: this.options_.checkout.storefrontUrl,
+      key: this.signingKey_,
+      whatsappCartId,
+      cartId,
+      expiresAt,
+    })
+  }
+
+  /** Checks a checkout link's token: signature and expiry (payability is checked in the database). */
+  verifyCheckoutToken(token: string, now = new Date()): CheckoutTokenCheck {
+    return verifyCheckoutToken(this.signingKey_, token, now)
+  }
+
+  /** The key checkout forms derive their CSRF tokens from. */
+  checkoutFormKey(): Buffer {
+    return this.signingKey_
   }
 
   /** Routes, jobs and subscribers can't see plugin options; they ask here. */

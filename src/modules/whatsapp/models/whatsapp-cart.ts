@@ -14,9 +14,12 @@ export const WhatsappCart = model
     source_message_id: model.text().nullable(),
     cart_id: model.text().nullable(),
     customer_id: model.text().nullable(),
-    /** `rejected`: nothing in the order could be added, so no cart was made. */
+    /**
+     * `rejected`: nothing in the order could be added, so no cart was made.
+     * `ordered`: an order awaits a manual payment (transfer, cash on delivery).
+     */
     status: model
-      .enum(["pending", "submitted", "link_sent", "paid", "abandoned", "recovered", "rejected"])
+      .enum(["pending", "submitted", "link_sent", "ordered", "paid", "abandoned", "recovered", "rejected"])
       .default("pending"),
     currency_code: model.text().nullable(),
     total: model.bigNumber().nullable(),
@@ -29,10 +32,13 @@ export const WhatsappCart = model
     recovery_sent_at: model.dateTime().nullable(),
     order_id: model.text().nullable(),
     paid_at: model.dateTime().nullable(),
+    /** The payment provider the customer chose at checkout. */
+    payment_provider_id: model.text().nullable(),
   })
   .indexes([
     { on: ["source_wamid"], unique: true, where: "deleted_at IS NULL" },
     { on: ["cart_id"], where: "cart_id IS NOT NULL" },
     { on: ["conversation_id"] },
+    { on: ["order_id"], where: "order_id IS NOT NULL" },
     { on: ["account_id", "status", "created_at"] },
   ])

@@ -12,6 +12,8 @@ export const WhatsAppEvents = {
   CONVERSATION_OPTED_IN: "whatsapp.conversation.opted_in",
   PRODUCT_INQUIRY_RECEIVED: "whatsapp.product_inquiry.received",
   CART_SUBMITTED: "whatsapp.cart.submitted",
+  CHECKOUT_COMPLETED: "whatsapp.checkout.completed",
+  CART_PAID: "whatsapp.cart.paid",
 } as const
 
 /**

@@ -1,9 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { cartSummaryText, CartSummary, emptyCartText, payButtonText } from "../../../lib/chat-texts"
-import { createCheckoutToken } from "../../../lib/checkout-token"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
-import { decodeKey } from "../../../lib/options"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { ResolvedWhatsAppOrder } from "./resolve-whatsapp-order"
@@ -26,13 +24,6 @@ export type RecordedWhatsAppCart = {
   items: { line_item_id: string; variant_id: string; title: string; quantity: number; unit_price: number }[]
   /** The summary to send, with the checkout link when there is a cart. */
   message: OutboundMessage
-}
-
-/** The checkout page's URL for a cart row (also used to send a fresh link later). */
-export function checkoutUrl(whatsapp: WhatsAppModuleService, whatsappCartId: string, expiresAt: Date) {
-  const options = whatsapp.getOptions()
-  const token = createCheckoutToken(decodeKey(options.encryptionKey)!, whatsappCartId, expiresAt)
-  return `${options.publicUrl.replace(/\/+$/, "")}/whatsapp/checkout/${token}`
 }
 
 /**
@@ -87,7 +78,7 @@ export const recordWhatsAppCartStep = createStep(
       expires_at: expiresAt,
     }
     const status = cart?.id ? ("submitted" as const) : ("rejected" as const)
-    const url = cart?.id ? checkoutUrl(whatsapp, reserved.whatsapp_cart_id, expiresAt) : null
+    const url = cart?.id ? whatsapp.checkoutLink(reserved.whatsapp_cart_id, cart.id, expiresAt) : null
     const message: OutboundMessage = url
       ? {
           type: "interactive",

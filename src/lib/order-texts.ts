@@ -1,0 +1,78 @@
+import type { SupportedLanguage } from "./account-settings"
+import { clip, fitLines, formatMoney, moreLines, oneLine, pick } from "./chat-texts"
+
+/** Chat texts after checkout: the confirmation, the payment receipt, a fresh link after a failed payment. */
+
+export type OrderSummary = {
+  display_id: number | string
+  currency: string
+  items: { title: string; quantity: number; total: number }[]
+  shipping_total: number
+  tax_total: number
+  total: number
+  /** Manual payment (transfer, cash on delivery): the order waits for the money. */
+  awaiting_payment: boolean
+}
+
+const MAX = 1024
+
+export function orderConfirmationText(lang: SupportedLanguage, order: OrderSummary): string {
+  const money = (amount: number) => formatMoney(amount, order.currency, lang)
+  const n = order.display_id
+  const header = order.awaiting_payment
+    ? pick(lang, {
+        en: `✅ Order #${n} placed. We'll ship it once the payment arrives.`,
+        es: `✅ Pedido #${n} realizado. Lo enviaremos en cuanto recibamos el pago.`,
+        pt: `✅ Pedido #${n} feito. Enviaremos assim que recebermos o pagamento.`,
+      })
+    : pick(lang, {
+        en: `✅ Payment received: order #${n} is confirmed.`,
+        es: `✅ Pago recibido: tu pedido #${n} está confirmado.`,
+        pt: `✅ Pagamento recebido: seu pedido #${n} está confirmado.`,
+      })
+  const lines = order.items.map((i) => `${i.quantity} × ${clip(oneLine(i.title), 80)} — ${money(i.total)}`)
+  const totals = [
+    ...(order.shipping_total > 0 ? [`${pick(lang, { en: "Shipping", es: "Envío", pt: "Frete" })}: ${money(order.shipping_total)}`] : []),
+    ...(order.tax_total > 0 ? [`${pick(lang, { en: "Taxes", es: "Impuestos", pt: "Impostos" })}: ${money(order.tax_total)}`] : []),
+    `Total: ${money(order.total)}`,
+  ]
+  const outro = pick(lang, {
+    en: "We'll message you here when it ships.",
+    es: "Te escribiremos por aquí cuando salga.",
+    pt: "Avisaremos por aqui quando for enviado.",
+  })
+  return fitLines((items) => [header, items.join("\n"), totals.join("\n"), outro].filter(Boolean).join("\n\n"), lines, [], moreLines(lang), MAX)
+}
+
+export function paymentReceivedText(lang: SupportedLanguage, displayId: number | string): string {
+  return pick(lang, {
+    en: `✅ We've received the payment for order #${displayId}. Thank you!`,
+    es: `✅ Hemos recibido el pago del pedido #${displayId}. ¡Gracias!`,
+    pt: `✅ Recebemos o pagamento do pedido #${displayId}. Obrigado!`,
+  })
+}
+
+export function paymentRetryText(lang: SupportedLanguage, reason: "failed" | "expired"): string {
+  const first =
+    reason === "failed"
+      ? pick(lang, {
+          en: "Your payment didn't go through and nothing was charged.",
+          es: "Tu pago no se ha completado y no se ha cobrado nada.",
+          pt: "Seu pagamento não foi concluído e nada foi cobrado.",
+        })
+      : pick(lang, {
+          en: "Your payment page expired before the payment was made.",
+          es: "La página de pago caducó antes de completar el pago.",
+          pt: "A página de pagamento expirou antes do pagamento.",
+        })
+  const second = pick(lang, {
+    en: "Your cart is saved: you can try again with this link.",
+    es: "Tu carrito sigue guardado: puedes intentarlo de nuevo con este enlace.",
+    pt: "Seu carrinho continua salvo: você pode tentar de novo com este link.",
+  })
+  return `${first}\n${second}`
+}
+
+export function retryButtonText(lang: SupportedLanguage): string {
+  return pick(lang, { en: "Try again", es: "Reintentar", pt: "Tentar de novo" })
+}

@@ -1,0 +1,68 @@
+import type { SupportedLanguage } from "../../../lib/account-settings"
+import type { SqlRunner } from "./ingest"
+
+export type WhatsAppCheckoutRow = {
+  id: string
+  status: string
+  cart_id: string | null
+  customer_id: string | null
+  order_id: string | null
+  paid_at: Date | null
+  recovery_sent_at: Date | null
+  checkout_expires_at: Date | null
+  conversation_id: string
+  wa_id: string
+  profile_name: string | null
+  account_id: string
+  language: SupportedLanguage
+}
+
+const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
+       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, a.language
+  from whatsapp_cart w
+  join whatsapp_conversation c on c.id = w.conversation_id
+  join whatsapp_account a on a.id = w.account_id
+ where w.deleted_at is null`
+
+export async function findWhatsAppCheckout(
+  sql: SqlRunner,
+  by: { id: string } | { cart_id: string } | { order_id: string }
+): Promise<WhatsAppCheckoutRow | null> {
+  const [column, value] = "id" in by ? ["w.id", by.id] : "cart_id" in by ? ["w.cart_id", by.cart_id] : ["w.order_id", by.order_id]
+  const [row] = await sql.execute(`${SELECT} and ${column} = ? limit 1`, [value])
+  return (row as WhatsAppCheckoutRow) ?? null
+}
+
+/**
+ * Ties the order to its WhatsApp cart once: a replayed `order.placed` finds
+ * `order_id` already set and changes nothing. Paid after a reminder counts
+ * as recovered.
+ */
+export async function linkWhatsAppOrder(
+  sql: SqlRunner,
+  input: { id: string; order_id: string; paid: boolean; payment_provider_id: string | null }
+): Promise<{ status: string } | null> {
+  const [row] = await sql.execute(
+    `update whatsapp_cart
+        set order_id = ?, payment_provider_id = ?,
+            status = case when ? then (case when recovery_sent_at is not null then 'recovered' else 'paid' end) else 'ordered' end,
+            paid_at = case when ? then now() else paid_at end,
+            updated_at = now()
+      where id = ? and order_id is null and deleted_at is null
+      returning status`,
+    [input.order_id, input.payment_provider_id, input.paid, input.paid, input.id]
+  )
+  return (row as { status: string }) ?? null
+}
+
+/** Marks an ordered cart paid once; null when it already was. */
+export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<{ status: string } | null> {
+  const [row] = await sql.execute(
+    `update whatsapp_cart
+        set status = case when recovery_sent_at is not null then 'recovered' else 'paid' end, paid_at = now(), updated_at = now()
+      where id = ? and paid_at is null and deleted_at is null
+      returning status`,
+    [id]
+  )
+  return (row as { status: string }) ?? null
+}

@@ -1,0 +1,34 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { linkWhatsAppOrder } from "../../../modules/whatsapp/sql/checkout"
+
+export type LinkWhatsAppOrderInput = {
+  whatsapp_cart_id: string
+  order_id: string
+  paid: boolean
+  payment_provider_id: string | null
+}
+
+/** Sets the order on the WhatsApp cart; `linked: false` when an earlier run already did (then nothing else happens). */
+export const linkWhatsAppOrderStep = createStep(
+  "link-whatsapp-order",
+  async (input: LinkWhatsAppOrderInput, { container }) => {
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    const updated = await linkWhatsAppOrder(whatsapp.sql, {
+      id: input.whatsapp_cart_id,
+      order_id: input.order_id,
+      paid: input.paid,
+      payment_provider_id: input.payment_provider_id,
+    })
+    return new StepResponse({ linked: !!updated, status: updated?.status ?? null }, updated ? input.whatsapp_cart_id : null)
+  },
+  async (linkedId, { container }) => {
+    if (!linkedId) return
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    await whatsapp.sql.execute(
+      `update whatsapp_cart set order_id = null, paid_at = null, payment_provider_id = null, status = 'link_sent', updated_at = now() where id = ?`,
+      [linkedId]
+    )
+  }
+)

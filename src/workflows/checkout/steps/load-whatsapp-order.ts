@@ -1,0 +1,71 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { variantDisplayTitle } from "../../../lib/chat-texts"
+import type { OrderSummary } from "../../../lib/order-texts"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/whatsapp/sql/checkout"
+
+export type LoadedWhatsAppOrder = {
+  checkout: WhatsAppCheckoutRow | null
+  order: OrderSummary & { id: string; cart_id: string | null; paid: boolean; payment_provider_id: string | null }
+}
+
+/**
+ * The order with what the chat needs (lines, totals, whether the money is
+ * in) and the WhatsApp cart it came from, if any: storefront orders have
+ * none and are left alone.
+ */
+export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (input: { order_id: string }, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const [{ data: orders }, { data: links }] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "display_id",
+        "currency_code",
+        "total",
+        "shipping_total",
+        "tax_total",
+        "items.product_title",
+        "items.variant_title",
+        "items.title",
+        "items.quantity",
+        "items.total",
+        "payment_collections.payments.captured_at",
+        "payment_collections.payments.canceled_at",
+        "payment_collections.payments.provider_id",
+      ],
+      filters: { id: input.order_id },
+    }),
+    query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: input.order_id } }),
+  ])
+  const order = orders[0]
+  if (!order) throw new Error(`Order ${input.order_id} not found`)
+  const cartId = (links[0]?.cart_id as string | undefined) ?? null
+  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
+  const paid = payments.length > 0 && payments.every((p: any) => !!p.captured_at)
+  const result: LoadedWhatsAppOrder = {
+    checkout: cartId ? await findWhatsAppCheckout(whatsapp.sql, { cart_id: cartId }) : null,
+    order: {
+      id: order.id,
+      cart_id: cartId,
+      display_id: order.display_id,
+      currency: order.currency_code,
+      items: (order.items ?? []).map((i: any) => ({
+        title: i.product_title ? variantDisplayTitle(i.product_title, i.variant_title) : i.title,
+        quantity: Number(i.quantity),
+        total: Number(i.total),
+      })),
+      shipping_total: Number(order.shipping_total ?? 0),
+      tax_total: Number(order.tax_total ?? 0),
+      total: Number(order.total),
+      awaiting_payment: !paid,
+      paid,
+      payment_provider_id: payments[0]?.provider_id ?? null,
+    },
+  }
+  return new StepResponse(result)
+})
