@@ -6,6 +6,8 @@ import {
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
 import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
+import { verifyPaymentWebhook } from "./utils/verify-payment-webhook"
+import { AdminMarkCartPaid } from "./admin/whatsapp/carts/validators"
 import { AdminListWebhookEvents } from "./admin/whatsapp/webhook-events/validators"
 import {
   AdminConnectCatalog,
@@ -22,9 +24,27 @@ import { rawBody } from "./utils/raw-body"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
+/** A checkout form is a few fields and one quantity per line. */
+const CHECKOUT_FORM_LIMIT = 32 * 1024
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/whatsapp/checkout/:token",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [rawBody(CHECKOUT_FORM_LIMIT)],
+    },
+    {
+      matcher: "/hooks/payment/:provider",
+      methods: ["POST"],
+      middlewares: [verifyPaymentWebhook],
+    },
+    {
+      matcher: "/admin/whatsapp/carts/:id/mark-paid",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMarkCartPaid)],
+    },
     {
       matcher: "/whatsapp/webhook",
       methods: ["POST"],

@@ -1,0 +1,193 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createPaymentSessionsWorkflow,
+  deleteLineItemsWorkflow,
+  updateCartWorkflow,
+  updateLineItemInCartWorkflow,
+} from "@medusajs/medusa/core-flows"
+import type { SupportedLanguage } from "../../../../lib/account-settings"
+import { LOCALE, pageText, PageTextKey } from "../../../../lib/checkout/page-texts"
+import { CHECKOUT_FIELDS } from "../../../../lib/checkout/render"
+import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
+import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
+import type { WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
+import { loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
+import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
+
+export type FormOutcome =
+  | { kind: "render"; status: number; values: Record<string, string>; errors: Record<string, string>; notice?: string }
+  | { kind: "redirect"; location: string }
+
+type Input = {
+  scope: MedusaContainer
+  lang: SupportedLanguage
+  checkout: WhatsAppCheckoutRow & { cart_id: string }
+  token: string
+  form: URLSearchParams
+}
+
+/** Medusa's own message for a refused change (stock, a shipping option for another country…). */
+const reason = (error: unknown) => (error as Error)?.message ?? String(error)
+
+/**
+ * Applies one post of the checkout form through Medusa's cart workflows:
+ * quantities, then contact and address, then the delivery option; on "pay",
+ * a payment session with the chosen provider. A hosted provider sends the
+ * customer to its page; a manual one completes the cart at once (the order
+ * then waits for "mark as paid").
+ */
+export async function applyCheckoutForm({ scope, lang, checkout, token, form }: Input): Promise<FormOutcome> {
+  const t = (key: PageTextKey) => pageText(lang, key)
+  const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf" && k !== "intent").map(([k, v]) => [k, v.slice(0, 300)]))
+  const errors: Record<string, string> = {}
+  const render = (status: number, notice?: string): FormOutcome => ({ kind: "render", status, values, errors, notice })
+
+  const intent = CheckoutIntent.safeParse(form.get("intent") ?? "update")
+  if (!intent.success) return render(400, t("fixErrors"))
+  const cartId = checkout.cart_id
+  let cart = await loadCart(scope, cartId)
+
+  // 1. Quantities: the remove button, or an edited number (0 removes).
+  const removals = new Set<string>()
+  if (intent.data.startsWith("remove:")) removals.add(intent.data.slice("remove:".length))
+  const updates: { id: string; quantity: number }[] = []
+  for (const item of cart.items ?? []) {
+    const raw = form.get(`qty_${item.id}`)
+    if (raw === null || removals.has(item.id)) continue
+    const parsed = CheckoutQuantity.safeParse(raw)
+    if (!parsed.success) {
+      errors[`qty_${item.id}`] = t(parsed.error.issues[0].message as PageTextKey)
+      continue
+    }
+    if (parsed.data === 0) removals.add(item.id)
+    else if (parsed.data !== Number(item.quantity)) updates.push({ id: item.id, quantity: parsed.data })
+  }
+  const known = new Set((cart.items ?? []).map((i: any) => i.id))
+  const toRemove = [...removals].filter((id) => known.has(id))
+  try {
+    if (toRemove.length) await deleteLineItemsWorkflow(scope).run({ input: { cart_id: cartId, ids: toRemove } })
+    for (const u of updates) {
+      await updateLineItemInCartWorkflow(scope).run({ input: { cart_id: cartId, item_id: u.id, update: { quantity: u.quantity } } })
+    }
+  } catch (error) {
+    return render(422, reason(error))
+  }
+  for (const id of toRemove) delete values[`qty_${id}`]
+  for (const u of updates) values[`qty_${u.id}`] = String(u.quantity)
+
+  // 2. Contact and address: required to pay; on "update", saved when a country is chosen so delivery options follow it.
+  const paying = intent.data === "pay"
+  const details = CheckoutDetails.safeParse(Object.fromEntries(CHECKOUT_FIELDS.map((f) => [f, form.get(f) ?? ""])))
+  if (!details.success) {
+    if (paying) {
+      for (const issue of details.error.issues) {
+        const name = String(issue.path[0])
+        errors[name] ??= t((issue.message in { required: 1, invalidEmail: 1, tooLong: 1, chooseCountry: 1 } ? issue.message : "required") as PageTextKey)
+      }
+    }
+  }
+  const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2)
+  const country = String(form.get("country_code") ?? "").toLowerCase()
+  if (country && !countries.includes(country)) errors.country_code = t("chooseCountry")
+  if (paying && Object.keys(errors).length) return render(422, t("fixErrors"))
+
+  const address = details.success ? details.data : null
+  if (address && !errors.country_code) {
+    const shipping = {
+      first_name: address.first_name,
+      last_name: address.last_name,
+      address_1: address.address_1,
+      address_2: address.address_2 || undefined,
+      city: address.city,
+      postal_code: address.postal_code,
+      province: address.province || undefined,
+      country_code: address.country_code,
+      phone: address.phone || undefined,
+    }
+    try {
+      await updateCartWorkflow(scope).run({
+        input: { id: cartId, email: address.email, shipping_address: shipping, billing_address: shipping },
+      })
+    } catch (error) {
+      return render(422, reason(error))
+    }
+  } else if (country && !errors.country_code && country !== cart.shipping_address?.country_code) {
+    await updateCartWorkflow(scope).run({ input: { id: cartId, shipping_address: { country_code: country } } })
+  }
+
+  // 3. Delivery option, among those Medusa offers for the cart now.
+  const options = await shippingOptionsFor(scope, cartId).catch(() => [])
+  const chosen = String(form.get("shipping_option_id") ?? "") || (options.length === 1 ? options[0].id : "")
+  cart = await loadCart(scope, cartId)
+  const current = cart.shipping_methods?.[0]?.shipping_option_id
+  if (chosen && !options.some((o) => o.id === chosen)) {
+    errors.shipping_option_id = t("chooseShipping")
+  } else if (chosen && chosen !== current) {
+    try {
+      await addShippingMethodToCartWorkflow(scope).run({ input: { cart_id: cartId, options: [{ id: chosen }] } })
+    } catch (error) {
+      errors.shipping_option_id = reason(error)
+    }
+  }
+  if (chosen) values.shipping_option_id = chosen
+  if (paying && !chosen && options.length) errors.shipping_option_id = t("chooseShipping")
+  if (!paying) return render(Object.keys(errors).length ? 422 : 200)
+
+  // 4. Payment.
+  const providers = regionProviders(cart)
+  const providerId = String(form.get("provider_id") ?? "") || (providers.length === 1 ? providers[0] : "")
+  if (!providers.includes(providerId)) errors.provider_id = t("choosePayment")
+  if (!(cart.items ?? []).length) return render(422, t("empty"))
+  if (Object.keys(errors).length) return render(422, t("fixErrors"))
+  return pay(scope, lang, checkout, token, providerId, address!, values)
+}
+
+async function pay(
+  scope: MedusaContainer,
+  lang: SupportedLanguage,
+  checkout: WhatsAppCheckoutRow & { cart_id: string },
+  token: string,
+  providerId: string,
+  address: CheckoutDetails,
+  values: Record<string, string>
+): Promise<FormOutcome> {
+  const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
+  const cart = await loadCart(scope, checkout.cart_id)
+  const back = hostedCheckoutUrl(whatsapp.getOptions().publicUrl, token, "/return")
+  await whatsapp.sql.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, checkout.id])
+  let session: any
+  try {
+    const { result } = await createPaymentSessionsWorkflow(scope).run({
+      input: {
+        payment_collection_id: cart.payment_collection.id,
+        provider_id: providerId,
+        customer_id: cart.customer_id ?? undefined,
+        data: {
+          return_url: back,
+          cancel_url: `${back}?cancelled=1`,
+          email: address.email,
+          customer_name: `${address.first_name} ${address.last_name}`.trim(),
+          phone: `+${checkout.wa_id}`,
+          locale: LOCALE[lang],
+          description: `WhatsApp order ${checkout.id.slice(-8)}`,
+        },
+      },
+    })
+    session = result
+  } catch (error) {
+    return { kind: "render", status: 502, values, errors: { provider_id: pageText(lang, "paymentUnavailable") }, notice: reason(error) }
+  }
+  if (session?.data?.checkout_url) {
+    return { kind: "redirect", location: String(session.data.checkout_url) }
+  }
+  // Manual payment (transfer, cash on delivery): Medusa's system provider authorizes at once.
+  try {
+    await completeCartWorkflow(scope).run({ input: { id: checkout.cart_id } })
+  } catch (error) {
+    return { kind: "render", status: 422, values, errors: {}, notice: reason(error) }
+  }
+  return { kind: "redirect", location: back }
+}

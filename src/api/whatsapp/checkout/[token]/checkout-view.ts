@@ -1,0 +1,159 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
+import type { SupportedLanguage } from "../../../../lib/account-settings"
+import { variantDisplayTitle } from "../../../../lib/chat-texts"
+import { csrfField } from "../../../../lib/checkout/csrf"
+import { LOCALE } from "../../../../lib/checkout/page-texts"
+import type { CheckoutView } from "../../../../lib/checkout/render"
+import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
+import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
+import type { WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
+
+export const CART_FIELDS = [
+  "id",
+  "email",
+  "currency_code",
+  "customer_id",
+  "completed_at",
+  "item_subtotal",
+  "shipping_total",
+  "tax_total",
+  "discount_total",
+  "total",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.total",
+  "shipping_address.*",
+  "shipping_methods.shipping_option_id",
+  "region.countries.iso_2",
+  "region.payment_providers.id",
+  "region.payment_providers.is_enabled",
+  "payment_collection.id",
+]
+
+export type CheckoutCart = Record<string, any>
+
+export async function loadCart(scope: MedusaContainer, cartId: string): Promise<CheckoutCart> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: cartId } })
+  if (!data[0]) throw new Error(`Cart ${cartId} not found`)
+  return data[0]
+}
+
+/** Payment providers the cart's region has enabled, in the order the merchant set them up. */
+export function regionProviders(cart: CheckoutCart): string[] {
+  return (cart.region?.payment_providers ?? []).filter((p: any) => p?.is_enabled !== false).map((p: any) => p.id as string)
+}
+
+export async function shippingOptionsFor(scope: MedusaContainer, cartId: string) {
+  const { result } = await listShippingOptionsForCartWithPricingWorkflow(scope).run({ input: { cart_id: cartId } })
+  return (result as any[]).map((o) => ({ id: o.id as string, name: o.name as string, amount: o.amount == null ? null : Number(o.amount) }))
+}
+
+/** The same customer's most recent shipping address, so a returning customer types nothing. */
+async function previousAddress(scope: MedusaContainer, customerId: string | null): Promise<Record<string, string> | null> {
+  if (!customerId) return null
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["email", "shipping_address.*"],
+    filters: { customer_id: customerId },
+    pagination: { take: 1, skip: 0, order: { created_at: "DESC" } },
+  })
+  const order = data[0] as any
+  if (!order?.shipping_address) return null
+  const a = order.shipping_address
+  return {
+    email: order.email ?? "",
+    first_name: a.first_name ?? "",
+    last_name: a.last_name ?? "",
+    address_1: a.address_1 ?? "",
+    address_2: a.address_2 ?? "",
+    city: a.city ?? "",
+    postal_code: a.postal_code ?? "",
+    province: a.province ?? "",
+    country_code: a.country_code ?? "",
+    phone: a.phone ?? "",
+  }
+}
+
+export type ViewInput = {
+  lang: SupportedLanguage
+  checkout: WhatsAppCheckoutRow & { cart_id: string }
+  token: string
+  csrfNonce: string
+  /** What the customer typed (after a failed post); otherwise the cart, then the last order. */
+  values?: Record<string, string>
+  errors?: Record<string, string>
+  notice?: string
+}
+
+export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput): Promise<CheckoutView> {
+  const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
+  const cart = await loadCart(scope, input.checkout.cart_id)
+  const [shippingOptions, previous, [account]] = await Promise.all([
+    shippingOptionsFor(scope, cart.id).catch(() => []),
+    cart.shipping_address?.address_1 ? Promise.resolve(null) : previousAddress(scope, cart.customer_id),
+    whatsapp.sql.execute(`select name, display_phone_number from whatsapp_account where id = ?`, [input.checkout.account_id]),
+  ])
+  const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2 as string)
+  const regionNames = new Intl.DisplayNames([LOCALE[input.lang]], { type: "region" })
+  const a = cart.shipping_address ?? {}
+  const fromCart: Record<string, string> = Object.fromEntries(
+    Object.entries({
+      email: cart.email,
+      first_name: a.first_name,
+      last_name: a.last_name,
+      address_1: a.address_1,
+      address_2: a.address_2,
+      city: a.city,
+      postal_code: a.postal_code,
+      province: a.province,
+      country_code: a.country_code ?? (countries.length === 1 ? countries[0] : undefined),
+      phone: a.phone,
+      shipping_option_id: cart.shipping_methods?.[0]?.shipping_option_id ?? (shippingOptions.length === 1 ? shippingOptions[0].id : undefined),
+    }).filter(([, v]) => v)
+  ) as Record<string, string>
+  const providers = regionProviders(cart)
+  const values: Record<string, string> = {
+    phone: `+${input.checkout.wa_id}`,
+    ...(previous ?? {}),
+    ...fromCart,
+    ...(providers.length === 1 ? { provider_id: providers[0] } : {}),
+    ...(input.values ?? {}),
+  }
+  return {
+    lang: input.lang,
+    storeName: account?.name ?? "",
+    action: hostedCheckoutUrl("", input.token),
+    csrf: csrfField(whatsapp.checkoutFormKey(), input.csrfNonce, input.token),
+    currency: cart.currency_code,
+    items: (cart.items ?? []).map((i: any) => ({
+      id: i.id,
+      title: i.product_title ?? i.title,
+      subtitle: i.product_title ? variantDisplayTitle(null, i.variant_title) || null : null,
+      thumbnail: i.thumbnail ?? null,
+      quantity: Number(i.quantity),
+      total: Number(i.total),
+    })),
+    totals: {
+      subtotal: Number(cart.item_subtotal ?? 0),
+      shipping: Number(cart.shipping_total ?? 0),
+      tax: Number(cart.tax_total ?? 0),
+      discount: Number(cart.discount_total ?? 0),
+      total: Number(cart.total ?? 0),
+    },
+    values,
+    errors: input.errors ?? {},
+    notice: input.notice,
+    countries: countries.map((code: string) => ({ code, name: regionNames.of(code.toUpperCase()) ?? code.toUpperCase() })).sort((x: any, y: any) => x.name.localeCompare(y.name)),
+    shippingOptions,
+    providers,
+  }
+}
