@@ -1,5 +1,6 @@
 import path from "node:path"
 import { defineConfig } from "@medusajs/framework/utils"
+import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "./secrets"
 
 /**
  * The host app the integration tests boot: a plain Medusa project that lists
@@ -7,7 +8,8 @@ import { defineConfig } from "@medusajs/framework/utils"
  * The plugin is loaded from its build (.medusa/server), which `npm test`
  * refreshes first.
  */
-export const TEST_ENCRYPTION_KEY = "a".repeat(64)
+const providers = path.resolve(__dirname, "../../.medusa/server/src/providers")
+const paymentsFake = () => process.env.PAYMENTS_API_BASE ?? "http://127.0.0.1:1"
 
 export default defineConfig({
   projectConfig: {
@@ -21,6 +23,32 @@ export default defineConfig({
     },
   },
   admin: { disable: true },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        // Medusa waits 5 s before processing a payment webhook; tests need not.
+        webhook_delay: 100,
+        providers: [
+          {
+            resolve: path.join(providers, "stripe-checkout"),
+            id: "stripe-checkout",
+            options: { apiKey: PAYMENT_SECRETS.stripe.secretKey, webhookSecret: PAYMENT_SECRETS.stripe.webhookSecret, apiBase: paymentsFake() },
+          },
+          {
+            resolve: path.join(providers, "razorpay-link"),
+            id: "razorpay-link",
+            options: { ...PAYMENT_SECRETS.razorpay, apiBase: paymentsFake() },
+          },
+          {
+            resolve: path.join(providers, "paypal"),
+            id: "paypal",
+            options: { ...PAYMENT_SECRETS.paypal, environment: "sandbox", apiBase: paymentsFake() },
+          },
+        ],
+      },
+    },
+  ],
   plugins: [
     {
       resolve: path.resolve(__dirname, "../.."),
@@ -30,6 +58,7 @@ export default defineConfig({
         graphApiUrl: process.env.WHATSAPP_GRAPH_API_URL ?? "http://127.0.0.1:1",
         graphApiVersion: "v21.0",
         publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? "http://127.0.0.1:9000",
+        ...(process.env.WHATSAPP_STOREFRONT_URL ? { checkout: { storefrontUrl: process.env.WHATSAPP_STOREFRONT_URL } } : {}),
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY,
         // Small numbers keep the pacing and retry tests short; the logic is the same.
         messagesPerSecond: Number(process.env.WHATSAPP_MESSAGES_PER_SECOND ?? 20),

@@ -1,6 +1,6 @@
 import path from "node:path"
 import { Client } from "pg"
-import { TEST_ENCRYPTION_KEY } from "../host/medusa-config"
+import { TEST_ENCRYPTION_KEY } from "../host/secrets"
 import { createDatabase, databaseUrl, dropDatabase, HostProcess, migrate, startHost } from "../helpers/host-process"
 import { APP_SECRET, createSandbox, inParallel, NO_AUTO_REPLY, TEST_ACCOUNT, waitFor } from "../helpers/whatsapp"
 

@@ -1,0 +1,86 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createShippingOptionsWorkflow, createShippingProfilesWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import path from "node:path"
+import type { CatalogFixture } from "./catalog-fixtures"
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createPaymentSandbox } = require(path.resolve(__dirname, "../../sandbox/payments/index.js"))
+
+export const PROVIDERS = {
+  manual: "pp_system_default",
+  stripe: "pp_stripe-checkout_stripe-checkout",
+  razorpay: "pp_razorpay-link_razorpay-link",
+  paypal: "pp_paypal_paypal",
+}
+
+/**
+ * What checkout needs beyond the catalog: delivery to Spain from the
+ * channel's warehouse (flat 4.95 EUR), every product on the shipping profile,
+ * and the region paying through all four providers.
+ */
+export async function createCheckoutBasics(container: MedusaContainer, fixture: CatalogFixture) {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: fixture.locationId },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+  })
+  const [existing] = await fulfillment.listShippingProfiles({ type: "default" })
+  const profile =
+    existing ?? (await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default", type: "default" }] } })).result[0]
+  const set = await fulfillment.createFulfillmentSets({
+    name: "Madrid delivery",
+    type: "shipping",
+    service_zones: [{ name: "Spain", geo_zones: [{ country_code: "es", type: "country" }] }],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: fixture.locationId },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
+  })
+  const {
+    result: [option],
+  } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Envío estándar",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: set.service_zones[0].id,
+        shipping_profile_id: profile.id,
+        type: { label: "Estándar", description: "2-3 días", code: "standard" },
+        prices: [{ currency_code: "eur", amount: 4.95 }, { region_id: fixture.regionId, amount: 4.95 }],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+  const { data: products } = await query.graph({ entity: "product", fields: ["id"] })
+  if (products.length) {
+    await link.create(
+      products.map((p: any) => ({ [Modules.PRODUCT]: { product_id: p.id }, [Modules.FULFILLMENT]: { shipping_profile_id: profile.id } }))
+    )
+  }
+  await updateRegionsWorkflow(container).run({
+    input: { selector: { id: fixture.regionId }, update: { payment_providers: Object.values(PROVIDERS) } },
+  })
+  return { shippingOptionId: option.id as string }
+}
+
+/** The payment fakes on a free port; the host config points the providers at PAYMENTS_API_BASE. */
+export function usePaymentSandbox(config: Record<string, unknown> = {}) {
+  const payments = createPaymentSandbox(config)
+  const handle = { payments, url: "" }
+  beforeAll(async () => {
+    handle.url = await payments.listen(0)
+    process.env.PAYMENTS_API_BASE = handle.url
+  })
+  afterAll(async () => {
+    await payments.close()
+    delete process.env.PAYMENTS_API_BASE
+  })
+  return handle
+}

@@ -1,0 +1,119 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import fs from "node:fs"
+import path from "node:path"
+import { chromium, Browser } from "playwright-core"
+import { createAdminHeaders } from "../helpers/admin"
+import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
+import { createCheckoutBasics, usePaymentSandbox } from "../helpers/checkout-fixtures"
+import { envelope, postWebhook, TEST_ACCOUNT, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { PAYMENT_SECRETS } from "../host/secrets"
+
+const cwd = path.join(__dirname, "../host")
+const built = path.resolve(__dirname, "../../.medusa/server/src")
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts")
+const CATALOG_ID = "200000000000049"
+const CUSTOMER = "34633344455"
+const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
+const payments = usePaymentSandbox({ ...PAYMENT_SECRETS })
+
+beforeAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
+  process.env.PORT = String(await freePort())
+  process.env.WHATSAPP_PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+})
+afterAll(() => {
+  delete process.env.PORT
+  delete process.env.WHATSAPP_PUBLIC_URL
+})
+
+/** Debian's Chromium, as the README's CI notes install it; never a downloaded browser. */
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  })
+
+medusaIntegrationTestRunner({
+  cwd,
+  medusaConfigFile: cwd,
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
+    const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
+    let browser: Browser
+
+    beforeAll(async () => {
+      browser = await launch()
+    })
+    afterAll(async () => {
+      await browser?.close()
+    })
+
+    it("opens the link from a WhatsApp cart, fills the form, pays on the Stripe page and sees the confirmation", async () => {
+      const container = getContainer()
+      payments.payments.configure({ stripe: { webhookUrl: `${api.defaults.baseURL}/hooks/payment/stripe-checkout_stripe-checkout` } })
+      const admin = await createAdminHeaders(container)
+      const fixture = await createCommerceBasics(container)
+      const { variants } = await createProducts(container, fixture, [{ title: "Vestido Lino", sizes: ["S", "M"], colors: ["Blanco"], price: 49.9 }])
+      await createCheckoutBasics(container, fixture)
+      const { data } = await api.post(
+        "/admin/whatsapp/accounts",
+        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
+        admin
+      )
+      await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: data.account.id } })
+      await postWebhook(
+        api.defaults.baseURL!,
+        envelope({
+          contacts: [{ profile: { name: "Elena" }, wa_id: CUSTOMER }],
+          messages: [
+            {
+              from: CUSTOMER,
+              id: wamid(),
+              timestamp: String(Math.floor(Date.now() / 1000)),
+              type: "order",
+              order: {
+                catalog_id: CATALOG_ID,
+                text: "",
+                product_items: variants.map((v: any) => ({ product_retailer_id: v.id, quantity: 1, item_price: 49.9, currency: "EUR" })),
+              },
+            },
+          ],
+        })
+      )
+      const summary = await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === CUSTOMER && m.body.interactive?.type === "cta_url"))
+      const link = summary.body.interactive.action.parameters.url as string
+
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "es-ES" })
+      await page.goto(link)
+      await page.getByRole("heading", { name: "Finalizar compra" }).waitFor()
+      await page.fill("#email", "elena@example.com")
+      await page.fill("#first_name", "Elena")
+      await page.fill("#last_name", "Ruiz")
+      await page.fill("#address_1", "Calle de Alcalá 20")
+      await page.fill("#postal_code", "28014")
+      await page.fill("#city", "Madrid")
+      await page.check('input[name="shipping_option_id"]')
+      await page.check('input[value="pp_stripe-checkout_stripe-checkout"]')
+      await page.screenshot({ path: path.join(ARTIFACTS, "checkout-form.png"), fullPage: true })
+      await page.getByRole("button", { name: /^Pagar/ }).click()
+
+      await page.waitForURL(/\/stripe\/pay\/cs_test_/)
+      await page.screenshot({ path: path.join(ARTIFACTS, "checkout-stripe.png"), fullPage: true })
+      await page.getByRole("button", { name: "Pay", exact: true }).click()
+
+      await page.getByText(/Tu pedido #\d+ está confirmado/).waitFor({ timeout: 30_000 })
+      await page.screenshot({ path: path.join(ARTIFACTS, "checkout-confirmation.png"), fullPage: true })
+      expect(fs.statSync(path.join(ARTIFACTS, "checkout-confirmation.png")).size).toBeGreaterThan(5_000)
+
+      const [cart] = await waitFor(async () => {
+        const found = await rows(`select status, order_id from whatsapp_cart`)
+        return found[0]?.order_id && found
+      })
+      expect(cart.status).toBe("paid")
+      expect(await rows(`select order_id from order_cart where deleted_at is null`)).toHaveLength(1)
+      await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === CUSTOMER && /Pago recibido/.test(m.body.text?.body ?? "")))
+    })
+  },
+})

@@ -1,0 +1,428 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createHmac } from "node:crypto"
+import path from "node:path"
+import Stripe from "stripe"
+import { createAdminHeaders } from "../helpers/admin"
+import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
+import { createCheckoutBasics, PROVIDERS, usePaymentSandbox } from "../helpers/checkout-fixtures"
+import { envelope, postWebhook, TEST_ACCOUNT, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
+
+const cwd = path.join(__dirname, "../host")
+const built = path.resolve(__dirname, "../../.medusa/server/src")
+const CATALOG_ID = "200000000000029"
+const CUSTOMER = "34611122233"
+const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
+const payments = usePaymentSandbox({ ...PAYMENT_SECRETS, deliverWebhooks: false })
+const HOOK = {
+  stripe: "/hooks/payment/stripe-checkout_stripe-checkout",
+  razorpay: "/hooks/payment/razorpay-link_razorpay-link",
+  paypal: "/hooks/payment/paypal_paypal",
+}
+
+// The checkout page's links (return URLs, the CSRF cookie) must point at the server the runner starts.
+beforeAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
+  process.env.PORT = String(await freePort())
+  process.env.WHATSAPP_PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`
+})
+afterAll(() => {
+  delete process.env.PORT
+  delete process.env.WHATSAPP_PUBLIC_URL
+})
+
+function orderPayload(items: { id: string; quantity: number; price: number }[]) {
+  return envelope({
+    contacts: [{ profile: { name: "Lucía Pérez" }, wa_id: CUSTOMER }],
+    messages: [
+      {
+        from: CUSTOMER,
+        id: wamid(),
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: "order",
+        order: {
+          catalog_id: CATALOG_ID,
+          text: "",
+          product_items: items.map((i) => ({ product_retailer_id: i.id, quantity: i.quantity, item_price: i.price, currency: "EUR" })),
+        },
+      },
+    ],
+  })
+}
+
+/** A browser with a cookie jar of one cookie: enough for the checkout's CSRF nonce. */
+class Browser {
+  cookie = ""
+  constructor(private base: string) {}
+  async get(pathname: string) {
+    const res = await fetch(this.base + pathname, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: "manual" })
+    this.keep(res)
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+  }
+  async post(pathname: string, fields: Record<string, string>) {
+    const res = await fetch(this.base + pathname, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: new URLSearchParams(fields).toString(),
+      redirect: "manual",
+    })
+    this.keep(res)
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+  }
+  private keep(res: Response) {
+    const set = res.headers.get("set-cookie")
+    if (set) this.cookie = set.split(";")[0]
+  }
+}
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]
+const ADDRESS = {
+  email: "lucia@example.com",
+  first_name: "Lucía",
+  last_name: "Pérez",
+  address_1: "Calle Mayor 5",
+  city: "Madrid",
+  postal_code: "28013",
+  country_code: "es",
+  phone: "+34611122233",
+}
+
+medusaIntegrationTestRunner({
+  cwd,
+  medusaConfigFile: cwd,
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
+    const { createCheckoutToken } = require(path.join(built, "lib/checkout-token.js"))
+    const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
+    const sentTo = () => fake.sandbox.state.messages.filter((m: any) => m.to === CUSTOMER)
+    const events: Record<string, any[]> = {}
+    let fixture: CatalogFixture
+    let admin: { headers: Record<string, string> }
+    let variants: any[]
+    let shippingOptionId: string
+
+    beforeAll(() => {
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      for (const name of ["whatsapp.checkout.completed", "whatsapp.cart.paid"]) {
+        bus.subscribe(name, async (event: any) => {
+          ;(events[name] ??= []).push(event.data)
+        }, { subscriberId: `test-${name}` })
+      }
+    })
+
+    beforeEach(async () => {
+      await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
+      payments.payments.reset()
+      payments.payments.configure({ deliverWebhooks: false })
+      for (const key of Object.keys(events)) delete events[key]
+      admin = await createAdminHeaders(getContainer())
+      fixture = await createCommerceBasics(getContainer())
+      ;({ variants } = await createProducts(getContainer(), fixture, [
+        { title: "Camiseta Básica", sizes: ["M"], colors: ["Rojo", "Azul"], price: 19.9, image: true },
+      ]))
+      ;({ shippingOptionId } = await createCheckoutBasics(getContainer(), fixture))
+      const { data } = await api.post(
+        "/admin/whatsapp/accounts",
+        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
+        admin
+      )
+      await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: data.account.id } })
+    })
+
+    /** The customer sends a cart from WhatsApp; returns the checkout path from the summary's button. */
+    async function whatsappCart() {
+      const before = sentTo().length
+      await postWebhook(api.defaults.baseURL!, orderPayload([
+        { id: variants[0].id, quantity: 2, price: 19.9 },
+        { id: variants[1].id, quantity: 1, price: 19.9 },
+      ]))
+      const summary = await waitFor(async () => sentTo().slice(before).find((m: any) => m.body.interactive?.type === "cta_url"), { what: "the cart summary" })
+      const url = new URL(summary.body.interactive.action.parameters.url)
+      const [cart] = await rows(`select id, cart_id from whatsapp_cart order by created_at desc limit 1`)
+      return { path: url.pathname, token: url.pathname.split("/").pop()!, whatsappCartId: cart.id as string, cartId: cart.cart_id as string }
+    }
+
+    /** Fills the form and presses pay with the given provider; returns the redirect. */
+    async function pay(browser: Browser, checkoutPath: string, providerId: string) {
+      const page = await browser.get(checkoutPath)
+      expect(page.status).toBe(200)
+      const res = await browser.post(checkoutPath, {
+        _csrf: csrfOf(page.html),
+        intent: "pay",
+        ...ADDRESS,
+        shipping_option_id: shippingOptionId,
+        provider_id: providerId,
+      })
+      expect(res.status).toBe(303)
+      return res.location!
+    }
+
+    const ordersFor = (cartId: string) => rows(`select order_id from order_cart where cart_id = ? and deleted_at is null`, [cartId])
+    const deliver = (hook: string, event: { body: string; headers: Record<string, string> }) =>
+      fetch(api.defaults.baseURL + hook, { method: "POST", headers: { ...event.headers, "content-type": "application/json" }, body: event.body })
+    const control = async (pathname: string) => (await fetch(payments.url + pathname, { method: "POST" })).json()
+    const paymentSession = async (cartId: string) =>
+      (
+        await rows(
+          `select ps.id, ps.provider_id, ps.status, ps.data from payment_session ps
+             join cart_payment_collection cpc on cpc.payment_collection_id = ps.payment_collection_id
+            where cpc.cart_id = ? and ps.deleted_at is null order by ps.created_at desc limit 1`,
+          [cartId]
+        )
+      )[0]
+
+    async function expectOneOrderAndConfirmation(cart: { cartId: string; whatsappCartId: string }, status = "paid") {
+      const [order] = await waitFor(async () => {
+        const found = await ordersFor(cart.cartId)
+        return found.length && found
+      }, { what: "the order", timeoutMs: 20_000 })
+      const [row] = await waitFor(async () => {
+        const found = await rows(`select status, order_id, paid_at from whatsapp_cart where id = ?`, [cart.whatsappCartId])
+        return found[0]?.order_id && found
+      }, { what: "the WhatsApp cart linked to the order" })
+      expect(row).toMatchObject({ status, order_id: order.order_id })
+      const confirmation = await waitFor(async () => sentTo().find((m: any) => /Pedido|pedido #/.test(m.body.text?.body ?? "")), { what: "the confirmation" })
+      expect(confirmation.body.text.body).toContain("Camiseta Básica")
+      expect(confirmation.body.text.body).toMatch(/Envío: 4,95/)
+      expect(confirmation.body.text.body).toMatch(/Total: 64,65/) // 3 × 19,90 + 4,95 delivery
+      await waitFor(async () => events["whatsapp.checkout.completed"]?.length, { what: "whatsapp.checkout.completed" })
+      expect(events["whatsapp.checkout.completed"]).toEqual([
+        expect.objectContaining({ order_id: order.order_id, whatsapp_cart_id: cart.whatsappCartId, cart_id: cart.cartId, status, total: 64.65 }),
+      ])
+      return order.order_id as string
+    }
+
+    describe("the hosted page", () => {
+      it("shows the cart with Medusa's totals, a prefilled phone, delivery and the region's providers; bad links change nothing", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        const page = await browser.get(cart.path)
+        expect(page.status).toBe(200)
+        expect(page.html).toContain('lang="es"')
+        expect(page.html).toContain("Camiseta Básica")
+        expect(page.html).toContain('value="+34611122233"')
+        expect(page.html).toContain("Envío estándar")
+        for (const id of Object.values(PROVIDERS)) expect(page.html).toContain(`value="${id}"`)
+        expect(page.html).toMatch(/59,70/) // 3 × 19,90, before delivery is chosen
+
+        expect((await browser.get(cart.path.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status).toBe(404)
+        expect((await browser.get("/whatsapp/checkout/not-a-token")).status).toBe(404)
+        const expired = createCheckoutToken(Buffer.from(TEST_ENCRYPTION_KEY, "hex"), cart.whatsappCartId, new Date(Date.now() - 1000))
+        const gone = await browser.get(`/whatsapp/checkout/${expired}`)
+        expect(gone.status).toBe(410)
+        expect(gone.html).toContain("Este enlace ha caducado")
+      })
+
+      it("refuses a post without the CSRF token, reports each bad field, and edits quantities through Medusa", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        const page = await browser.get(cart.path)
+        const [line] = await rows(`select id from cart_line_item where cart_id = ? and variant_id = ?`, [cart.cartId, variants[0].id])
+
+        const forged = await new Browser(api.defaults.baseURL!).post(cart.path, { intent: "update", [`qty_${line.id}`]: "5" })
+        expect(forged.status).toBe(403)
+        const stolenField = await new Browser(api.defaults.baseURL!).post(cart.path, { _csrf: csrfOf(page.html), intent: "update", [`qty_${line.id}`]: "5" })
+        expect(stolenField.status).toBe(403)
+        expect((await rows(`select quantity from cart_line_item where id = ?`, [line.id]))[0].quantity).toBe(2)
+
+        const invalid = await browser.post(cart.path, { _csrf: csrfOf(page.html), intent: "pay", ...ADDRESS, email: "lucia@", postal_code: "", provider_id: PROVIDERS.manual })
+        expect(invalid.status).toBe(422)
+        expect(invalid.html).toContain("Escribe un correo válido")
+        expect(invalid.html).toMatch(/postal_code"[^>]*>\s*<div class="err" role="alert">Obligatorio/)
+        expect(invalid.html).toContain('value="lucia@"')
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+
+        const updated = await browser.post(cart.path, { _csrf: csrfOf(invalid.html), intent: "update", [`qty_${line.id}`]: "3" })
+        expect(updated.status).toBe(200)
+        expect((await rows(`select quantity from cart_line_item where id = ?`, [line.id]))[0].quantity).toBe(3)
+        const removed = await browser.post(cart.path, { _csrf: csrfOf(updated.html), intent: `remove:${line.id}` })
+        expect(removed.status).toBe(200)
+        expect(await rows(`select id from cart_line_item where id = ? and deleted_at is null`, [line.id])).toHaveLength(0)
+        const badQty = await browser.post(cart.path, { _csrf: csrfOf(removed.html), intent: "update", ...Object.fromEntries((await rows(`select id from cart_line_item where cart_id = ? and deleted_at is null`, [cart.cartId])).map((l: any) => [`qty_${l.id}`, "-4"])) })
+        expect(badQty.status).toBe(422)
+        expect(badQty.html).toContain("Escribe una cantidad de 0 a 99")
+      })
+    })
+
+    describe("Stripe Checkout", () => {
+      it("creates a Checkout Session, turns one signed webhook ×10 into one order, rejects a bad signature, and confirms in the chat", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        const location = await pay(browser, cart.path, PROVIDERS.stripe)
+        expect(location).toMatch(new RegExp(`^${payments.url}/stripe/pay/cs_test_`))
+        const session = await paymentSession(cart.cartId)
+        expect(session).toMatchObject({ provider_id: PROVIDERS.stripe, status: "pending" })
+        expect(session.data).toMatchObject({ remote_id: expect.stringMatching(/^cs_test_/), checkout_url: location })
+        const remote = (await (await fetch(`${payments.url}/__payments/state`)).json()).stripe.sessions.find((s: any) => s.id === session.data.remote_id)
+        expect(remote).toMatchObject({ amount_total: 6465, currency: "eur", metadata: { session_id: session.id }, customer_email: ADDRESS.email })
+
+        const { events: [completed] } = await control(`/__payments/stripe/sessions/${session.data.remote_id}/pay`)
+        expect(completed.type).toBe("checkout.session.completed")
+
+        const forged = await deliver(HOOK.stripe, { body: completed.body.replace('"paid"', '"paid" '), headers: completed.headers })
+        expect(forged.status).toBe(400)
+        const wrongSecret = Stripe.webhooks.generateTestHeaderString({ payload: completed.body, secret: "whsec_wrong" })
+        expect((await deliver(HOOK.stripe, { body: completed.body, headers: { "stripe-signature": wrongSecret } })).status).toBe(400)
+        await new Promise((r) => setTimeout(r, 1_000))
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+
+        const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(HOOK.stripe, completed)))
+        expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
+        const orderId = await expectOneOrderAndConfirmation(cart)
+        await new Promise((r) => setTimeout(r, 1_500))
+        expect(await ordersFor(cart.cartId)).toHaveLength(1)
+        const [payment] = await rows(`select p.captured_at, p.amount from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = ?`, [orderId])
+        expect(payment.captured_at).not.toBeNull()
+
+        // The customer's return lands on the confirmation; the page for the paid link is a clear "already placed".
+        const back = await browser.get(`${cart.path}/return`)
+        expect(back.status).toBe(200)
+        expect(back.html).toMatch(/pedido #\d+ está confirmado/)
+        expect((await browser.get(cart.path)).status).toBe(409)
+      })
+
+      it("completes on the customer's return before any webhook, and a late, out-of-order webhook adds nothing", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        await pay(browser, cart.path, PROVIDERS.stripe)
+        const session = await paymentSession(cart.cartId)
+        const pending = await browser.get(`${cart.path}/return`)
+        expect(pending.status).toBe(202) // not paid yet: the page waits
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+
+        const { events: [completed] } = await control(`/__payments/stripe/sessions/${session.data.remote_id}/pay`)
+        const back = await browser.get(`${cart.path}/return`)
+        expect(back.status).toBe(200)
+        await expectOneOrderAndConfirmation(cart)
+        // The webhook arrives after the order, then an expiry notice for the same session arrives even later.
+        expect((await deliver(HOOK.stripe, completed)).status).toBe(200)
+        const expiredBody = JSON.stringify({ ...JSON.parse(completed.body), id: "evt_late_expired", type: "checkout.session.expired" })
+        const header = Stripe.webhooks.generateTestHeaderString({ payload: expiredBody, secret: PAYMENT_SECRETS.stripe.webhookSecret })
+        expect((await deliver(HOOK.stripe, { body: expiredBody, headers: { "stripe-signature": header } })).status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1_500))
+        expect(await ordersFor(cart.cartId)).toHaveLength(1)
+        expect(sentTo().filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Reintentar")).toHaveLength(0)
+      })
+
+      it("answers an expired payment page with one message carrying a fresh link", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        await pay(browser, cart.path, PROVIDERS.stripe)
+        const session = await paymentSession(cart.cartId)
+        const { events: [expired] } = await control(`/__payments/stripe/sessions/${session.data.remote_id}/fail`)
+        expect(expired.type).toBe("checkout.session.expired")
+        for (let i = 0; i < 3; i++) expect((await deliver(HOOK.stripe, expired)).status).toBe(200)
+        const retry = await waitFor(async () => sentTo().find((m: any) => m.body.interactive?.action?.parameters?.display_text === "Reintentar"), { what: "the retry message" })
+        expect(retry.body.interactive.body.text).toContain("caducó")
+        const fresh = new URL(retry.body.interactive.action.parameters.url)
+        expect(fresh.pathname).not.toBe(cart.path)
+        expect((await browser.get(fresh.pathname)).status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1_000))
+        expect(sentTo().filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Reintentar")).toHaveLength(1)
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+      })
+    })
+
+    describe("Razorpay Payment Links", () => {
+      it("ties the link to the session, takes payment_link.paid ×10 as one order, rejects a bad signature, ignores a late failure", async () => {
+        const cart = await whatsappCart()
+        const location = await pay(new Browser(api.defaults.baseURL!), cart.path, PROVIDERS.razorpay)
+        expect(location).toMatch(new RegExp(`^${payments.url}/razorpay/pay/plink_`))
+        const session = await paymentSession(cart.cartId)
+        const state = await (await fetch(`${payments.url}/__payments/state`)).json()
+        const link = state.razorpay.links.find((l: any) => l.id === session.data.remote_id)
+        expect(link).toMatchObject({ reference_id: session.id, amount: 6465, currency: "EUR", status: "created" })
+
+        const { events: [paid] } = await control(`/__payments/razorpay/links/${link.id}/pay`)
+        expect(paid.type).toBe("payment_link.paid")
+        const forged = await deliver(HOOK.razorpay, { body: paid.body, headers: { ...paid.headers, "x-razorpay-signature": "0".repeat(64) } })
+        expect(forged.status).toBe(400)
+        await new Promise((r) => setTimeout(r, 800))
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+
+        await Promise.all(Array.from({ length: 10 }, () => deliver(HOOK.razorpay, paid)))
+        await expectOneOrderAndConfirmation(cart)
+        // A failed attempt reported after the payment (events arrive in any order) sends no retry.
+        const paidEvent = JSON.parse(paid.body)
+        const failedBody = JSON.stringify({
+          ...paidEvent,
+          event: "payment.failed",
+          contains: ["payment"],
+          payload: { payment: { entity: { ...paidEvent.payload.payment.entity, status: "failed", notes: { session_id: session.id } } } },
+        })
+        const failedSignature = createHmac("sha256", PAYMENT_SECRETS.razorpay.webhookSecret).update(failedBody).digest("hex")
+        const late = await deliver(HOOK.razorpay, { body: failedBody, headers: { "x-razorpay-signature": failedSignature, "x-razorpay-event-id": "evt_late_failure" } })
+        expect(late.status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1_500))
+        expect(await ordersFor(cart.cartId)).toHaveLength(1)
+        expect(sentTo().filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Reintentar")).toHaveLength(0)
+      })
+    })
+
+    describe("PayPal Orders v2", () => {
+      it("creates an order, captures on approval, verifies webhooks with PayPal, and makes one order whatever the order of events", async () => {
+        const cart = await whatsappCart()
+        const location = await pay(new Browser(api.defaults.baseURL!), cart.path, PROVIDERS.paypal)
+        expect(location).toMatch(new RegExp(`^${payments.url}/paypal/checkoutnow\\?token=`))
+        const session = await paymentSession(cart.cartId)
+        const orderId = session.data.remote_id
+
+        const { events: [approved] } = await control(`/__payments/paypal/orders/${orderId}/approve`)
+        expect(approved.type).toBe("CHECKOUT.ORDER.APPROVED")
+        const tampered = approved.body.replace(orderId, `${orderId}X`)
+        expect((await deliver(HOOK.paypal, { body: tampered, headers: approved.headers })).status).toBe(400)
+
+        await Promise.all(Array.from({ length: 10 }, () => deliver(HOOK.paypal, approved)))
+        await expectOneOrderAndConfirmation(cart)
+        const state = await waitFor(async () => {
+          const s = await (await fetch(`${payments.url}/__payments/state`)).json()
+          return s.events.some((e: any) => e.type === "PAYMENT.CAPTURE.COMPLETED") && s
+        }, { what: "PayPal's capture event" })
+        expect(state.paypal.orders.find((o: any) => o.id === orderId).status).toBe("COMPLETED")
+        // The capture event comes after the order; delivered twice, it changes nothing.
+        const captured = state.events.find((e: any) => e.type === "PAYMENT.CAPTURE.COMPLETED")
+        expect((await deliver(HOOK.paypal, captured)).status).toBe(200)
+        expect((await deliver(HOOK.paypal, captured)).status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1_500))
+        expect(await ordersFor(cart.cartId)).toHaveLength(1)
+      })
+    })
+
+    describe("manual payment", () => {
+      it("places the order awaiting payment, and mark-as-paid captures it once and tells the customer", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        const location = await pay(browser, cart.path, PROVIDERS.manual)
+        expect(location).toBe(`${process.env.WHATSAPP_PUBLIC_URL}${cart.path}/return`)
+        const done = await browser.get(`${cart.path}/return`)
+        expect(done.html).toMatch(/Lo enviaremos en cuanto recibamos el pago/)
+        const orderId = await expectOneOrderAndConfirmation(cart, "ordered")
+        const [before] = await rows(`select p.captured_at from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = ?`, [orderId])
+        expect(before.captured_at).toBeNull()
+
+        const marked = await api.post(`/admin/whatsapp/carts/${cart.whatsappCartId}/mark-paid`, {}, admin)
+        expect(marked.status).toBe(200)
+        expect(marked.data).toMatchObject({ order_id: orderId, already_paid: false, cart: { status: "paid" } })
+        const [after] = await rows(`select p.captured_at from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = ?`, [orderId])
+        expect(after.captured_at).not.toBeNull()
+        await waitFor(async () => sentTo().find((m: any) => /Hemos recibido el pago del pedido #\d+/.test(m.body.text?.body ?? "")), { what: "the receipt" })
+        await waitFor(async () => events["whatsapp.cart.paid"]?.length, { what: "whatsapp.cart.paid" })
+
+        const again = await api.post(`/admin/whatsapp/carts/${cart.whatsappCartId}/mark-paid`, {}, admin)
+        expect(again.data).toMatchObject({ already_paid: true, captured_payment_ids: [] })
+        await new Promise((r) => setTimeout(r, 800))
+        expect(sentTo().filter((m: any) => /Hemos recibido el pago/.test(m.body.text?.body ?? ""))).toHaveLength(1)
+        expect(events["whatsapp.cart.paid"]).toHaveLength(1)
+      })
+
+      it("refuses to mark paid a cart with no order yet", async () => {
+        const cart = await whatsappCart()
+        const res = await api.post(`/admin/whatsapp/carts/${cart.whatsappCartId}/mark-paid`, {}, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/not placed the order yet/)
+      })
+    })
+  },
+})
