@@ -21,6 +21,13 @@ const redisModules = redisUrl
     ]
   : []
 
+/** The plugin's hosted-page providers, each when its credentials are set (the demo sets the sandbox's). */
+const paymentProviders = [
+  process.env.STRIPE_API_KEY && { resolve: "medusa-plugin-whatsapp-commerce/providers/stripe-checkout", id: "stripe-checkout" },
+  process.env.RAZORPAY_KEY_ID && { resolve: "medusa-plugin-whatsapp-commerce/providers/razorpay-link", id: "razorpay-link" },
+  process.env.PAYPAL_CLIENT_ID && { resolve: "medusa-plugin-whatsapp-commerce/providers/paypal", id: "paypal" },
+].filter(Boolean) as { resolve: string; id: string }[]
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -48,5 +55,5 @@ export default defineConfig({
       },
     },
   ],
-  modules: redisModules,
+  modules: [...redisModules, { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } }],
 })

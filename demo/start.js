@@ -8,7 +8,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { startEmbeddedPostgres } = require("../scripts/embedded-postgres")
 const { ensureProductImages } = require("./product-images")
-const { startSandbox } = require("../sandbox/start")
+const { startSandbox, startPaymentSandbox } = require("../sandbox/start")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = process.env.DEMO_STATE_DIR ? path.resolve(process.env.DEMO_STATE_DIR) : path.join(root, ".demo")
@@ -21,6 +21,7 @@ const HOST = process.env.HOST ?? "127.0.0.1"
 const children = new Set()
 let postgres = null
 let sandbox = null
+let paymentSandbox = null
 let stopping = false
 
 function log(message) {
@@ -160,6 +161,9 @@ async function shutdown(code) {
       } catch {}
     }
   }
+  if (paymentSandbox) {
+    await paymentSandbox.close().catch(() => {})
+  }
   if (sandbox) {
     await sandbox.close().catch(() => {})
   }
@@ -205,7 +209,27 @@ async function main() {
 
   const secrets = demoSecrets()
   const sandboxPort = process.env.SANDBOX_PORT ?? "9010"
+  const paymentsPort = process.env.SANDBOX_PAYMENTS_PORT ?? "9011"
+  // Without real provider keys, the payment providers talk to the local fakes (the fakes' default credentials).
+  const fakePayments = !process.env.STRIPE_API_KEY && !process.env.RAZORPAY_KEY_ID && !process.env.PAYPAL_CLIENT_ID
+  const paymentsUrl = `http://127.0.0.1:${paymentsPort}`
+  const paymentEnv = fakePayments
+    ? {
+        STRIPE_API_KEY: "sk_test_sandbox",
+        STRIPE_WEBHOOK_SECRET: "whsec_sandbox",
+        STRIPE_API_BASE: paymentsUrl,
+        RAZORPAY_KEY_ID: "rzp_test_sandbox",
+        RAZORPAY_KEY_SECRET: "rzp_secret_sandbox",
+        RAZORPAY_WEBHOOK_SECRET: "rzp_whsec_sandbox",
+        RAZORPAY_API_BASE: paymentsUrl,
+        PAYPAL_CLIENT_ID: "paypal-sandbox-client",
+        PAYPAL_CLIENT_SECRET: "paypal-sandbox-secret",
+        PAYPAL_WEBHOOK_ID: "WH-SANDBOX",
+        PAYPAL_API_BASE: paymentsUrl,
+      }
+    : {}
   const env = {
+    ...paymentEnv,
     ...process.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DATABASE_URL: databaseUrl,
@@ -228,6 +252,11 @@ async function main() {
     // No real Meta account configured: the sandbox answers in Meta's place.
     ;({ sandbox } = await startSandbox({ port: Number(sandboxPort), webhookUrl: `http://127.0.0.1:${PORT}/whatsapp/webhook` }))
     log(`sandbox (fake Graph API) on http://127.0.0.1:${sandboxPort}`)
+  }
+
+  if (fakePayments) {
+    ;({ payments: paymentSandbox } = await startPaymentSandbox({ port: Number(paymentsPort), medusaUrl: `http://127.0.0.1:${PORT}` }))
+    log(`fake payment providers (Stripe, Razorpay, PayPal) on ${paymentsUrl}`)
   }
 
   log("starting Medusa")
@@ -262,6 +291,7 @@ async function main() {
       `  Health:     http://localhost:${PORT}/health`,
       `  Webhook:    http://localhost:${PORT}/whatsapp/webhook`,
       ...(sandbox ? [`  Sandbox:    http://127.0.0.1:${sandboxPort}/__sandbox/state (fake Graph API)`] : []),
+      ...(paymentSandbox ? [`  Payments:   ${paymentsUrl}/__payments/state (fake Stripe, Razorpay, PayPal pages)`] : []),
       "  Ctrl-C stops everything.",
       "",
     ].join("\n")

@@ -3,6 +3,7 @@
 // with the demo's account and a recovery template, posting webhooks to the
 // demo store unless SANDBOX_WEBHOOK_URL says otherwise.
 const { createSandbox } = require("./graph-api")
+const { createPaymentSandbox } = require("./payments")
 
 const DEMO_ACCOUNT = {
   waba_id: process.env.WHATSAPP_WABA_ID ?? "100000000000001",
@@ -40,13 +41,29 @@ function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhook
   return sandbox.listen(port).then((url) => ({ sandbox, url }))
 }
 
-module.exports = { startSandbox, DEMO_ACCOUNT }
+/**
+ * The fake Stripe, Razorpay and PayPal APIs with their hosted pay pages, on
+ * their own port, posting signed webhooks to the store's /hooks/payment routes.
+ * The credentials are the fakes' defaults, which the demo gives the providers.
+ */
+function startPaymentSandbox({ port = Number(process.env.SANDBOX_PAYMENTS_PORT ?? 9011), medusaUrl } = {}) {
+  const store = medusaUrl ?? `http://127.0.0.1:${process.env.PORT ?? 9000}`
+  const payments = createPaymentSandbox({
+    stripe: { webhookUrl: `${store}/hooks/payment/stripe-checkout_stripe-checkout` },
+    razorpay: { webhookUrl: `${store}/hooks/payment/razorpay-link_razorpay-link` },
+    paypal: { webhookUrl: `${store}/hooks/payment/paypal_paypal` },
+  })
+  return payments.listen(port).then((url) => ({ payments, url }))
+}
+
+module.exports = { startSandbox, startPaymentSandbox, DEMO_ACCOUNT }
 
 if (require.main === module) {
-  startSandbox().then(({ sandbox, url }) => {
+  Promise.all([startSandbox(), process.env.SANDBOX_CONFIG ? null : startPaymentSandbox()]).then(([{ sandbox, url }, paid]) => {
     console.log(`[sandbox] fake Graph API on ${url} (webhooks to ${sandbox.config.webhookUrl})`)
+    if (paid) console.log(`[sandbox] fake Stripe, Razorpay and PayPal on ${paid.url}`)
     process.send?.({ ready: url })
-    const stop = () => sandbox.close().then(() => process.exit(0))
+    const stop = () => Promise.all([sandbox.close(), paid?.payments.close()]).then(() => process.exit(0))
     process.on("SIGINT", stop)
     process.on("SIGTERM", stop)
   })

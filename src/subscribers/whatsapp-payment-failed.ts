@@ -9,10 +9,9 @@ import { offerWhatsAppCheckoutRetryWorkflow } from "../workflows/checkout/workfl
  * (and verifies) the event; anything else is left to Medusa.
  */
 export default async function whatsappPaymentFailed({ event, container }: SubscriberArgs<ProviderWebhookPayload>) {
-  const input = event.data
-  if ((input.payload?.rawData as any)?.type === "Buffer") {
-    input.payload.rawData = Buffer.from((input.payload.rawData as any).data)
-  }
+  // Medusa's own subscriber gets the same event object: read it, don't change it.
+  const raw = event.data.payload?.rawData as any
+  const input = { ...event.data, payload: { ...event.data.payload, rawData: raw?.type === "Buffer" ? Buffer.from(raw.data) : raw } }
   let outcome
   try {
     outcome = await container.resolve(Modules.PAYMENT).getWebhookActionAndData(input)

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoStore } from "../lib/seed-store"
 import { ensureAdminUser } from "../lib/admin-user"
 import { upsertWhatsAppAccountFromEnv } from "../lib/whatsapp-account"
+import { ensureRegionPaymentProviders } from "../lib/payment-providers"
 
 /**
  * Run by `npm run demo` on every start (through `medusa exec`): seeds the
@@ -28,6 +29,7 @@ export default async function prepareDemo({ container }: ExecArgs) {
     email: process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com",
     password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret",
   })
+  await ensureRegionPaymentProviders(container)
   await upsertWhatsAppAccountFromEnv(container)
 
   if (process.env.DEMO_SANDBOX === "1") {

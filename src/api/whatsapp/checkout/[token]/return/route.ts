@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { newCsrfNonce, CSRF_COOKIE, readCookie } from "../../../../../lib/checkout/csrf"
 import { pageText } from "../../../../../lib/checkout/page-texts"
@@ -34,6 +35,11 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
     return sendHtml(res, 200, renderCheckoutPage(view))
   }
 
+  if (!(await hasPaymentSession(req.scope, state.checkout.cart_id))) {
+    // Nothing was started (an old bookmark, a manual visit): back to the form.
+    res.redirect(303, req.originalUrl.replace(/\/return(\?.*)?$/, ""))
+    return
+  }
   try {
     await completeCartWorkflow(req.scope).run({ input: { id: state.checkout.cart_id } })
   } catch {
@@ -42,6 +48,12 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
   const order = await placedOrder(req.scope, state.checkout.cart_id)
   if (!order) return sendHtml(res, 202, renderProcessingPage(state.lang))
   sendHtml(res, 200, renderDonePage(state.lang, order, await chatUrl(whatsapp, state.checkout.account_id)))
+}
+
+async function hasPaymentSession(scope: MedusaRequest["scope"], cartId: string): Promise<boolean> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: ["payment_collection.payment_sessions.id"], filters: { id: cartId } })
+  return ((data[0] as any)?.payment_collection?.payment_sessions ?? []).length > 0
 }
 
 async function chatUrl(whatsapp: WhatsAppModuleService, accountId: string): Promise<string | null> {

@@ -1,0 +1,81 @@
+import { checkoutLink } from "../checkout-link"
+import { verifyCheckoutToken } from "../checkout-token"
+import { csrfField, readCookie, verifyCsrfField } from "../checkout/csrf"
+import { CheckoutView, escapeHtml, renderCheckoutPage } from "../checkout/render"
+
+const key = Buffer.alloc(32, 7)
+
+function view(overrides: Partial<CheckoutView> = {}): CheckoutView {
+  return {
+    lang: "es",
+    storeName: "Tienda <Demo>",
+    action: "/whatsapp/checkout/tok",
+    csrf: "c".repeat(43),
+    currency: "eur",
+    items: [{ id: "cali_1", title: 'Camiseta "Roja"', subtitle: "M", thumbnail: "https://img.example/1.jpg", quantity: 2, total: 39.8 }],
+    totals: { subtotal: 39.8, shipping: 4.95, tax: 0, discount: 0, total: 44.75 },
+    values: { email: '"><script>alert(1)</script>' },
+    errors: { email: "Escribe un correo válido" },
+    countries: [{ code: "es", name: "España" }],
+    shippingOptions: [{ id: "so_1", name: "Estándar", amount: 4.95 }],
+    providers: ["pp_stripe-checkout_stripe-checkout", "pp_system_default"],
+    ...overrides,
+  }
+}
+
+describe("checkout page", () => {
+  it("escapes everything it interpolates", () => {
+    const html = renderCheckoutPage(view())
+    expect(html).not.toContain("<script>")
+    expect(html).toContain("&quot;&gt;&lt;script&gt;")
+    expect(html).toContain("Tienda &lt;Demo&gt;")
+    expect(html).toContain("Camiseta &quot;Roja&quot;")
+    expect(escapeHtml(`<a href='x'>&`)).toBe("&lt;a href=&#39;x&#39;&gt;&amp;")
+  })
+
+  it("shows field errors beside their field, Medusa's totals and each provider", () => {
+    const html = renderCheckoutPage(view())
+    expect(html).toMatch(/id="email"[^>]*>\s*<div class="err" role="alert">Escribe un correo válido/)
+    expect(html).toMatch(/44,75/)
+    expect(html).toContain("Tarjeta (Stripe)")
+    expect(html).toContain("Contra reembolso o transferencia")
+    expect(html).toMatch(/Pagar 44,75/)
+  })
+
+  it("says 'place order' when only manual payment is offered", () => {
+    expect(renderCheckoutPage(view({ providers: ["pp_system_default"] }))).toContain("Hacer pedido")
+  })
+})
+
+describe("checkout CSRF", () => {
+  it("accepts the field only with the nonce and token it was made for", () => {
+    const field = csrfField(key, "nonce-a", "token-1")
+    expect(verifyCsrfField(key, "nonce-a", "token-1", field)).toBe(true)
+    expect(verifyCsrfField(key, "nonce-b", "token-1", field)).toBe(false)
+    expect(verifyCsrfField(key, "nonce-a", "token-2", field)).toBe(false)
+    expect(verifyCsrfField(key, undefined, "token-1", field)).toBe(false)
+    expect(verifyCsrfField(key, "nonce-a", "token-1", "short")).toBe(false)
+    expect(verifyCsrfField(Buffer.alloc(32, 8), "nonce-a", "token-1", field)).toBe(false)
+  })
+
+  it("reads one cookie out of a header", () => {
+    expect(readCookie("a=1; wa_checkout_csrf=xyz; b=2", "wa_checkout_csrf")).toBe("xyz")
+    expect(readCookie(undefined, "wa_checkout_csrf")).toBeUndefined()
+  })
+})
+
+describe("checkout link", () => {
+  const base = { publicUrl: "https://shop.example/", key, whatsappCartId: "wacart_01", cartId: "cart_01", expiresAt: new Date(Date.now() + 3_600_000) }
+
+  it("is the hosted page with a verifiable token by default", () => {
+    const url = new URL(checkoutLink(base))
+    expect(url.origin + url.pathname.replace(/[^/]+$/, "")).toBe("https://shop.example/whatsapp/checkout/")
+    expect(verifyCheckoutToken(key, url.pathname.split("/").pop()!)).toMatchObject({ ok: true, id: "wacart_01" })
+  })
+
+  it("fills the storefront template with the Medusa cart id", () => {
+    expect(checkoutLink({ ...base, storefrontUrl: "https://shop.example/checkout?cart_id={cart_id}&from=wa" })).toBe(
+      "https://shop.example/checkout?cart_id=cart_01&from=wa"
+    )
+  })
+})
