@@ -11,9 +11,10 @@ const root = path.resolve(__dirname, "../..")
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-"))
 const port = String(19000 + Math.floor(Math.random() * 900))
 const sandboxPort = String(Number(port) + 1000)
+const paymentsPort = String(Number(port) + 2000)
 
 function startDemo(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SANDBOX_PORT: sandboxPort, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SANDBOX_PORT: sandboxPort, SANDBOX_PAYMENTS_PORT: paymentsPort, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
   // The demo's default is its own embedded PostgreSQL; test exactly that.
   delete env.DATABASE_URL
   const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
@@ -56,6 +57,7 @@ describe("npm run demo", () => {
     await first.ready
     expect(first.output()).toContain("demo: store seeded")
     expect(first.output()).toContain("Admin:      http://localhost:")
+    expect(first.output()).toContain(`Payments:   http://127.0.0.1:${paymentsPort}/__payments/state`)
 
     const health = await fetch(`http://127.0.0.1:${port}/health`)
     expect(await health.text()).toBe("OK")
