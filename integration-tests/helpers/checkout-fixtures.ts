@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createShippingOptionsWorkflow, createShippingProfilesWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import path from "node:path"
 import type { CatalogFixture } from "./catalog-fixtures"
+import { envelope, TEST_ACCOUNT, wamid } from "./whatsapp"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createPaymentSandbox } = require(path.resolve(__dirname, "../../sandbox/payments/index.js"))
@@ -83,4 +84,50 @@ export function usePaymentSandbox(config: Record<string, unknown> = {}) {
     delete process.env.PAYMENTS_API_BASE
   })
   return handle
+}
+
+/** Pins the runner's port so the plugin's publicUrl (return URLs, links) points at the server under test. */
+export function usePublicPort() {
+  beforeAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
+    process.env.PORT = String(await freePort())
+    process.env.WHATSAPP_PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`
+  })
+  afterAll(() => {
+    delete process.env.PORT
+    delete process.env.WHATSAPP_PUBLIC_URL
+  })
+}
+
+/** An order message (a cart sent from the WhatsApp catalog), as Meta delivers it. */
+export function whatsappOrder(customer: { wa_id: string; name: string }, catalogId: string, items: { id: string; quantity: number; price: number }[]) {
+  return envelope({
+    contacts: [{ profile: { name: customer.name }, wa_id: customer.wa_id }],
+    messages: [
+      {
+        from: customer.wa_id,
+        id: wamid(),
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: "order",
+        order: {
+          catalog_id: catalogId,
+          text: "",
+          product_items: items.map((i) => ({ product_retailer_id: i.id, quantity: i.quantity, item_price: i.price, currency: "EUR" })),
+        },
+      },
+    ],
+  })
+}
+
+/** The test account on the fixture's region and channel, its catalog synced to the fake. */
+export async function connectSyncedAccount(api: any, container: MedusaContainer, admin: unknown, fixture: CatalogFixture, catalogId: string) {
+  const { data } = await api.post(
+    "/admin/whatsapp/accounts",
+    { ...TEST_ACCOUNT, catalog_id: catalogId, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
+    admin
+  )
+  const { syncWhatsAppCatalogWorkflow } = require(path.resolve(__dirname, "../../.medusa/server/src/workflows/catalog/workflows/sync-whatsapp-catalog.js"))
+  await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: data.account.id } })
+  return data.account.id as string
 }

@@ -4,28 +4,20 @@ import path from "node:path"
 import { chromium, Browser } from "playwright-core"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { createCheckoutBasics, usePaymentSandbox } from "../helpers/checkout-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { connectSyncedAccount, createCheckoutBasics, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
+import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS } from "../host/secrets"
 
 const cwd = path.join(__dirname, "../host")
-const built = path.resolve(__dirname, "../../.medusa/server/src")
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts")
 const CATALOG_ID = "200000000000049"
 const CUSTOMER = "34633344455"
 const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
 const payments = usePaymentSandbox({ ...PAYMENT_SECRETS })
 
-beforeAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
-  process.env.PORT = String(await freePort())
-  process.env.WHATSAPP_PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`
+usePublicPort()
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-})
-afterAll(() => {
-  delete process.env.PORT
-  delete process.env.WHATSAPP_PUBLIC_URL
 })
 
 /** Debian's Chromium, as the README's CI notes install it; never a downloaded browser. */
@@ -39,7 +31,6 @@ medusaIntegrationTestRunner({
   cwd,
   medusaConfigFile: cwd,
   testSuite: ({ api, getContainer, dbConnection }) => {
-    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     let browser: Browser
 
@@ -57,30 +48,10 @@ medusaIntegrationTestRunner({
       const fixture = await createCommerceBasics(container)
       const { variants } = await createProducts(container, fixture, [{ title: "Vestido Lino", sizes: ["S", "M"], colors: ["Blanco"], price: 49.9 }])
       await createCheckoutBasics(container, fixture)
-      const { data } = await api.post(
-        "/admin/whatsapp/accounts",
-        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
-        admin
-      )
-      await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: data.account.id } })
+      await connectSyncedAccount(api, container, admin, fixture, CATALOG_ID)
       await postWebhook(
         api.defaults.baseURL!,
-        envelope({
-          contacts: [{ profile: { name: "Elena" }, wa_id: CUSTOMER }],
-          messages: [
-            {
-              from: CUSTOMER,
-              id: wamid(),
-              timestamp: String(Math.floor(Date.now() / 1000)),
-              type: "order",
-              order: {
-                catalog_id: CATALOG_ID,
-                text: "",
-                product_items: variants.map((v: any) => ({ product_retailer_id: v.id, quantity: 1, item_price: 49.9, currency: "EUR" })),
-              },
-            },
-          ],
-        })
+        whatsappOrder({ wa_id: CUSTOMER, name: "Elena" }, CATALOG_ID, variants.map((v: any) => ({ id: v.id, quantity: 1, price: 49.9 })))
       )
       const summary = await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === CUSTOMER && m.body.interactive?.type === "cta_url"))
       const link = summary.body.interactive.action.parameters.url as string

@@ -3,11 +3,10 @@ import { createApiKeysWorkflow, linkSalesChannelsToApiKeyWorkflow } from "@medus
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { createCheckoutBasics, PROVIDERS } from "../helpers/checkout-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, whatsappOrder } from "../helpers/checkout-fixtures"
+import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
-const built = path.resolve(__dirname, "../../.medusa/server/src")
 const CATALOG_ID = "200000000000039"
 const CUSTOMER = "34622233344"
 const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
@@ -24,7 +23,6 @@ medusaIntegrationTestRunner({
   cwd,
   medusaConfigFile: cwd,
   testSuite: ({ api, getContainer, dbConnection }) => {
-    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
 
     it("links the storefront's checkout with the same Medusa cart, and an order placed there is confirmed in the chat", async () => {
@@ -37,28 +35,9 @@ medusaIntegrationTestRunner({
         result: [key],
       } = await createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "Storefront", type: "publishable", created_by: "" }] } })
       await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [fixture.salesChannelId] } })
-      const { data } = await api.post(
-        "/admin/whatsapp/accounts",
-        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
-        admin
-      )
-      await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: data.account.id } })
+      await connectSyncedAccount(api, container, admin, fixture, CATALOG_ID)
 
-      await postWebhook(
-        api.defaults.baseURL!,
-        envelope({
-          contacts: [{ profile: { name: "Marta" }, wa_id: CUSTOMER }],
-          messages: [
-            {
-              from: CUSTOMER,
-              id: wamid(),
-              timestamp: String(Math.floor(Date.now() / 1000)),
-              type: "order",
-              order: { catalog_id: CATALOG_ID, text: "", product_items: [{ product_retailer_id: variants[0].id, quantity: 2, item_price: 15, currency: "EUR" }] },
-            },
-          ],
-        })
-      )
+      await postWebhook(api.defaults.baseURL!, whatsappOrder({ wa_id: CUSTOMER, name: "Marta" }, CATALOG_ID, [{ id: variants[0].id, quantity: 2, price: 15 }]))
       const summary = await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === CUSTOMER && m.body.interactive?.type === "cta_url"))
       const [row] = await rows(`select id, cart_id from whatsapp_cart`)
       expect(summary.body.interactive.action.parameters.url).toBe(`https://shop.example/es/checkout?cart_id=${row.cart_id}&step=address`)

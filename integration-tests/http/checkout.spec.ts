@@ -5,8 +5,8 @@ import path from "node:path"
 import Stripe from "stripe"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { createCheckoutBasics, PROVIDERS, usePaymentSandbox } from "../helpers/checkout-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
+import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
 
 const cwd = path.join(__dirname, "../host")
@@ -21,36 +21,8 @@ const HOOK = {
   paypal: "/hooks/payment/paypal_paypal",
 }
 
-// The checkout page's links (return URLs, the CSRF cookie) must point at the server the runner starts.
-beforeAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { freePort } = require(path.resolve(__dirname, "../../scripts/embedded-postgres.js"))
-  process.env.PORT = String(await freePort())
-  process.env.WHATSAPP_PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`
-})
-afterAll(() => {
-  delete process.env.PORT
-  delete process.env.WHATSAPP_PUBLIC_URL
-})
-
-function orderPayload(items: { id: string; quantity: number; price: number }[]) {
-  return envelope({
-    contacts: [{ profile: { name: "Lucía Pérez" }, wa_id: CUSTOMER }],
-    messages: [
-      {
-        from: CUSTOMER,
-        id: wamid(),
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        type: "order",
-        order: {
-          catalog_id: CATALOG_ID,
-          text: "",
-          product_items: items.map((i) => ({ product_retailer_id: i.id, quantity: i.quantity, item_price: i.price, currency: "EUR" })),
-        },
-      },
-    ],
-  })
-}
+usePublicPort()
+const LUCIA = { wa_id: CUSTOMER, name: "Lucía Pérez" }
 
 /** A browser with a cookie jar of one cookie: enough for the checkout's CSRF nonce. */
 class Browser {
@@ -93,7 +65,6 @@ medusaIntegrationTestRunner({
   cwd,
   medusaConfigFile: cwd,
   testSuite: ({ api, getContainer, dbConnection }) => {
-    const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
     const { createCheckoutToken } = require(path.join(built, "lib/checkout-token.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     const sentTo = () => fake.sandbox.state.messages.filter((m: any) => m.to === CUSTOMER)
@@ -123,18 +94,13 @@ medusaIntegrationTestRunner({
         { title: "Camiseta Básica", sizes: ["M"], colors: ["Rojo", "Azul"], price: 19.9, image: true },
       ]))
       ;({ shippingOptionId } = await createCheckoutBasics(getContainer(), fixture))
-      const { data } = await api.post(
-        "/admin/whatsapp/accounts",
-        { ...TEST_ACCOUNT, catalog_id: CATALOG_ID, region_id: fixture.regionId, sales_channel_id: fixture.salesChannelId, language: "es" },
-        admin
-      )
-      await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: data.account.id } })
+      await connectSyncedAccount(api, getContainer(), admin, fixture, CATALOG_ID)
     })
 
     /** The customer sends a cart from WhatsApp; returns the checkout path from the summary's button. */
     async function whatsappCart() {
       const before = sentTo().length
-      await postWebhook(api.defaults.baseURL!, orderPayload([
+      await postWebhook(api.defaults.baseURL!, whatsappOrder(LUCIA, CATALOG_ID, [
         { id: variants[0].id, quantity: 2, price: 19.9 },
         { id: variants[1].id, quantity: 1, price: 19.9 },
       ]))
