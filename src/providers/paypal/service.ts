@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { Client, Environment, OrdersController, PaymentsController, ApiError } from "@paypal/paypal-server-sdk"
 import type { Order } from "@paypal/paypal-server-sdk"
 import { z } from "@medusajs/framework/zod"
@@ -37,6 +38,7 @@ const ENV = {
   environment: "PAYPAL_ENVIRONMENT",
   apiBase: "PAYPAL_API_BASE",
 }
+const VERIFIED_CACHE_SIZE = 1_000
 const HOSTS = { sandbox: "https://api-m.sandbox.paypal.com", production: "https://api-m.paypal.com" }
 /** PayPal takes no decimals for these, whatever ISO says. */
 const PAYPAL_DECIMALS = { HUF: 0, TWD: 0, JPY: 0 }
@@ -62,6 +64,12 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
   protected readonly orders_: OrdersController
   protected readonly payments_: PaymentsController
   protected readonly apiBase_: string
+  /**
+   * Webhooks whose signature PayPal already confirmed, by a hash of the
+   * headers and body. The same delivery is read by the 400 check in front of
+   * Medusa's route and by the subscribers behind it; PayPal is asked once.
+   */
+  protected readonly verified_ = new Map<string, true>()
 
   static validateOptions(options: Record<string, unknown>) {
     parseProviderOptions("paypal", optionsSchema, options, ENV)
@@ -155,7 +163,7 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
     } catch {
       throw new WebhookSignatureError("paypal", "the body is not JSON")
     }
-    await this.verifySignature(payload.headers, event)
+    await this.verifySignature(payload.headers, event, body)
     const resource = event.resource ?? {}
     const sessionId = resource.custom_id ?? resource.purchase_units?.[0]?.custom_id
     if (!sessionId) return { kind: "ignored", reason: `${event.event_type} without a Medusa session` }
@@ -177,11 +185,13 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
   }
 
   /** PayPal signs with its certificate; its own API is the verifier it documents. */
-  private async verifySignature(headers: Record<string, unknown> | undefined, event: WebhookEvent) {
+  private async verifySignature(headers: Record<string, unknown> | undefined, event: WebhookEvent, body: string) {
     const names = ["transmission-id", "transmission-time", "transmission-sig", "cert-url", "auth-algo"] as const
     const values = Object.fromEntries(names.map((n) => [n, header(headers, `paypal-${n}`)]))
     const missing = names.filter((n) => !values[n])
     if (missing.length) throw new WebhookSignatureError("paypal", `missing PAYPAL-${missing.join(", PAYPAL-").toUpperCase()}`)
+    const key = createHash("sha256").update(JSON.stringify([names.map((n) => values[n]), body])).digest("base64")
+    if (this.verified_.has(key)) return
 
     const token = await this.accessToken()
     const res = await fetch(`${this.apiBase_}/v1/notifications/verify-webhook-signature`, {
@@ -201,6 +211,8 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
     if (!res.ok) throw new Error(`PayPal verify-webhook-signature answered ${res.status}`)
     const { verification_status } = (await res.json()) as { verification_status?: string }
     if (verification_status !== "SUCCESS") throw new WebhookSignatureError("paypal", `verification ${verification_status ?? "failed"}`)
+    if (this.verified_.size >= VERIFIED_CACHE_SIZE) this.verified_.delete(this.verified_.keys().next().value!)
+    this.verified_.set(key, true)
   }
 
   private async accessToken(): Promise<string> {

@@ -17,6 +17,9 @@ export type WhatsAppCheckoutRow = {
   language: SupportedLanguage
 }
 
+/** Paid after a recovery reminder counts as recovered. */
+const PAID_STATUS = `case when recovery_sent_at is not null then 'recovered' else 'paid' end`
+
 const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
        w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, a.language
   from whatsapp_cart w
@@ -45,7 +48,7 @@ export async function linkWhatsAppOrder(
   const [row] = await sql.execute(
     `update whatsapp_cart
         set order_id = ?, payment_provider_id = ?,
-            status = case when ? then (case when recovery_sent_at is not null then 'recovered' else 'paid' end) else 'ordered' end,
+            status = case when ? then ${PAID_STATUS} else 'ordered' end,
             paid_at = case when ? then now() else paid_at end,
             updated_at = now()
       where id = ? and order_id is null and deleted_at is null
@@ -59,7 +62,7 @@ export async function linkWhatsAppOrder(
 export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<{ status: string } | null> {
   const [row] = await sql.execute(
     `update whatsapp_cart
-        set status = case when recovery_sent_at is not null then 'recovered' else 'paid' end, paid_at = now(), updated_at = now()
+        set status = ${PAID_STATUS}, paid_at = now(), updated_at = now()
       where id = ? and paid_at is null and deleted_at is null
       returning status`,
     [id]

@@ -4,6 +4,7 @@ import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/whatsapp/sql/checkout"
+import { livePayments } from "../../../lib/payments/order-payments"
 
 export type CaptureWhatsAppOrderPaymentsInput = { whatsapp_cart_id: string; captured_by?: string }
 
@@ -32,14 +33,14 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
       fields: ["id", "display_id", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
       filters: { id: checkout.order_id },
     })
-    const payments = (data[0]?.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
+    const payments = livePayments(data[0] as any)
     if (!payments.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${checkout.order_id} has no payment to capture`)
     }
     const captured: string[] = []
-    for (const payment of payments.filter((p: any) => !p.captured_at)) {
-      await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, captured_by: input.captured_by } })
-      captured.push(payment.id)
+    for (const payment of payments.filter((p) => !p.captured_at)) {
+      await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id!, captured_by: input.captured_by } })
+      captured.push(payment.id!)
     }
     return new StepResponse({ checkout: checkout as WhatsAppCheckoutRow, display_id: data[0].display_id as number, captured })
   }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { variantDisplayTitle } from "../../../lib/chat-texts"
 import type { OrderSummary } from "../../../lib/order-texts"
+import { isFullyCaptured, livePayments } from "../../../lib/payments/order-payments"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/whatsapp/sql/checkout"
@@ -45,8 +46,8 @@ export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (in
   const order = orders[0]
   if (!order) throw new Error(`Order ${input.order_id} not found`)
   const cartId = (links[0]?.cart_id as string | undefined) ?? null
-  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
-  const paid = payments.length > 0 && payments.every((p: any) => !!p.captured_at)
+  const payments = livePayments(order as any)
+  const paid = isFullyCaptured(payments)
   const result: LoadedWhatsAppOrder = {
     checkout: cartId ? await findWhatsAppCheckout(whatsapp.sql, { cart_id: cartId }) : null,
     order: {
@@ -64,7 +65,7 @@ export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (in
       total: Number(order.total),
       awaiting_payment: !paid,
       paid,
-      payment_provider_id: payments[0]?.provider_id ?? null,
+      payment_provider_id: (payments[0]?.provider_id as string | undefined) ?? null,
     },
   }
   return new StepResponse(result)

@@ -14,7 +14,7 @@ import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
-import { loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
+import { CheckoutCart, loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
 import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
 
 export type FormOutcome =
@@ -142,20 +142,20 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
   if (!providers.includes(providerId)) errors.provider_id = t("choosePayment")
   if (!(cart.items ?? []).length) return render(422, t("empty"))
   if (Object.keys(errors).length) return render(422, t("fixErrors"))
-  return pay(scope, lang, checkout, token, providerId, address!, values)
+  return pay(scope, lang, checkout, cart, token, providerId, address!, values)
 }
 
 async function pay(
   scope: MedusaContainer,
   lang: SupportedLanguage,
   checkout: WhatsAppCheckoutRow & { cart_id: string },
+  cart: CheckoutCart,
   token: string,
   providerId: string,
   address: CheckoutDetails,
   values: Record<string, string>
 ): Promise<FormOutcome> {
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
-  const cart = await loadCart(scope, checkout.cart_id)
   const back = hostedCheckoutUrl(whatsapp.getOptions().publicUrl, token, "/return")
   await whatsapp.sql.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, checkout.id])
   let session: any

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { SupportedLanguage } from "../../../../lib/account-settings"
+import { isFullyCaptured, livePayments } from "../../../../lib/payments/order-payments"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
@@ -46,12 +47,11 @@ export async function placedOrder(scope: MedusaContainer, cartId: string): Promi
   })
   const order = data[0] as any
   if (!order) return null
-  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter((p: any) => p && !p.canceled_at)
   return {
     id: order.id,
     display_id: order.display_id,
     total: Number(order.total),
     currency: order.currency_code,
-    awaiting_payment: !(payments.length && payments.every((p: any) => !!p.captured_at)),
+    awaiting_payment: !isFullyCaptured(livePayments(order)),
   }
 }

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CSRF_COOKIE, newCsrfNonce, readCookie } from "../../../../lib/checkout/csrf"
 import { pageText } from "../../../../lib/checkout/page-texts"
 import { renderDonePage, renderNoticePage } from "../../../../lib/checkout/render"
 import type { CheckoutState } from "./checkout-state"
@@ -15,7 +16,7 @@ export function sendHtml(res: MedusaResponse, status: number, html: string) {
 }
 
 /** The pages for a link that leads nowhere, has expired, or whose order is already placed. Nothing changes. */
-export function sendStatePage(_req: MedusaRequest<unknown, unknown>, res: MedusaResponse, state: Exclude<CheckoutState, { kind: "open" }>) {
+export function sendStatePage(res: MedusaResponse, state: Exclude<CheckoutState, { kind: "open" }>) {
   switch (state.kind) {
     case "invalid":
       return sendHtml(res, 404, renderNoticePage(state.lang, pageText(state.lang, "invalidTitle"), pageText(state.lang, "invalidBody")))
@@ -24,4 +25,14 @@ export function sendStatePage(_req: MedusaRequest<unknown, unknown>, res: Medusa
     case "ordered":
       return sendHtml(res, 409, renderDonePage(state.lang, state.order, null, pageText(state.lang, "paidTitle")))
   }
+}
+
+/** One nonce per browser, kept in an HttpOnly cookie scoped to the checkout pages. */
+export function csrfNonce(req: MedusaRequest<unknown, unknown>, res: MedusaResponse): string {
+  const existing = readCookie(req.headers.cookie, CSRF_COOKIE)
+  if (existing && /^[A-Za-z0-9_-]{24}$/.test(existing)) return existing
+  const nonce = newCsrfNonce()
+  const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
+  res.setHeader("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400${secure ? "; Secure" : ""}`)
+  return nonce
 }

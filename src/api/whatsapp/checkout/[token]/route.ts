@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CSRF_COOKIE, newCsrfNonce, readCookie, verifyCsrfField } from "../../../../lib/checkout/csrf"
+import { CSRF_COOKIE, readCookie, verifyCsrfField } from "../../../../lib/checkout/csrf"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import { applyCheckoutForm } from "./apply-checkout-form"
@@ -7,12 +7,12 @@ import { buildCheckoutView } from "./checkout-view"
 import { renderCheckoutPage } from "../../../../lib/checkout/render"
 import { pageText } from "../../../../lib/checkout/page-texts"
 import { resolveCheckout } from "./checkout-state"
-import { sendHtml, sendStatePage } from "./respond"
+import { csrfNonce, sendHtml, sendStatePage } from "./respond"
 
 /** The checkout page for a cart sent from WhatsApp. */
 export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
   const state = await resolveCheckout(req.scope, req.params.token)
-  if (state.kind !== "open") return sendStatePage(req, res, state)
+  if (state.kind !== "open") return sendStatePage(res, state)
   const nonce = csrfNonce(req, res)
   const view = await buildCheckoutView(req.scope, { lang: state.lang, checkout: state.checkout, token: state.token, csrfNonce: nonce })
   sendHtml(res, 200, renderCheckoutPage(view))
@@ -21,7 +21,7 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
 /** A post of the checkout form: update the cart, or pay. */
 export const POST = async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
   const state = await resolveCheckout(req.scope, req.params.token)
-  if (state.kind !== "open") return sendStatePage(req, res, state)
+  if (state.kind !== "open") return sendStatePage(res, state)
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const form = new URLSearchParams(((req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)).toString("utf8"))
   const cookieNonce = readCookie(req.headers.cookie, CSRF_COOKIE)
@@ -40,14 +40,4 @@ export const POST = async (req: MedusaRequest<unknown, unknown>, res: MedusaResp
     return
   }
   sendHtml(res, outcome.status, renderCheckoutPage(await view(outcome)))
-}
-
-/** One nonce per browser, kept in an HttpOnly cookie scoped to the checkout pages. */
-function csrfNonce(req: MedusaRequest<unknown, unknown>, res: MedusaResponse): string {
-  const existing = readCookie(req.headers.cookie, CSRF_COOKIE)
-  if (existing && /^[A-Za-z0-9_-]{24}$/.test(existing)) return existing
-  const nonce = newCsrfNonce()
-  const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
-  res.setHeader("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400${secure ? "; Secure" : ""}`)
-  return nonce
 }

@@ -1,12 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { newCsrfNonce, CSRF_COOKIE, readCookie } from "../../../../../lib/checkout/csrf"
 import { pageText } from "../../../../../lib/checkout/page-texts"
 import { renderCheckoutPage, renderDonePage, renderProcessingPage } from "../../../../../lib/checkout/render"
 import { buildCheckoutView } from "../checkout-view"
 import { placedOrder, resolveCheckout } from "../checkout-state"
-import { sendHtml, sendStatePage } from "../respond"
+import { csrfNonce, sendHtml, sendStatePage } from "../respond"
 import { WHATSAPP_MODULE } from "../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../modules/whatsapp/service"
 
@@ -20,11 +19,10 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
   const state = await resolveCheckout(req.scope, req.params.token)
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   if (state.kind === "ordered") return sendHtml(res, 200, renderDonePage(state.lang, state.order, await chatUrl(whatsapp, state.checkout.account_id)))
-  if (state.kind !== "open") return sendStatePage(req, res, state)
+  if (state.kind !== "open") return sendStatePage(res, state)
 
   if (req.query.cancelled) {
-    const nonce = readCookie(req.headers.cookie, CSRF_COOKIE) ?? newCsrfNonce()
-    res.setHeader("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400`)
+    const nonce = csrfNonce(req, res)
     const view = await buildCheckoutView(req.scope, {
       lang: state.lang,
       checkout: state.checkout,
