@@ -17,6 +17,7 @@ import {
 } from "./admin/whatsapp/catalog/validators"
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
+import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
 import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
@@ -70,6 +71,11 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/carts",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListWhatsAppCarts, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/stats",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminWhatsAppStats, {})],
     },
     {
       matcher: "/admin/whatsapp/search",

@@ -3,11 +3,29 @@ import { z } from "@medusajs/framework/zod"
 export const SUPPORTED_LANGUAGES = ["en", "es", "pt"] as const
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number]
 
-/** Template used for recovery outside the 24-hour window. */
-export const recoveryTemplateSchema = z.object({
+/**
+ * An approved template, used when the 24-hour window is closed. The category
+ * matters: Meta blocks MARKETING templates to some numbers (US +1).
+ * Parameters are fixed per use and documented in the README:
+ * recovery → body {{1}} customer name, {{2}} cart total (currency), URL
+ * button {{1}} the checkout link's suffix; order update → body {{1}} order
+ * number, {{2}} what happened.
+ */
+export const templateRefSchema = z.object({
   name: z.string().min(1).max(512),
   language: z.string().min(2).max(15),
   category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]).default("MARKETING"),
+})
+export const recoveryTemplateSchema = templateRefSchema
+export type TemplateRef = z.output<typeof templateRefSchema>
+
+/** Which order updates go to the chat; each can be switched off. */
+export const orderUpdatesSchema = z.object({
+  placed: z.boolean(),
+  /** The receipt when an admin marks a manual payment (transfer, cash on delivery) as paid. */
+  paid: z.boolean(),
+  shipped: z.boolean(),
+  canceled: z.boolean(),
 })
 
 const settingFields = {
@@ -19,6 +37,8 @@ const settingFields = {
   recovery_enabled: z.boolean(),
   recovery_delay_minutes: z.number().int().min(5).max(7 * 24 * 60),
   recovery_template: recoveryTemplateSchema.nullable(),
+  order_updates: orderUpdatesSchema,
+  order_update_template: templateRefSchema.nullable(),
   /** Storefront product URL for catalog links: {handle}, {product_id}, {variant_id}. */
   product_url_template: z.string().url().nullable(),
 }
@@ -31,6 +51,8 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   recovery_enabled: true,
   recovery_delay_minutes: 60,
   recovery_template: null,
+  order_updates: { placed: true, paid: true, shipped: true, canceled: true },
+  order_update_template: null,
   product_url_template: null,
 }
 
@@ -40,8 +62,23 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
  */
 export const accountSettingsSchema = z.object(settingFields)
 
-/** What an admin may send: any subset, merged into what is stored. */
-export const accountSettingsPatchSchema = z.object(settingFields).partial().strict()
+/** What an admin may send: any subset (order_updates too), merged into what is stored. */
+export const accountSettingsPatchSchema = z
+  .object({ ...settingFields, order_updates: orderUpdatesSchema.partial().strict() })
+  .partial()
+  .strict()
+
+export type AccountSettingsPatch = z.output<typeof accountSettingsPatchSchema>
+
+/** A form that edits one switch keeps the others, including one order update among three. */
+export function mergeAccountSettings(stored: unknown, patch: AccountSettingsPatch): Record<string, unknown> {
+  const previous = (stored ?? {}) as Record<string, any>
+  const merged: Record<string, unknown> = { ...previous, ...patch }
+  if (patch.order_updates) {
+    merged.order_updates = { ...DEFAULT_ACCOUNT_SETTINGS.order_updates, ...previous.order_updates, ...patch.order_updates }
+  }
+  return merged
+}
 
 export type AccountSettings = z.output<typeof accountSettingsSchema>
 

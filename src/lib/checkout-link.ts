@@ -21,6 +21,19 @@ export function checkoutLink(input: CheckoutLinkInput): string {
   return hostedCheckoutUrl(input.publicUrl, createCheckoutToken(input.key, input.whatsappCartId, input.expiresAt))
 }
 
+/**
+ * What a template's dynamic URL button appends to its fixed base. Templates
+ * are created with the base up to the variable part: the hosted page as
+ * `<publicUrl>/whatsapp/checkout/{{1}}` (the suffix is the token), a
+ * storefront as its URL up to `{cart_id}` (the suffix starts with the cart id).
+ */
+export function checkoutLinkSuffix(input: CheckoutLinkInput, url = checkoutLink(input)): string {
+  const base = input.storefrontUrl
+    ? input.storefrontUrl.slice(0, input.storefrontUrl.indexOf("{cart_id}"))
+    : hostedCheckoutUrl(input.publicUrl, "")
+  return url.startsWith(base) ? url.slice(base.length) : url
+}
+
 export function hostedCheckoutUrl(publicUrl: string, token: string, suffix = ""): string {
   return `${publicUrl.replace(/\/+$/, "")}/whatsapp/checkout/${token}${suffix}`
 }

@@ -76,3 +76,44 @@ export function paymentRetryText(lang: SupportedLanguage, reason: "failed" | "ex
 export function retryButtonText(lang: SupportedLanguage): string {
   return pick(lang, { en: "Try again", es: "Reintentar", pt: "Tentar de novo" })
 }
+
+export type OrderUpdateKind = "placed" | "paid" | "shipped" | "canceled"
+export type Tracking = { number: string; url?: string | null }
+
+/** The chat message for an order update after it was placed (that one is `orderConfirmationText`). */
+export function orderUpdateText(lang: SupportedLanguage, kind: Exclude<OrderUpdateKind, "placed">, displayId: number | string, tracking: Tracking[] = []): string {
+  if (kind === "paid") {
+    return paymentReceivedText(lang, displayId)
+  }
+  if (kind === "canceled") {
+    return pick(lang, {
+      en: `Your order #${displayId} has been cancelled. Reply here if you have any questions.`,
+      es: `Tu pedido #${displayId} ha sido cancelado. Responde aquí si tienes cualquier duda.`,
+      pt: `Seu pedido #${displayId} foi cancelado. Responda aqui se tiver alguma dúvida.`,
+    })
+  }
+  const intro = pick(lang, {
+    en: `📦 Your order #${displayId} is on its way!`,
+    es: `📦 ¡Tu pedido #${displayId} está en camino!`,
+    pt: `📦 Seu pedido #${displayId} está a caminho!`,
+  })
+  const label = pick(lang, { en: "Tracking", es: "Seguimiento", pt: "Rastreio" })
+  const lines = tracking.map((t) => `${label}: ${clip(oneLine(t.number), 80)}${t.url ? `\n${t.url}` : ""}`)
+  return clip([intro, ...lines].join("\n"), MAX)
+}
+
+/** The `{{2}}` of the order-update template: what happened, in a few words (template parameters are short). */
+export function orderUpdateSummary(lang: SupportedLanguage, kind: OrderUpdateKind, tracking: Tracking[] = []): string {
+  const numbers = tracking.map((t) => oneLine(t.number)).join(", ")
+  const text =
+    kind === "placed"
+      ? pick(lang, { en: "confirmed", es: "confirmado", pt: "confirmado" })
+      : kind === "paid"
+        ? pick(lang, { en: "payment received", es: "pago recibido", pt: "pagamento recebido" })
+      : kind === "canceled"
+        ? pick(lang, { en: "cancelled", es: "cancelado", pt: "cancelado" })
+        : numbers
+          ? pick(lang, { en: `shipped, tracking ${numbers}`, es: `enviado, seguimiento ${numbers}`, pt: `enviado, rastreio ${numbers}` })
+          : pick(lang, { en: "shipped", es: "enviado", pt: "enviado" })
+  return clip(text, 200)
+}

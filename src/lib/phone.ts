@@ -52,3 +52,17 @@ export function maskPhone(e164OrWaId: string): string {
   const hidden = digits.length - cc.length - 2
   return `+${cc}${"•".repeat(hidden)}${digits.slice(-2)}`
 }
+
+/**
+ * A US number, for Meta's block on marketing templates to the US. A +1 number
+ * whose region the metadata cannot tell (test ranges like +1 555) is treated
+ * as US: sending a blocked template costs a failure, skipping costs nothing.
+ */
+export function isUsNumber(waId: string): boolean {
+  const digits = (waId ?? "").replace(/\D/g, "")
+  if (!digits.startsWith("1")) {
+    return false
+  }
+  const country = parse(`+${digits}`)?.country
+  return !country || country === "US"
+}

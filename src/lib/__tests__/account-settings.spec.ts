@@ -1,4 +1,4 @@
-import { accountSettingsPatchSchema, resolveAccountSettings } from "../account-settings"
+import { accountSettingsPatchSchema, mergeAccountSettings, resolveAccountSettings } from "../account-settings"
 
 describe("resolveAccountSettings", () => {
   it("fills defaults around stored values", () => {
@@ -10,6 +10,8 @@ describe("resolveAccountSettings", () => {
       recovery_enabled: true,
       recovery_delay_minutes: 60,
       recovery_template: null,
+      order_updates: { placed: true, paid: true, shipped: true, canceled: true },
+      order_update_template: null,
       product_url_template: null,
     })
   })
@@ -23,5 +25,12 @@ describe("resolveAccountSettings", () => {
   it("patches never carry defaults, so a merge keeps untouched keys", () => {
     expect(accountSettingsPatchSchema.parse({ recovery_delay_minutes: 90 })).toEqual({ recovery_delay_minutes: 90 })
     expect(() => accountSettingsPatchSchema.parse({ unknown_switch: true })).toThrow()
+  })
+
+  it("merges one order-update switch without touching the other two", () => {
+    const patch = accountSettingsPatchSchema.parse({ order_updates: { shipped: false } })
+    const merged = mergeAccountSettings({ default_reply: "Hola", order_updates: { placed: false } }, patch)
+    expect(merged).toEqual({ default_reply: "Hola", order_updates: { placed: false, paid: true, shipped: false, canceled: true } })
+    expect(resolveAccountSettings(merged).order_updates).toEqual({ placed: false, paid: true, shipped: false, canceled: true })
   })
 })

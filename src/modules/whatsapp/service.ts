@@ -1,5 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { checkoutLink } from "../../lib/checkout-link"
+import { checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
+import { GraphApiClient } from "../../lib/graph-api/client"
 import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
@@ -140,14 +141,25 @@ class WhatsAppModuleService extends MedusaService({
 
   /** The link a customer pays through: the hosted page, or the storefront when configured. */
   checkoutLink(whatsappCartId: string, cartId: string, expiresAt: Date): string {
-    return checkoutLink({
+    return checkoutLink(this.checkoutLinkInput_(whatsappCartId, cartId, expiresAt))
+  }
+
+  /** The link and the part of it a template's URL button carries as its parameter. */
+  checkoutLinkWithSuffix(whatsappCartId: string, cartId: string, expiresAt: Date): { url: string; suffix: string } {
+    const input = this.checkoutLinkInput_(whatsappCartId, cartId, expiresAt)
+    const url = checkoutLink(input)
+    return { url, suffix: checkoutLinkSuffix(input, url) }
+  }
+
+  private checkoutLinkInput_(whatsappCartId: string, cartId: string, expiresAt: Date) {
+    return {
       publicUrl: this.options_.publicUrl,
       storefrontUrl: this.options_.checkout.storefrontUrl,
       key: this.signingKey_,
       whatsappCartId,
       cartId,
       expiresAt,
-    })
+    }
   }
 
   /** Checks a checkout link's token: signature and expiry (payability is checked in the database). */
@@ -188,6 +200,12 @@ class WhatsAppModuleService extends MedusaService({
     } catch {
       return "•••• (unreadable: was encryptionKey changed?)"
     }
+  }
+
+  /** A Graph API client speaking with one account's token. */
+  async graphClientFor(accountId: string, config: { timeoutMs?: number } = {}): Promise<GraphApiClient> {
+    const { accessToken } = await this.revealAccountSecrets(accountId)
+    return new GraphApiClient({ baseUrl: this.options_.graphApiUrl, version: this.options_.graphApiVersion, accessToken, ...config })
   }
 
   /** Plaintext secrets of one account, for Graph API calls and signatures. */

@@ -1,4 +1,4 @@
-import type { AccountSettings, SupportedLanguage } from "../../lib/account-settings"
+import type { AccountSettingsPatch, SupportedLanguage } from "../../lib/account-settings"
 
 export type WhatsAppAccountInput = {
   name: string
@@ -11,7 +11,7 @@ export type WhatsAppAccountInput = {
   sales_channel_id?: string | null
   region_id?: string | null
   language?: SupportedLanguage
-  settings?: Partial<AccountSettings>
+  settings?: AccountSettingsPatch
 }
 
 export type WhatsAppAccountUpdate = { id: string } & Partial<WhatsAppAccountInput>

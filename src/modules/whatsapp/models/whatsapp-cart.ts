@@ -29,9 +29,18 @@ export const WhatsappCart = model
     issues: model.json().nullable(),
     checkout_expires_at: model.dateTime().nullable(),
     link_message_id: model.text().nullable(),
+    /** When the cart was found unpaid after the recovery delay (reminded or not). */
+    abandoned_at: model.dateTime().nullable(),
     recovery_sent_at: model.dateTime().nullable(),
+    /** How the reminder went out: `interactive` (inside the 24-hour window) or `template`. */
+    recovery_channel: model.text().nullable(),
+    recovery_message_id: model.text().nullable(),
+    /** Why no reminder was sent (opted out, no template, marketing blocked for the number…). */
+    recovery_skipped_reason: model.text().nullable(),
     order_id: model.text().nullable(),
     paid_at: model.dateTime().nullable(),
+    /** The order's total when it was placed: recovered revenue is summed from it. */
+    order_total: model.bigNumber().nullable(),
     /** The payment provider the customer chose at checkout. */
     payment_provider_id: model.text().nullable(),
   })
@@ -41,4 +50,7 @@ export const WhatsappCart = model
     { on: ["conversation_id"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
     { on: ["account_id", "status", "created_at"] },
+    // Only open carts: the recovery job's scan does not grow with completed ones.
+    { on: ["account_id", "created_at"], where: "status IN ('submitted', 'link_sent') AND deleted_at IS NULL" },
+    { on: ["created_at"] },
   ])

@@ -1,5 +1,6 @@
 import type { SupportedLanguage } from "../../../lib/account-settings"
 import type { SqlRunner } from "./ingest"
+import { withdrawQueuedReminder } from "./recovery"
 
 export type WhatsAppCheckoutRow = {
   id: string
@@ -43,18 +44,27 @@ export async function findWhatsAppCheckout(
  */
 export async function linkWhatsAppOrder(
   sql: SqlRunner,
-  input: { id: string; order_id: string; paid: boolean; payment_provider_id: string | null }
+  input: { id: string; order_id: string; paid: boolean; payment_provider_id: string | null; order_total: number }
 ): Promise<{ status: string } | null> {
   const [row] = await sql.execute(
     `update whatsapp_cart
-        set order_id = ?, payment_provider_id = ?,
+        set order_id = ?, payment_provider_id = ?, order_total = ?, raw_order_total = ?::jsonb,
             status = case when ? then ${PAID_STATUS} else 'ordered' end,
             paid_at = case when ? then now() else paid_at end,
             updated_at = now()
       where id = ? and order_id is null and deleted_at is null
       returning status`,
-    [input.order_id, input.payment_provider_id, input.paid, input.paid, input.id]
+    [
+      input.order_id,
+      input.payment_provider_id,
+      input.order_total,
+      JSON.stringify({ value: String(input.order_total), precision: 20 }),
+      input.paid,
+      input.paid,
+      input.id,
+    ]
   )
+  if (row) await withdrawQueuedReminder(sql, input.id)
   return (row as { status: string }) ?? null
 }
 
@@ -67,5 +77,6 @@ export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<
       returning status`,
     [id]
   )
+  if (row) await withdrawQueuedReminder(sql, id)
   return (row as { status: string }) ?? null
 }

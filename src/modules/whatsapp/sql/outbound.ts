@@ -17,27 +17,62 @@ export type ClaimedOutbound = {
   sealed_access_token: string
 }
 
+export type OutboundInsert = { conversationId: string; type: string; text: string | null; payload: unknown; idempotencyKey: string }
+
 /** Inserts a queued message; an existing idempotency key returns the earlier row instead. */
-export async function queueOutboundMessage(
-  db: SqlRunner,
-  input: { conversationId: string; type: string; text: string | null; payload: unknown; idempotencyKey: string }
-): Promise<{ id: string; created: boolean }> {
-  const inserted = await db.execute(
+export async function queueOutboundMessage(db: SqlRunner, input: OutboundInsert): Promise<{ id: string; created: boolean }> {
+  const [queued] = await queueOutboundMessages(db, [input])
+  return queued
+}
+
+/**
+ * Inserts many queued messages in one statement (the recovery job queues a
+ * batch at a time). Each key yields one row, whoever inserted it first;
+ * results are in input order.
+ */
+export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInsert[]): Promise<{ id: string; created: boolean }[]> {
+  if (!inputs.length) return []
+  const inserted: { id: string; idempotency_key: string }[] = await db.execute(
     `insert into whatsapp_message
        (id, conversation_id, direction, type, text, payload, status, idempotency_key, created_at, updated_at)
-     values (?, ?, 'outbound', ?, ?, ?::jsonb, 'queued', ?, now(), now())
+     select id, conversation_id, 'outbound', type, text, payload, 'queued', idempotency_key, now(), now()
+       from jsonb_to_recordset(?::jsonb)
+         as m(id text, conversation_id text, type text, text text, payload jsonb, idempotency_key text)
      on conflict (idempotency_key) where idempotency_key is not null and deleted_at is null do nothing
-     returning id`,
-    [generateEntityId("", "wamsg"), input.conversationId, input.type, input.text, JSON.stringify(input.payload), input.idempotencyKey]
+     returning id, idempotency_key`,
+    [
+      JSON.stringify(
+        inputs.map((m) => ({
+          id: generateEntityId("", "wamsg"),
+          conversation_id: m.conversationId,
+          type: m.type,
+          text: m.text,
+          payload: m.payload,
+          idempotency_key: m.idempotencyKey,
+        }))
+      ),
+    ]
   )
+  const created = new Map(inserted.map((row) => [row.idempotency_key, row.id]))
   if (inserted.length) {
-    await db.execute(`update whatsapp_conversation set last_message_at = now(), updated_at = now() where id = ?`, [
-      input.conversationId,
+    const conversations = [...new Set(inputs.filter((m) => created.has(m.idempotencyKey)).map((m) => m.conversationId))]
+    await db.execute(`update whatsapp_conversation set last_message_at = now(), updated_at = now() where id in (select jsonb_array_elements_text(?::jsonb))`, [
+      JSON.stringify(conversations),
     ])
-    return { id: inserted[0].id, created: true }
   }
-  const [existing] = await db.execute(`select id from whatsapp_message where idempotency_key = ?`, [input.idempotencyKey])
-  return { id: existing.id, created: false }
+  const missing = inputs.filter((m) => !created.has(m.idempotencyKey)).map((m) => m.idempotencyKey)
+  const existing = new Map<string, string>()
+  if (missing.length) {
+    const rows = await db.execute(`select id, idempotency_key from whatsapp_message where idempotency_key in (select jsonb_array_elements_text(?::jsonb))`, [
+      JSON.stringify(missing),
+    ])
+    rows.forEach((row: any) => existing.set(row.idempotency_key, row.id))
+  }
+  return inputs.map((m) =>
+    created.has(m.idempotencyKey)
+      ? { id: created.get(m.idempotencyKey)!, created: true }
+      : { id: existing.get(m.idempotencyKey)!, created: false }
+  )
 }
 
 /** Takes a due message for sending; null when it is not due or another dispatcher holds it. */

@@ -1,22 +1,15 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { GraphApiClient } from "../../../lib/graph-api/client"
 import { GraphApiError } from "../../../lib/graph-api/errors"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 export type ConnectCatalogInput = { account_id: string; catalog_id: string; is_cart_enabled?: boolean; is_catalog_visible?: boolean }
 
-async function clientFor(whatsapp: WhatsAppModuleService, accountId: string) {
-  const options = whatsapp.getOptions()
-  const { accessToken } = await whatsapp.revealAccountSecrets(accountId)
-  return new GraphApiClient({ baseUrl: options.graphApiUrl, version: options.graphApiVersion, accessToken })
-}
-
 /** Checks through the Graph API that the catalog exists and this token can reach it. */
 export const verifyCatalogStep = createStep("verify-whatsapp-catalog", async (input: ConnectCatalogInput, { container }) => {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const client = await clientFor(whatsapp, input.account_id)
+  const client = await whatsapp.graphClientFor(input.account_id)
   try {
     return new StepResponse(await client.getCatalog(input.catalog_id))
   } catch (error) {
@@ -31,7 +24,7 @@ export const setCommerceSettingsStep = createStep(
   async (input: ConnectCatalogInput, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const account = await whatsapp.retrieveWhatsappAccount(input.account_id)
-    const client = await clientFor(whatsapp, input.account_id)
+    const client = await whatsapp.graphClientFor(input.account_id)
     const previous = (await client.getCommerceSettings(account.phone_number_id)).data?.[0] ?? null
     const settings = { is_cart_enabled: input.is_cart_enabled ?? true, is_catalog_visible: input.is_catalog_visible ?? true }
     await client.updateCommerceSettings(account.phone_number_id, settings)
@@ -40,7 +33,7 @@ export const setCommerceSettingsStep = createStep(
   async (undo, { container }) => {
     if (!undo?.previous) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const client = await clientFor(whatsapp, undo.accountId)
+    const client = await whatsapp.graphClientFor(undo.accountId)
     await client.updateCommerceSettings(undo.phoneNumberId, undo.previous)
   }
 )

@@ -1,6 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { GraphApiClient } from "../../../lib/graph-api/client"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
@@ -20,9 +19,7 @@ export const importCatalogStep = createStep("import-whatsapp-catalog", async (in
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const account = await whatsapp.retrieveWhatsappAccount(input.account_id)
   if (!account.catalog_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Connect a catalog to this account first")
-  const options = whatsapp.getOptions()
-  const { accessToken } = await whatsapp.revealAccountSecrets(account.id)
-  const client = new GraphApiClient({ baseUrl: options.graphApiUrl, version: options.graphApiVersion, accessToken })
+  const client = await whatsapp.graphClientFor(account.id)
 
   const products: { retailer_id: string; name?: string }[] = []
   let after: string | undefined

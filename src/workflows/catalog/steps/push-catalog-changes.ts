@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { pushCatalogBatches } from "../../../lib/catalog/push-batches"
 import { chunkBatchRequests, planCatalogChanges } from "../../../lib/catalog/plan-sync"
-import { GraphApiClient } from "../../../lib/graph-api/client"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { LoadedCatalog } from "./load-catalog-variants"
@@ -27,9 +26,7 @@ export const pushCatalogChangesStep = createStep(
   "push-whatsapp-catalog-changes",
   async (loaded: LoadedCatalog, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const options = whatsapp.getOptions()
-    const { accessToken } = await whatsapp.revealAccountSecrets(loaded.accountId)
-    const client = new GraphApiClient({ baseUrl: options.graphApiUrl, version: options.graphApiVersion, accessToken, timeoutMs: 120_000 })
+    const client = await whatsapp.graphClientFor(loaded.accountId, { timeoutMs: 120_000 })
 
     // Invalid variants that Meta still holds are deleted, like unpublished ones,
     // and so are content IDs a remap left behind.

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { mergeAccountSettings } from "../../../lib/account-settings"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { WhatsAppAccountUpdate } from "../types"
@@ -8,10 +9,7 @@ export const updateWhatsAppAccountStep = createStep(
   async ({ id, ...update }: WhatsAppAccountUpdate, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const previous = await whatsapp.retrieveWhatsappAccount(id)
-    // Settings are merged so a form that edits one switch keeps the others.
-    const settings = update.settings
-      ? { ...(previous.settings as object), ...update.settings }
-      : undefined
+    const settings = update.settings ? mergeAccountSettings(previous.settings, update.settings) : undefined
     await whatsapp.updateWhatsappAccounts({
       id,
       ...whatsapp.sealSecrets(update),

@@ -14,6 +14,8 @@ export const WhatsAppEvents = {
   CART_SUBMITTED: "whatsapp.cart.submitted",
   CHECKOUT_COMPLETED: "whatsapp.checkout.completed",
   CART_PAID: "whatsapp.cart.paid",
+  CART_ABANDONED: "whatsapp.cart.abandoned",
+  CART_RECOVERED: "whatsapp.cart.recovered",
 } as const
 
 /**

@@ -30,7 +30,7 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
     }
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "display_id", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
+      fields: ["id", "display_id", "total", "currency_code", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
       filters: { id: checkout.order_id },
     })
     const payments = livePayments(data[0] as any)
@@ -42,6 +42,12 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
       await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id!, captured_by: input.captured_by } })
       captured.push(payment.id!)
     }
-    return new StepResponse({ checkout: checkout as WhatsAppCheckoutRow, display_id: data[0].display_id as number, captured })
+    return new StepResponse({
+      checkout: checkout as WhatsAppCheckoutRow,
+      display_id: data[0].display_id as number,
+      total: Number(data[0].total),
+      currency: data[0].currency_code as string,
+      captured,
+    })
   }
 )

@@ -8,6 +8,7 @@ export type LinkWhatsAppOrderInput = {
   order_id: string
   paid: boolean
   payment_provider_id: string | null
+  order_total: number
 }
 
 /** Sets the order on the WhatsApp cart; `linked: false` when an earlier run already did (then nothing else happens). */
@@ -20,6 +21,7 @@ export const linkWhatsAppOrderStep = createStep(
       order_id: input.order_id,
       paid: input.paid,
       payment_provider_id: input.payment_provider_id,
+      order_total: input.order_total,
     })
     return new StepResponse({ linked: !!updated, status: updated?.status ?? null }, updated ? input.whatsapp_cart_id : null)
   },
@@ -27,7 +29,7 @@ export const linkWhatsAppOrderStep = createStep(
     if (!linkedId) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     await whatsapp.sql.execute(
-      `update whatsapp_cart set order_id = null, paid_at = null, payment_provider_id = null, status = 'link_sent', updated_at = now() where id = ?`,
+      `update whatsapp_cart set order_id = null, paid_at = null, payment_provider_id = null, order_total = null, raw_order_total = null, status = case when abandoned_at is not null then 'abandoned' else 'link_sent' end, updated_at = now() where id = ?`,
       [linkedId]
     )
   }

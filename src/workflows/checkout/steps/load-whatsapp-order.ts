@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { variantDisplayTitle } from "../../../lib/chat-texts"
@@ -9,7 +10,15 @@ import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/what
 
 export type LoadedWhatsAppOrder = {
   checkout: WhatsAppCheckoutRow | null
-  order: OrderSummary & { id: string; cart_id: string | null; paid: boolean; payment_provider_id: string | null }
+  order: OrderSummary & {
+    id: string
+    cart_id: string | null
+    paid: boolean
+    payment_provider_id: string | null
+    customer_id: string | null
+    /** The admin asked Medusa not to notify the customer about this order. */
+    no_notification: boolean
+  }
 }
 
 /**
@@ -18,6 +27,10 @@ export type LoadedWhatsAppOrder = {
  * none and are left alone.
  */
 export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (input: { order_id: string }, { container }) => {
+  return new StepResponse(await loadWhatsAppOrder(container, input.order_id))
+})
+
+export async function loadWhatsAppOrder(container: MedusaContainer, orderId: string): Promise<LoadedWhatsAppOrder> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const [{ data: orders }, { data: links }] = await Promise.all([
@@ -26,6 +39,8 @@ export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (in
       fields: [
         "id",
         "display_id",
+        "no_notification",
+        "customer_id",
         "currency_code",
         "total",
         "shipping_total",
@@ -39,12 +54,12 @@ export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (in
         "payment_collections.payments.canceled_at",
         "payment_collections.payments.provider_id",
       ],
-      filters: { id: input.order_id },
+      filters: { id: orderId },
     }),
-    query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: input.order_id } }),
+    query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: orderId } }),
   ])
   const order = orders[0]
-  if (!order) throw new Error(`Order ${input.order_id} not found`)
+  if (!order) throw new Error(`Order ${orderId} not found`)
   const cartId = (links[0]?.cart_id as string | undefined) ?? null
   const payments = livePayments(order as any)
   const paid = isFullyCaptured(payments)
@@ -66,7 +81,9 @@ export const loadWhatsAppOrderStep = createStep("load-whatsapp-order", async (in
       awaiting_payment: !paid,
       paid,
       payment_provider_id: (payments[0]?.provider_id as string | undefined) ?? null,
+      customer_id: (order.customer_id as string | null) ?? null,
+      no_notification: !!order.no_notification,
     },
   }
-  return new StepResponse(result)
-})
+  return result
+}

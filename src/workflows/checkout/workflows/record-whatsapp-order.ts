@@ -1,8 +1,8 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { orderConfirmationText } from "../../../lib/order-texts"
 import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
-import { sendWhatsAppMessageWorkflow } from "../../channel/workflows/send-whatsapp-message"
+import { sendWhatsAppOrderUpdateWorkflow } from "../../order-updates/workflows/send-whatsapp-order-update"
+import { recoveredEventData } from "../recovered-event"
 import { linkWhatsAppOrderStep } from "../steps/link-whatsapp-order"
 import { loadWhatsAppOrderStep } from "../steps/load-whatsapp-order"
 
@@ -11,7 +11,9 @@ export type RecordWhatsAppOrderInput = { order_id: string }
 /**
  * Runs on `order.placed`, whichever way the cart was completed (hosted page,
  * provider webhook, storefront): links the order to its WhatsApp cart and
- * conversation, confirms in the chat and emits `whatsapp.checkout.completed`.
+ * conversation, confirms in the chat (the `placed` order update) and emits
+ * `whatsapp.checkout.completed`, plus `whatsapp.cart.recovered` when a
+ * reminder brought the customer back.
  * Orders that did not start in WhatsApp are left alone; a replay does nothing.
  */
 export const recordWhatsAppOrderWorkflow = createWorkflow("record-whatsapp-order", (input: RecordWhatsAppOrderInput) => {
@@ -24,17 +26,14 @@ export const recordWhatsAppOrderWorkflow = createWorkflow("record-whatsapp-order
         order_id: loaded.order.id,
         paid: loaded.order.paid,
         payment_provider_id: loaded.order.payment_provider_id,
+        order_total: loaded.order.total,
       }))
     )
   )
 
   when("whatsapp-order-linked", { linked }, ({ linked }) => !!linked?.linked).then(() => {
-    sendWhatsAppMessageWorkflow.runAsStep({
-      input: transform({ loaded }, ({ loaded }) => ({
-        conversation_id: loaded.checkout!.conversation_id,
-        message: { type: "text" as const, text: { body: orderConfirmationText(loaded.checkout!.language, loaded.order) } },
-        idempotency_key: `order-confirmation:${loaded.order.id}`,
-      })),
+    sendWhatsAppOrderUpdateWorkflow.runAsStep({
+      input: transform({ loaded }, ({ loaded }) => ({ order_id: loaded.order.id, update: "placed" as const })),
     })
     emitEventStep({
       eventName: WhatsAppEvents.CHECKOUT_COMPLETED,
@@ -52,6 +51,12 @@ export const recordWhatsAppOrderWorkflow = createWorkflow("record-whatsapp-order
         currency: loaded.order.currency,
       })),
     }).config({ name: "emit-whatsapp-checkout-completed" })
+    emitEventStep({
+      eventName: WhatsAppEvents.CART_RECOVERED,
+      data: transform({ loaded, linked }, ({ loaded, linked }) =>
+        linked?.status === "recovered" ? [recoveredEventData(loaded.checkout!, loaded.order)] : []
+      ),
+    }).config({ name: "emit-whatsapp-cart-recovered" })
   })
 
   return new WorkflowResponse(transform({ loaded, linked }, ({ loaded, linked }) => ({

@@ -1,0 +1,49 @@
+import type { MessageTemplate } from "./types"
+
+export type TemplateSummary = {
+  id: string
+  name: string
+  language: string
+  status: string
+  category: string
+  /** `{{n}}` placeholders in the body. */
+  body_parameters: number
+  /** The dynamic URL button, if the template has one. */
+  url_button: { text: string; url: string } | null
+  /** Fits the plugin's uses: approved, with the parameters each use fills. */
+  fits: { recovery: boolean; order_update: boolean }
+}
+
+type Component = { type?: string; text?: string; buttons?: { type?: string; text?: string; url?: string }[] }
+
+const placeholders = (text: string | undefined) => new Set((text ?? "").match(/\{\{\s*\d+\s*\}\}/g) ?? []).size
+
+/**
+ * What an admin needs to pick a template: its identity, its status, and
+ * whether its parameters match what the recovery reminder (body: name,
+ * total; URL button: the link's suffix) or an order update (body: order
+ * number, what happened) fill in.
+ */
+export function summarizeTemplate(template: MessageTemplate): TemplateSummary {
+  const components = (template.components ?? []) as Component[]
+  const body = components.find((c) => c.type?.toUpperCase() === "BODY")
+  const header = components.find((c) => c.type?.toUpperCase() === "HEADER")
+  const buttons = components.find((c) => c.type?.toUpperCase() === "BUTTONS")?.buttons ?? []
+  const dynamicUrl = buttons.find((b) => b.type?.toUpperCase() === "URL" && placeholders(b.url) > 0)
+  const bodyParameters = placeholders(body?.text)
+  const approved = template.status === "APPROVED"
+  const noHeaderParameters = placeholders(header?.text) === 0
+  return {
+    id: template.id,
+    name: template.name,
+    language: template.language,
+    status: template.status,
+    category: template.category,
+    body_parameters: bodyParameters,
+    url_button: dynamicUrl ? { text: dynamicUrl.text ?? "", url: dynamicUrl.url ?? "" } : null,
+    fits: {
+      recovery: approved && noHeaderParameters && bodyParameters === 2 && !!dynamicUrl,
+      order_update: approved && noHeaderParameters && bodyParameters === 2 && !buttons.some((b) => placeholders(b.url) > 0),
+    },
+  }
+}

@@ -1,0 +1,114 @@
+import type { SupportedLanguage, TemplateRef } from "../account-settings"
+import { clip, formatMoney, oneLine } from "../chat-texts"
+import { isServiceWindowOpen } from "../customer-window"
+import type { OutboundMessage } from "../graph-api/types"
+import { isUsNumber } from "../phone"
+import { anonymousCustomerName, ReminderCart, reminderButtonText, reminderFooter, reminderText } from "./reminder-texts"
+
+export type RecoverySkipReason =
+  | "opted_out"
+  | "cart_missing"
+  | "cart_empty"
+  | "no_template"
+  | "marketing_template_blocked"
+
+export type ReminderInput = {
+  wa_id: string
+  language: SupportedLanguage
+  customer_name: string | null
+  last_inbound_at: Date | string | null
+  opted_out: boolean
+  /** The Medusa cart as it is now; null when it no longer exists. */
+  cart: ReminderCart | null
+  checkout_url: string
+  /** What the template's URL button appends to its base (see lib/checkout-link). */
+  checkout_url_suffix: string
+}
+
+export type ReminderContext = {
+  now: Date
+  template: TemplateRef | null
+  opt_out_keywords: readonly string[]
+}
+
+export type ReminderPlan =
+  | { send: true; channel: "interactive" | "template"; message: OutboundMessage }
+  | { send: false; reason: RecoverySkipReason; detail: string }
+
+/**
+ * One reminder for one unpaid cart, following WhatsApp's rules: inside the
+ * 24-hour window an interactive message with the cart and a button; outside
+ * it only an approved template, never a marketing one to a US number; and
+ * nothing (with the reason) when neither is allowed.
+ */
+export function planRecoveryReminder(input: ReminderInput, context: ReminderContext): ReminderPlan {
+  if (input.opted_out) {
+    return { send: false, reason: "opted_out", detail: "The customer opted out of messages." }
+  }
+  if (!input.cart) {
+    return { send: false, reason: "cart_missing", detail: "The Medusa cart no longer exists." }
+  }
+  if (!input.cart.items.length) {
+    return { send: false, reason: "cart_empty", detail: "The customer emptied the cart at checkout." }
+  }
+  const lang = input.language
+  if (isServiceWindowOpen(input.last_inbound_at, context.now)) {
+    return {
+      send: true,
+      channel: "interactive",
+      message: {
+        type: "interactive",
+        interactive: {
+          type: "cta_url",
+          body: { text: reminderText(lang, input.customer_name, input.cart) },
+          footer: { text: reminderFooter(lang, context.opt_out_keywords) },
+          action: { name: "cta_url", parameters: { display_text: reminderButtonText(lang), url: input.checkout_url } },
+        },
+      },
+    }
+  }
+  const template = context.template
+  if (!template) {
+    return {
+      send: false,
+      reason: "no_template",
+      detail: "Outside the 24-hour window only an approved template may be sent, and no recovery template is configured.",
+    }
+  }
+  if (template.category === "MARKETING" && isUsNumber(input.wa_id)) {
+    return {
+      send: false,
+      reason: "marketing_template_blocked",
+      detail: `Meta does not deliver MARKETING templates to US numbers; "${template.name}" is one. A UTILITY template would be needed.`,
+    }
+  }
+  const total = input.cart.total
+  return {
+    send: true,
+    channel: "template",
+    message: {
+      type: "template",
+      template: {
+        name: template.name,
+        language: { code: template.language },
+        components: [
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: clip(oneLine(input.customer_name ?? "") || anonymousCustomerName(lang), 60) },
+              {
+                type: "currency",
+                currency: {
+                  fallback_value: formatMoney(total, input.cart.currency, lang),
+                  code: input.cart.currency.toUpperCase(),
+                  amount_1000: Math.round(total * 1000),
+                },
+              },
+            ],
+          },
+          { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: input.checkout_url_suffix }] },
+        ],
+      },
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import type { SqlRunner } from "./ingest"
+
+export type WhatsAppCartStats = {
+  submitted: number
+  paid: number
+  awaiting_payment: number
+  abandoned: number
+  reminded: number
+  recovered: number
+  skipped_reminders: Record<string, number>
+  revenue: { currency_code: string; paid: number; recovered: number }[]
+}
+
+/**
+ * Funnel of the carts sent from WhatsApp in [from, to): submitted, paid,
+ * abandoned, reminded, recovered, and revenue per currency (from the
+ * orders' totals). Counting by the cart's creation keeps every rate ≤ 100%.
+ */
+export async function cartStats(sql: SqlRunner, input: { from: Date; to: Date; accountId?: string }): Promise<WhatsAppCartStats> {
+  const where = `deleted_at is null and created_at >= ? and created_at < ?${input.accountId ? " and account_id = ?" : ""}`
+  const params = [input.from, input.to, ...(input.accountId ? [input.accountId] : [])]
+  const [[counts], revenue, skipped] = await Promise.all([
+    sql.execute(
+      `select count(*) filter (where status not in ('pending', 'rejected'))::int as submitted,
+              count(*) filter (where paid_at is not null)::int as paid,
+              count(*) filter (where status = 'ordered')::int as awaiting_payment,
+              count(*) filter (where abandoned_at is not null)::int as abandoned,
+              count(*) filter (where recovery_sent_at is not null)::int as reminded,
+              count(*) filter (where status = 'recovered')::int as recovered
+         from whatsapp_cart where ${where}`,
+      params
+    ),
+    sql.execute(
+      `select lower(currency_code) as currency_code,
+              coalesce(sum(order_total) filter (where paid_at is not null), 0)::float8 as paid,
+              coalesce(sum(order_total) filter (where status = 'recovered'), 0)::float8 as recovered
+         from whatsapp_cart where ${where} and currency_code is not null and paid_at is not null
+        group by lower(currency_code) order by 1`,
+      params
+    ),
+    sql.execute(
+      `select recovery_skipped_reason as reason, count(*)::int as count
+         from whatsapp_cart where ${where} and recovery_skipped_reason is not null
+        group by recovery_skipped_reason`,
+      params
+    ),
+  ])
+  return {
+    ...counts,
+    skipped_reminders: Object.fromEntries(skipped.map((r: any) => [r.reason, r.count])),
+    revenue: revenue.map((r: any) => ({ currency_code: r.currency_code, paid: Number(r.paid), recovered: Number(r.recovered) })),
+  }
+}

@@ -1,0 +1,44 @@
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
+import type { SqlRunner } from "../../modules/whatsapp/sql/ingest"
+
+export type NotificationConversation = { id: string; last_inbound_at: Date | null; opted_out: boolean }
+
+/**
+ * The conversation a notification goes to: the one named in `data`, or the
+ * customer's (`to`, any phone format) with the account in `data` or the
+ * store's only account. A business may only write first with a template, so
+ * a customer who never wrote gets a new conversation for it.
+ */
+export async function findNotificationConversation(
+  sql: SqlRunner,
+  to: string,
+  data: WhatsAppNotificationData
+): Promise<NotificationConversation> {
+  if (data.conversation_id) {
+    const [row] = await sql.execute(
+      `select id, last_inbound_at, opted_out from whatsapp_conversation where id = ? and deleted_at is null`,
+      [data.conversation_id]
+    )
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsApp conversation ${data.conversation_id} not found`)
+    return row
+  }
+  const waId = (to ?? "").replace(/\D/g, "")
+  if (waId.length < 6) throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: `to` must be a phone number")
+  const accounts = await sql.execute(
+    `select id from whatsapp_account where deleted_at is null ${data.account_id ? "and id = ?" : ""} limit 2`,
+    data.account_id ? [data.account_id] : []
+  )
+  if (!accounts.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, "WhatsApp notification: no such WhatsApp account")
+  if (accounts.length > 1) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: the store has several WhatsApp accounts; give data.account_id")
+  }
+  const [row] = await sql.execute(
+    `insert into whatsapp_conversation (id, account_id, wa_id, created_at, updated_at)
+     values (?, ?, ?, now(), now())
+     on conflict (account_id, wa_id) where deleted_at is null do update set updated_at = whatsapp_conversation.updated_at
+     returning id, last_inbound_at, opted_out`,
+    [generateEntityId("", "waconv"), accounts[0].id, waId]
+  )
+  return row
+}
