@@ -55,5 +55,19 @@ export default defineConfig({
       },
     },
   ],
-  modules: [...redisModules, { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } }],
+  modules: [
+    ...redisModules,
+    { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
+    {
+      // Order updates reach WhatsApp customers through the `whatsapp` channel;
+      // the admin's notification feed keeps Medusa's local provider.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+          { resolve: "medusa-plugin-whatsapp-commerce/providers/notification-whatsapp", id: "whatsapp", options: { channels: ["whatsapp"] } },
+        ],
+      },
+    },
+  ],
 })

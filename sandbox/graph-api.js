@@ -103,14 +103,48 @@ function createSandbox(options = {}) {
     if (!found) return errors.templateMissing(template.name, template.language.code)
     if (found.status === "PAUSED") return errors.templatePaused(found.name)
     if (found.status !== "APPROVED") return errors.templateNotApproved(found.name, found.status)
+    const given = template.components ?? []
     for (const component of found.components ?? []) {
+      const type = String(component.type).toLowerCase()
+      if (type === "buttons") {
+        // A URL button with a variable takes one text parameter, addressed by the button's index.
+        for (const [index, button] of (component.buttons ?? []).entries()) {
+          if (String(button.type).toUpperCase() !== "URL" || !placeholderCount(button.url)) continue
+          const param = given.find((c) => c.type === "button" && c.sub_type === "url" && String(c.index) === String(index))
+          const parameters = param?.parameters ?? []
+          if (parameters.length !== 1 || parameters[0].type !== "text" || !String(parameters[0].text ?? "").length) {
+            return errors.templateParams(`BUTTONS: URL button ${index} expects 1 text parameter, got ${parameters.length}`)
+          }
+        }
+        continue
+      }
       const expected = placeholderCount(component.text)
       if (!expected) continue
-      const given = (template.components ?? []).find((c) => c.type === String(component.type).toLowerCase())
-      const count = given?.parameters?.length ?? 0
-      if (count !== expected) return errors.templateParams(`${component.type}: expected ${expected}, got ${count}`)
+      const parameters = given.find((c) => c.type === type)?.parameters ?? []
+      if (parameters.length !== expected) return errors.templateParams(`${component.type}: expected ${expected}, got ${parameters.length}`)
+      const bad = parameters.map(parameterProblem).find(Boolean)
+      if (bad) return errors.invalidParameter(`${component.type}: ${bad}`)
     }
     return null
+  }
+
+  /** Meta's shape for body and header parameters; a malformed one is rejected with code 100. */
+  function parameterProblem(p) {
+    if (p?.type === "text") return typeof p.text === "string" && p.text.trim() ? null : "text parameter is empty"
+    if (p?.type === "currency") {
+      const c = p.currency ?? {}
+      if (!/^[A-Z]{3}$/.test(String(c.code ?? ""))) return "currency.code must be an ISO 4217 code"
+      if (!Number.isInteger(c.amount_1000)) return "currency.amount_1000 must be an integer"
+      return typeof c.fallback_value === "string" && c.fallback_value ? null : "currency.fallback_value is required"
+    }
+    if (p?.type === "date_time") return p.date_time?.fallback_value ? null : "date_time.fallback_value is required"
+    return `unsupported parameter type ${p?.type}`
+  }
+
+  /** Meta stopped delivering marketing templates to US numbers; it fails them by webhook with 131049. */
+  function marketingBlocked(account, template, to) {
+    const found = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
+    return found?.category === "MARKETING" && to.startsWith("1")
   }
 
   async function postMessages(account, body, arrivedAt) {
@@ -142,7 +176,9 @@ function createSandbox(options = {}) {
       // Like Meta: accepted now, failed later by webhook when outside the window.
       failure: freeForm && !(last && now - last < WINDOW_MS)
         ? { code: 131047, title: "Re-engagement message", message: "Re-engagement message", error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." } }
-        : null,
+        : !freeForm && marketingBlocked(account, body.template, to)
+          ? { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement.", message: "This message was not delivered to maintain healthy ecosystem engagement.", error_data: { details: "Marketing template messages to US phone numbers are not delivered." } }
+          : null,
     }
     state.sends.get(account.phone_number_id).push(now)
     state.messages.push(record)

@@ -48,6 +48,15 @@ export default defineConfig({
         ],
       },
     },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+          { resolve: path.join(providers, "notification-whatsapp"), id: "whatsapp", options: { channels: ["whatsapp"] } },
+        ],
+      },
+    },
   ],
   plugins: [
     {

@@ -6,6 +6,7 @@ import Stripe from "stripe"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
+import { ADDRESS, Browser, csrfOf, submitCheckout } from "../helpers/checkout-browser"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
 
@@ -23,43 +24,6 @@ const HOOK = {
 
 usePublicPort()
 const LUCIA = { wa_id: CUSTOMER, name: "Lucía Pérez" }
-
-/** A browser with a cookie jar of one cookie: enough for the checkout's CSRF nonce. */
-class Browser {
-  cookie = ""
-  constructor(private base: string) {}
-  async get(pathname: string) {
-    const res = await fetch(this.base + pathname, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: "manual" })
-    this.keep(res)
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
-  }
-  async post(pathname: string, fields: Record<string, string>) {
-    const res = await fetch(this.base + pathname, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams(fields).toString(),
-      redirect: "manual",
-    })
-    this.keep(res)
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
-  }
-  private keep(res: Response) {
-    const set = res.headers.get("set-cookie")
-    if (set) this.cookie = set.split(";")[0]
-  }
-}
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]
-const ADDRESS = {
-  email: "lucia@example.com",
-  first_name: "Lucía",
-  last_name: "Pérez",
-  address_1: "Calle Mayor 5",
-  city: "Madrid",
-  postal_code: "28013",
-  country_code: "es",
-  phone: "+34611122233",
-}
 
 medusaIntegrationTestRunner({
   cwd,
@@ -111,19 +75,7 @@ medusaIntegrationTestRunner({
     }
 
     /** Fills the form and presses pay with the given provider; returns the redirect. */
-    async function pay(browser: Browser, checkoutPath: string, providerId: string) {
-      const page = await browser.get(checkoutPath)
-      expect(page.status).toBe(200)
-      const res = await browser.post(checkoutPath, {
-        _csrf: csrfOf(page.html),
-        intent: "pay",
-        ...ADDRESS,
-        shipping_option_id: shippingOptionId,
-        provider_id: providerId,
-      })
-      expect(res.status).toBe(303)
-      return res.location!
-    }
+    const pay = (browser: Browser, checkoutPath: string, providerId: string) => submitCheckout(browser, checkoutPath, shippingOptionId, providerId)
 
     const ordersFor = (cartId: string) => rows(`select order_id from order_cart where cart_id = ? and deleted_at is null`, [cartId])
     const deliver = (hook: string, event: { body: string; headers: Record<string, string> }) =>

@@ -68,6 +68,34 @@ describe("sandbox Graph API", () => {
     expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", template("hello", [])))).toMatchObject({ code: "132000" })
   })
 
+  it("checks URL-button and currency parameters, and fails marketing templates to US numbers like Meta", async () => {
+    sandbox.addTemplate({
+      waba_id: account.waba_id,
+      name: "reminder",
+      language: "en",
+      category: "MARKETING",
+      components: [{ type: "BODY", text: "Hi {{1}}, {{2}} waits" }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Pay", url: "https://shop.example/{{1}}" }] }],
+    })
+    const reminder = (button: unknown[] | null, amount: unknown = 64650) => ({
+      type: "template" as const,
+      template: {
+        name: "reminder",
+        language: { code: "en" },
+        components: [
+          { type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "currency", currency: { fallback_value: "€64.65", code: "EUR", amount_1000: amount } }] },
+          ...(button ? [{ type: "button", sub_type: "url", index: "0", parameters: button }] : []),
+        ],
+      } as any,
+    })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", reminder(null)))).toMatchObject({ code: "132000" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", reminder([{ type: "text", text: "tok" }], 64.65)))).toMatchObject({ code: "100" })
+    const ok = await client.sendMessage(account.phone_number_id, "34600000001", reminder([{ type: "text", text: "tok" }]))
+    const us = await client.sendMessage(account.phone_number_id, "14155550123", reminder([{ type: "text", text: "tok" }]))
+    const sent = (wamid: string) => sandbox.state.messages.find((m: any) => m.wamid === wamid)
+    expect(sent(ok.messages[0].id).failure).toBeNull()
+    expect(sent(us.messages[0].id).failure).toMatchObject({ code: 131049 })
+  })
+
   it("throttles beyond 80 messages per second with 130429 and can inject faults", async () => {
     sandbox.state.sends.clear()
     const results = await Promise.all(
@@ -84,7 +112,7 @@ describe("sandbox Graph API", () => {
     expect((await client.getSubscribedApps(account.waba_id)).data).toEqual([])
     await client.subscribeApp(account.waba_id)
     expect((await client.getSubscribedApps(account.waba_id)).data).toHaveLength(1)
-    expect((await client.listTemplates(account.waba_id)).data.map((t) => t.name)).toEqual(["hello", "paused_one"])
+    expect((await client.listTemplates(account.waba_id)).data.map((t) => t.name)).toEqual(["hello", "paused_one", "reminder"])
     await client.updateCommerceSettings(account.phone_number_id, { is_cart_enabled: true })
     expect((await client.getCommerceSettings(account.phone_number_id)).data[0]).toMatchObject({ is_cart_enabled: true, is_catalog_visible: false })
   })

@@ -1,0 +1,51 @@
+/** A browser with a cookie jar of one cookie: enough for the checkout's CSRF nonce. */
+export class Browser {
+  cookie = ""
+  constructor(private base: string) {}
+  async get(pathname: string) {
+    const res = await fetch(this.base + pathname, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: "manual" })
+    this.keep(res)
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+  }
+  async post(pathname: string, fields: Record<string, string>) {
+    const res = await fetch(this.base + pathname, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: new URLSearchParams(fields).toString(),
+      redirect: "manual",
+    })
+    this.keep(res)
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+  }
+  private keep(res: Response) {
+    const set = res.headers.get("set-cookie")
+    if (set) this.cookie = set.split(";")[0]
+  }
+}
+
+export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]
+export const ADDRESS = {
+  email: "lucia@example.com",
+  first_name: "Lucía",
+  last_name: "Pérez",
+  address_1: "Calle Mayor 5",
+  city: "Madrid",
+  postal_code: "28013",
+  country_code: "es",
+  phone: "+34611122233",
+}
+
+/** Fills the checkout form and presses pay with the given provider; returns where the page sends the customer. */
+export async function submitCheckout(browser: Browser, checkoutPath: string, shippingOptionId: string, providerId: string): Promise<string> {
+  const page = await browser.get(checkoutPath)
+  if (page.status !== 200) throw new Error(`checkout page answered ${page.status}`)
+  const res = await browser.post(checkoutPath, {
+    _csrf: csrfOf(page.html),
+    intent: "pay",
+    ...ADDRESS,
+    shipping_option_id: shippingOptionId,
+    provider_id: providerId,
+  })
+  if (res.status !== 303) throw new Error(`paying answered ${res.status}: ${res.html.slice(0, 300)}`)
+  return res.location!
+}
