@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createShippingOptionsWorkflow, createShippingProfilesWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import path from "node:path"
 import type { CatalogFixture } from "./catalog-fixtures"
-import { envelope, TEST_ACCOUNT, wamid } from "./whatsapp"
+import { envelope, postWebhook, TEST_ACCOUNT, waitFor, wamid } from "./whatsapp"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createPaymentSandbox } = require(path.resolve(__dirname, "../../sandbox/payments/index.js"))
@@ -130,4 +130,30 @@ export async function connectSyncedAccount(api: any, container: MedusaContainer,
   const { syncWhatsAppCatalogWorkflow } = require(path.resolve(__dirname, "../../.medusa/server/src/workflows/catalog/workflows/sync-whatsapp-catalog.js"))
   await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: data.account.id } })
   return data.account.id as string
+}
+
+export type SentWhatsAppCart = { id: string; cart_id: string; created_at: Date; conversation_id: string; checkoutPath: string }
+
+/**
+ * A customer sends a cart from the WhatsApp catalog and gets the checkout
+ * link; returns the WhatsApp cart row and the link's path.
+ */
+export async function sendWhatsAppCart(
+  baseUrl: string,
+  fakeMessages: () => any[],
+  rows: (sql: string, params?: unknown[]) => Promise<any[]>,
+  input: { waId: string; name: string; catalogId: string; items: { id: string; quantity: number; price: number }[] }
+): Promise<SentWhatsAppCart> {
+  const sentBefore = fakeMessages().length
+  await postWebhook(baseUrl, whatsappOrder({ wa_id: input.waId, name: input.name }, input.catalogId, input.items))
+  const link = await waitFor(
+    async () => fakeMessages().slice(sentBefore).find((m: any) => m.to === input.waId && m.body.interactive?.type === "cta_url"),
+    { what: "the checkout link" }
+  )
+  const [cart] = await rows(
+    `select w.id, w.cart_id, w.created_at, w.conversation_id from whatsapp_cart w
+       join whatsapp_conversation c on c.id = w.conversation_id where c.wa_id = ? order by w.created_at desc limit 1`,
+    [input.waId]
+  )
+  return { ...cart, checkoutPath: new URL(link.body.interactive.action.parameters.url).pathname }
 }

@@ -4,7 +4,7 @@ import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
-import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
+import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
 import { postWebhook, textPayload, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
@@ -70,20 +70,17 @@ medusaIntegrationTestRunner({
 
     const setSettings = (settings: Record<string, unknown>) => api.post(`/admin/whatsapp/accounts/${accountId}`, { settings }, admin)
 
-    /** A customer sends a cart (3 × 19,90) and gets the checkout link; returns the WhatsApp cart row. */
-    async function cartFrom(waId: string, name = "Lucía") {
-      await postWebhook(api.defaults.baseURL!, whatsappOrder({ wa_id: waId, name }, CATALOG_ID, [
-        { id: variants[0].id, quantity: 2, price: 19.9 },
-        { id: variants[1].id, quantity: 1, price: 19.9 },
-      ]))
-      await waitFor(async () => sentTo(waId).find((m: any) => m.body.interactive?.type === "cta_url"), { what: "the checkout link" })
-      const [cart] = await rows(
-        `select w.id, w.cart_id, w.created_at, w.conversation_id from whatsapp_cart w
-           join whatsapp_conversation c on c.id = w.conversation_id where c.wa_id = ? order by w.created_at desc limit 1`,
-        [waId]
-      )
-      return cart as { id: string; cart_id: string; created_at: Date; conversation_id: string }
-    }
+    /** A customer sends a cart (3 × 19,90) and gets the checkout link. */
+    const cartFrom = (waId: string, name = "Lucía") =>
+      sendWhatsAppCart(api.defaults.baseURL!, () => fake.sandbox.state.messages, rows, {
+        waId,
+        name,
+        catalogId: CATALOG_ID,
+        items: [
+          { id: variants[0].id, quantity: 2, price: 19.9 },
+          { id: variants[1].id, quantity: 1, price: 19.9 },
+        ],
+      })
 
     const recover = (now: Date) => recoverAbandonedWhatsAppCartsWorkflow(getContainer()).run({ input: { now } }).then((r: any) => r.result)
     const cartRow = async (id: string) => (await rows(`select * from whatsapp_cart where id = ?`, [id]))[0]
@@ -127,8 +124,7 @@ medusaIntegrationTestRunner({
 
     it("skips a paid cart and records an opted-out customer's cart without writing to them", async () => {
       const paid = await cartFrom("34611100002")
-      const checkoutPath = new URL(sentTo("34611100002").find((m: any) => m.body.interactive?.type === "cta_url").body.interactive.action.parameters.url).pathname
-      await submitCheckout(new Browser(api.defaults.baseURL!), checkoutPath, shippingOptionId, PROVIDERS.manual)
+      await submitCheckout(new Browser(api.defaults.baseURL!), paid.checkoutPath, shippingOptionId, PROVIDERS.manual)
       await waitFor(async () => (await cartRow(paid.id)).order_id, { what: "the order" })
       await api.post(`/admin/whatsapp/carts/${paid.id}/mark-paid`, {}, admin)
 
@@ -197,8 +193,7 @@ medusaIntegrationTestRunner({
       const direct = await cartFrom("34611100008")
       const browser = new Browser(api.defaults.baseURL!)
       // One customer pays before any reminder…
-      const directLink = sentTo("34611100008").find((m: any) => m.body.interactive?.type === "cta_url").body.interactive.action.parameters.url
-      await submitCheckout(browser, new URL(directLink).pathname, shippingOptionId, PROVIDERS.manual)
+      await submitCheckout(browser, direct.checkoutPath, shippingOptionId, PROVIDERS.manual)
       await waitFor(async () => (await cartRow(direct.id)).order_id, { what: "the first order" })
       await api.post(`/admin/whatsapp/carts/${direct.id}/mark-paid`, {}, admin)
       // …the other only after it.
