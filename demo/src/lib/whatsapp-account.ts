@@ -51,8 +51,16 @@ export async function upsertWhatsAppAccountFromEnv(container: MedusaContainer) {
     await updateWhatsAppAccountWorkflow(container).run({ input: { id: existing.id, ...fields } })
     logger.info(`demo: WhatsApp account ${existing.id} updated from the environment`)
   } else {
+    // The sandbox has these two templates; a real WABA's are picked in the admin.
+    const sandboxSettings = env.WHATSAPP_ACCESS_TOKEN
+      ? {}
+      : {
+          recovery_delay_minutes: Number(env.DEMO_RECOVERY_DELAY_MINUTES ?? 5),
+          recovery_template: { name: "cart_reminder", language: "es", category: "MARKETING" as const },
+          order_update_template: { name: "order_update", language: "es", category: "UTILITY" as const },
+        }
     const { result } = await createWhatsAppAccountWorkflow(container).run({
-      input: { ...fields, language: "es", region_id: region?.id, sales_channel_id: channel?.id },
+      input: { ...fields, language: "es", region_id: region?.id, sales_channel_id: channel?.id, settings: sandboxSettings },
     })
     logger.info(`demo: WhatsApp account ${result.id} created`)
   }
