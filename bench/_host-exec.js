@@ -44,6 +44,7 @@ async function runInHost(script, name) {
     if (migrate.status !== 0) throw new Error("migrations failed")
     const exec = spawnSync(medusa, ["exec", path.join(root, "bench", script)], { cwd: host, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
     const lines = `${exec.stdout}`.split("\n")
+    if (process.env.BENCH_VERBOSE) console.error(lines.filter((l) => !l.startsWith("BENCH_RESULT ") && !/^\s*$/.test(l) && !l.includes("info")).join("\n"))
     const line = lines.find((l) => l.startsWith("BENCH_RESULT "))
     if (!line) throw new Error(`the benchmark script failed:\n${exec.stdout?.slice(-3000)}\n${exec.stderr?.slice(-3000)}`)
     return { figures: JSON.parse(line.slice("BENCH_RESULT ".length)), output: lines }

@@ -4,6 +4,7 @@
 // those 1,000 reminders reach the fake Graph API at the configured 80 msg/s.
 import { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { fork } from "node:child_process"
 import path from "node:path"
 import { createCommerceBasics, createProducts } from "../integration-tests/helpers/catalog-fixtures"
 
@@ -13,13 +14,20 @@ const DUE_LARGE = 1000
 const RUNS = 3
 
 export default async function run({ container }: ExecArgs) {
-  const { createSandbox } = require(path.join(root, "sandbox/graph-api.js"))
+  const { maxInWindow } = require(path.join(root, ".medusa/server/src/lib/outbound/pacing.js"))
   const { createWhatsAppAccountWorkflow, recoverAbandonedWhatsAppCartsWorkflow } = require(path.join(root, ".medusa/server/src/workflows/index.js"))
   const whatsapp: any = container.resolve("whatsapp")
   const sql = (text: string, params: unknown[] = []) => whatsapp.sql.execute(text, params)
   const account = { waba_id: "500000000000001", phone_number_id: "500000000000002", access_token: "bench-token-000002" }
-  const sandbox = createSandbox({ accounts: [account], sendStatuses: false })
-  await sandbox.listen(Number(new URL(process.env.WHATSAPP_GRAPH_API_URL!).port))
+  // The fake runs in its own process, as Meta is remote: its clock and event
+  // loop are not the store's, so the rate is measured where Meta measures it.
+  const fakeUrl = process.env.WHATSAPP_GRAPH_API_URL!
+  const fake = fork(path.join(root, "sandbox/start.js"), [], {
+    env: { ...process.env, SANDBOX_PORT: new URL(fakeUrl).port, SANDBOX_CONFIG: JSON.stringify({ accounts: [account], sendStatuses: false }) },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  })
+  await new Promise((resolve) => fake.once("message", resolve))
+  const fakeMessages = async () => ((await (await fetch(`${fakeUrl}/__sandbox/messages`)).json()) as any).messages as any[]
 
   const fixture = await createCommerceBasics(container)
   const { variants } = await createProducts(container, fixture, [{ title: "Camiseta", sizes: ["M"], colors: ["Rojo"], price: 19.9 }])
@@ -72,7 +80,7 @@ export default async function run({ container }: ExecArgs) {
   /** Makes the first `due` carts unpaid again and forgets their earlier reminders. */
   const arm = async (due: number) => {
     await sql(`delete from whatsapp_message where idempotency_key like 'cart-recovery:wacart_bench_due_%'`)
-    await sql(`update whatsapp_rate_limit set tat = now(), last_sent_at = null`)
+    await sql(`update whatsapp_rate_limit set tat = now(), recent_sends = null`)
     await sql(
       `update whatsapp_cart set status = case when (substring(id from 18))::int <= ? then 'link_sent' else 'paid' end,
               abandoned_at = null, recovery_sent_at = null, recovery_channel = null, recovery_message_id = null, recovery_skipped_reason = null
@@ -118,20 +126,28 @@ export default async function run({ container }: ExecArgs) {
 
   // 1% of 100,000 due: the run, then the 1,000 sends at the fake.
   await arm(DUE_LARGE)
-  const sentBefore = sandbox.state.messages.length
+  const sentBefore = (await fakeMessages()).length
   const started = performance.now()
   const { result } = await recoverAbandonedWhatsAppCartsWorkflow(container).run({ input: {} })
   const runLargeMs = performance.now() - started
   await drain()
-  const sends = sandbox.state.messages.slice(sentBefore).map((m: any) => m.at as number).sort((a: number, b: number) => a - b)
-  let peak = 0
-  for (let i = 0, j = 0; i < sends.length; i++) {
-    while (sends[i] - sends[j] >= 1000) j++
-    peak = Math.max(peak, i - j + 1)
+  const sends = (await fakeMessages()).slice(sentBefore).map((m: any) => m.at as number).sort((a: number, b: number) => a - b)
+  const peak = maxInWindow(sends, 1000)
+  if (process.env.BENCH_VERBOSE) {
+    const perSecond = new Map<number, number>()
+    for (const t of sends) perSecond.set(Math.floor((t - sends[0]) / 1000), (perSecond.get(Math.floor((t - sends[0]) / 1000)) ?? 0) + 1)
+    const gaps = sends.slice(1).map((t: number, i: number) => t - sends[i])
+    console.log(`sends per second from the first: ${[...perSecond.values()].join(" ")}; first 20 gaps (ms): ${gaps.slice(0, 20).join(" ")}`)
+    let worst = 0
+    for (let i = 0, j = 0; i < sends.length; i++) {
+      while (sends[i] - sends[j] >= 1000) j++
+      if (i - j + 1 === peak && !worst) worst = sends[j] - sends[0]
+    }
+    console.log(`first window holding ${peak} sends starts ${worst} ms after the first send`)
   }
   const rate = ((sends.length - 1) * 1000) / (sends[sends.length - 1] - sends[0])
   const [failed] = await sql(`select count(*)::int as n from whatsapp_message where status = 'failed'`)
-  await sandbox.close()
+  fake.kill("SIGTERM")
 
   const configured = whatsapp.getOptions().messagesPerSecond
   console.log(

@@ -16,13 +16,16 @@ import {
 } from "./sql/outbound"
 
 /**
- * Slots are booked at 96% of the configured rate and the send gate holds
- * actual sends at 97% of it: the network and a busy event loop move each
- * call by milliseconds, and without headroom a late call followed by an
- * on-time one would put one message too many into a second.
+ * Slots are booked at 97.5% of the configured rate, and the send gate lets
+ * at most 97.5% of it (rounded down) through in any second and a bit, never
+ * two sends closer than half the nominal spacing: a call spends a few
+ * milliseconds between the gate and Meta, more on a busy event loop, and
+ * the headroom keeps Meta's own count of any second under the rate.
  */
-export const PACING_HEADROOM = 0.96
-export const GATE_HEADROOM = 0.97
+export const PACING_HEADROOM = 0.975
+export const GATE_HEADROOM = 0.975
+const GATE_WINDOW_MS = 1010
+const GATE_MIN_GAP_SHARE = 0.5
 
 /** Waits longer than this go back to the queue instead of holding a worker. */
 const MAX_IN_PROCESS_WAIT_MS = 20_000
@@ -66,7 +69,11 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
     accessToken: deps.openSecret(claimed.sealed_access_token),
   })
   const numberKey = `number:${claimed.phone_number_id}`
-  const gateInterval = 1000 / (options.messagesPerSecond * GATE_HEADROOM)
+  const gate = {
+    limit: Math.max(1, Math.floor(options.messagesPerSecond * GATE_HEADROOM)),
+    windowMs: GATE_WINDOW_MS,
+    minGapMs: (GATE_MIN_GAP_SHARE * 1000) / options.messagesPerSecond,
+  }
   const [numberSlot, pairSlot] = await Promise.all([
     reserveSendSlot(db, numberKey, 1000 / (options.messagesPerSecond * PACING_HEADROOM)),
     reserveSendSlot(
@@ -84,9 +91,9 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
   if (waitMs > 0) {
     await sleep(waitMs)
   }
-  for (let gateWait = await passSendGate(db, numberKey, gateInterval); gateWait > 0; ) {
+  for (let gateWait = await passSendGate(db, numberKey, gate); gateWait > 0; ) {
     await sleep(gateWait)
-    gateWait = await passSendGate(db, numberKey, gateInterval)
+    gateWait = await passSendGate(db, numberKey, gate)
   }
 
   try {

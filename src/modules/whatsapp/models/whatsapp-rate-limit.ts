@@ -8,6 +8,6 @@ import { model } from "@medusajs/framework/utils"
 export const WhatsappRateLimit = model.define("whatsapp_rate_limit", {
   id: model.text().primaryKey(),
   tat: model.dateTime(),
-  /** When the last send actually passed the gate (see reserveSendSlot / passSendGate). */
-  last_sent_at: model.dateTime().nullable(),
+  /** Epoch milliseconds of the last sends that passed the gate, oldest first (see passSendGate). */
+  recent_sends: model.json().nullable(),
 })

@@ -160,25 +160,39 @@ export async function reserveSendSlot(db: SqlRunner, key: string, intervalMs: nu
 }
 
 /**
- * The last check before a call leaves: passes only if the previous send on
- * this schedule passed at least `intervalMs` ago, and records this one.
- * Slots from reserveSendSlot are already spaced; this gate keeps them spaced
- * when a process wakes late from its wait (a busy event loop) and would
- * otherwise send right behind an on-time sender. Returns 0 when passed, else
- * how long to wait before asking again.
+ * The last check before a call leaves. It passes when fewer than `limit`
+ * sends passed this schedule in the last `windowMs` (a sliding-window log of
+ * the last `limit` sends) and the previous one is at least `minGapMs` old,
+ * then records this send. Slots from reserveSendSlot are already spaced;
+ * the gate keeps any second under the limit when a process wakes late (a
+ * busy event loop), lets late sends catch up at up to 1000 / minGapMs per
+ * second, and never lets a late bunch out at once. Returns 0 when passed,
+ * else how long to wait before asking again.
  */
-export async function passSendGate(db: SqlRunner, key: string, intervalMs: number): Promise<number> {
+export async function passSendGate(db: SqlRunner, key: string, gate: { limit: number; windowMs: number; minGapMs: number }): Promise<number> {
+  // clock_timestamp() inline, not in a CTE: it is read after the row lock is held.
   const [row] = await db.execute(
-    `update whatsapp_rate_limit set last_sent_at = clock_timestamp()
-     where id = ? and (last_sent_at is null or last_sent_at <= clock_timestamp() - (?::float * interval '1 millisecond'))
-     returning id`,
-    [key, intervalMs]
+    `update whatsapp_rate_limit
+        set recent_sends = (case when jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) >= ?
+                                 then recent_sends - 0 else coalesce(recent_sends, '[]'::jsonb) end)
+                           || to_jsonb(extract(epoch from clock_timestamp()) * 1000),
+            updated_at = now()
+      where id = ?
+        and (jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) < ?
+             or (recent_sends->>0)::float8 <= extract(epoch from clock_timestamp()) * 1000 - ?)
+        and coalesce((recent_sends->>-1)::float8, 0) <= extract(epoch from clock_timestamp()) * 1000 - ?
+      returning id`,
+    [gate.limit, key, gate.limit, gate.windowMs, gate.minGapMs]
   )
   if (row) return 0
   const [state] = await db.execute(
-    `select greatest(0, extract(epoch from (last_sent_at + (?::float * interval '1 millisecond') - clock_timestamp())) * 1000) as wait_ms
-     from whatsapp_rate_limit where id = ?`,
-    [intervalMs, key]
+    `select greatest(
+              case when jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) >= ?
+                   then (recent_sends->>0)::float8 + ? else 0 end,
+              coalesce((recent_sends->>-1)::float8, 0) + ?
+            ) - extract(epoch from clock_timestamp()) * 1000 as wait_ms
+       from whatsapp_rate_limit where id = ?`,
+    [gate.limit, gate.windowMs, gate.minGapMs, key]
   )
   return Math.max(1, Math.ceil(Number(state?.wait_ms ?? 1)))
 }
