@@ -4,7 +4,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
+import { AdminCommerceSettings, AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
 import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
 import { verifyPaymentWebhook } from "./utils/verify-payment-webhook"
 import { AdminMarkCartPaid } from "./admin/whatsapp/carts/validators"
@@ -71,6 +71,11 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/carts",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListWhatsAppCarts, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/commerce-settings",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCommerceSettings)],
     },
     {
       matcher: "/admin/whatsapp/stats",

@@ -25,3 +25,9 @@ export type AdminCreateWhatsAppAccountType = z.infer<typeof AdminCreateWhatsAppA
 
 export const AdminUpdateWhatsAppAccount = z.object(accountFields).partial().strict()
 export type AdminUpdateWhatsAppAccountType = z.infer<typeof AdminUpdateWhatsAppAccount>
+
+export const AdminCommerceSettings = z
+  .object({ is_cart_enabled: z.boolean().optional(), is_catalog_visible: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.is_cart_enabled !== undefined || b.is_catalog_visible !== undefined, { message: "give is_cart_enabled or is_catalog_visible" })
+export type AdminCommerceSettingsType = z.infer<typeof AdminCommerceSettings>

@@ -6,6 +6,7 @@ export const AdminListWhatsAppCarts = z.object({
   account_id: z.string().optional(),
   conversation_id: z.string().optional(),
   cart_id: z.string().optional(),
+  order_id: z.string().optional(),
   status: z.union([CartStatus, z.array(CartStatus)]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

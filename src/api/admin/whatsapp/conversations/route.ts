@@ -5,9 +5,10 @@ import { conversationFields } from "./query-config"
 import type { AdminListConversationsType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse) => {
-  const { account_id, unread, has_cart, inquiry, opted_out, limit, offset } = req.validatedQuery as AdminListConversationsType
+  const { account_id, customer_id, unread, has_cart, inquiry, opted_out, limit, offset } = req.validatedQuery as AdminListConversationsType
   const filters: Record<string, unknown> = {}
   if (account_id) filters.account_id = account_id
+  if (customer_id) filters.customer_id = customer_id
   if (unread !== undefined) filters.unread_count = unread ? { $gt: 0 } : 0
   if (has_cart !== undefined) filters.has_cart = has_cart
   if (inquiry !== undefined) filters.has_inquiry = inquiry

@@ -4,6 +4,7 @@ const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : 
 
 export const AdminListConversations = z.object({
   account_id: z.string().optional(),
+  customer_id: z.string().optional(),
   unread: flag,
   has_cart: flag,
   inquiry: flag,
@@ -19,10 +20,20 @@ export const AdminListMessages = z.object({
 })
 export type AdminListMessagesType = z.infer<typeof AdminListMessages>
 
+/** A reply: free-form text (inside the 24-hour window) or an approved template (any time). */
 export const AdminSendText = z
   .object({
-    text: z.string().trim().min(1, "text is required").max(4096, "text is longer than 4096 characters"),
+    text: z.string().trim().min(1, "text is required").max(4096, "text is longer than 4096 characters").optional(),
+    template: z
+      .object({
+        name: z.string().min(1).max(512),
+        language: z.string().min(2).max(15),
+        /** Body parameters in order ({{1}}, {{2}}…). */
+        body_parameters: z.array(z.string().trim().min(1).max(1024)).max(20).default([]),
+      })
+      .optional(),
     idempotency_key: z.string().min(8).max(255).optional(),
   })
   .strict()
+  .refine((b) => !!b.text !== !!b.template, { message: "send either `text` or `template`" })
 export type AdminSendTextType = z.infer<typeof AdminSendText>

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendWhatsAppMessageWorkflow } from "../../../../../../workflows/channel/workflows/send-whatsapp-message"
+import type { OutboundMessage } from "../../../../../../lib/graph-api/types"
 import { retrieveConversation } from "../../helpers"
 import { messageFields } from "../../query-config"
 import type { AdminListMessagesType, AdminSendTextType } from "../../validators"
@@ -19,12 +20,29 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMess
   res.json({ messages: data, count: metadata?.count ?? data.length, offset, limit })
 }
 
+function toOutbound(body: AdminSendTextType): OutboundMessage {
+  if (body.template) {
+    const { name, language, body_parameters } = body.template
+    return {
+      type: "template",
+      template: {
+        name,
+        language: { code: language },
+        ...(body_parameters.length
+          ? { components: [{ type: "body" as const, parameters: body_parameters.map((text) => ({ type: "text" as const, text })) }] }
+          : {}),
+      },
+    }
+  }
+  return { type: "text", text: { body: body.text! } }
+}
+
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSendTextType>, res: MedusaResponse) => {
   await retrieveConversation(req.scope, req.params.id)
   const { result } = await sendWhatsAppMessageWorkflow(req.scope).run({
     input: {
       conversation_id: req.params.id,
-      message: { type: "text", text: { body: req.validatedBody.text } },
+      message: toOutbound(req.validatedBody),
       idempotency_key: req.validatedBody.idempotency_key,
     },
   })

@@ -1,0 +1,28 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { healthLines } from "../../../../../../lib/graph-api/health"
+import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
+import { retrieveAccount } from "../../helpers"
+import { listAllTemplates } from "../templates/list-templates"
+
+/** The connection check: phone number, webhook subscription, commerce settings, catalog and templates, each asked of the Graph API. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const account = await retrieveAccount(req.scope, req.params.id)
+  const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
+  const client = await whatsapp.graphClientFor(account.id, { timeoutMs: 10_000 })
+  const [phone, subscriptions, commerce, catalog, templates] = await Promise.allSettled([
+    client.getPhoneNumber(account.phone_number_id),
+    client.getSubscribedApps(account.waba_id),
+    client.getCommerceSettings(account.phone_number_id),
+    account.catalog_id ? client.getCatalog(account.catalog_id) : Promise.resolve(null),
+    listAllTemplates(client, account.waba_id),
+  ])
+  const lines = healthLines({
+    phone,
+    subscriptions,
+    commerce,
+    catalog: account.catalog_id ? (catalog as PromiseSettledResult<any>) : null,
+    templates,
+  })
+  res.json({ account_id: account.id, ok: lines.every((l) => l.ok), lines })
+}
