@@ -1,38 +1,13 @@
-import { ChildProcess, spawn } from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
+import { demoPorts, startDemo as startDemoProcess, stopDemo } from "../helpers/demo-process"
 
 /**
  * `npm run demo` end to end: embedded PostgreSQL, migrations, seed, admin
  * login, and a second start that keeps the data and does not seed again.
  */
-const root = path.resolve(__dirname, "../..")
-const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-"))
-const port = String(19000 + Math.floor(Math.random() * 900))
-const sandboxPort = String(Number(port) + 1000)
-const paymentsPort = String(Number(port) + 2000)
-
-function startDemo(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SANDBOX_PORT: sandboxPort, SANDBOX_PAYMENTS_PORT: paymentsPort, DEMO_STATE_DIR: stateDir, NODE_OPTIONS: "", LOG_LEVEL: "info" }
-  // The demo's default is its own embedded PostgreSQL; test exactly that.
-  delete env.DATABASE_URL
-  const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
-  let output = ""
-  child.stdout!.on("data", (chunk) => (output += chunk))
-  child.stderr!.on("data", (chunk) => (output += chunk))
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", () => output.includes("Demo store ready") && resolve())
-    child.on("exit", (code) => reject(new Error(`demo exited with ${code}:\n${output.slice(-3000)}`)))
-  })
-  return { child, output: () => output, ready }
-}
-
-async function stopDemo(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.on("exit", resolve))
-  child.kill("SIGTERM")
-  await exited
-}
+const { port, sandboxPort, paymentsPort, stateDir } = demoPorts()
+const startDemo = () => startDemoProcess({ port, sandboxPort, paymentsPort, stateDir })
 
 async function login() {
   const res = await fetch(`http://127.0.0.1:${port}/auth/user/emailpass`, {

@@ -1,0 +1,51 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+const root = path.resolve(__dirname, "../..")
+
+export type DemoPorts = { port: string; sandboxPort: string; paymentsPort: string; stateDir: string }
+
+/** Free-enough ports and a fresh state directory for one demo under test. */
+export function demoPorts(): DemoPorts {
+  const port = String(19000 + Math.floor(Math.random() * 900))
+  return {
+    port,
+    sandboxPort: String(Number(port) + 1000),
+    paymentsPort: String(Number(port) + 2000),
+    stateDir: fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-")),
+  }
+}
+
+/** `npm run demo` as a newcomer runs it (embedded PostgreSQL), on the given ports; resolves `ready` when it says so. */
+export function startDemo(ports: DemoPorts, extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: ports.port,
+    SANDBOX_PORT: ports.sandboxPort,
+    SANDBOX_PAYMENTS_PORT: ports.paymentsPort,
+    DEMO_STATE_DIR: ports.stateDir,
+    NODE_OPTIONS: "",
+    LOG_LEVEL: "info",
+    ...extraEnv,
+  }
+  // The demo's default is its own embedded PostgreSQL; test exactly that.
+  delete env.DATABASE_URL
+  const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
+  let output = ""
+  child.stdout!.on("data", (chunk) => (output += chunk))
+  child.stderr!.on("data", (chunk) => (output += chunk))
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", () => output.includes("Demo store ready") && resolve())
+    child.on("exit", (code) => reject(new Error(`demo exited with ${code}:\n${output.slice(-3000)}`)))
+  })
+  return { child, output: () => output, ready }
+}
+
+export async function stopDemo(child: ChildProcess) {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.on("exit", resolve))
+  child.kill("SIGTERM")
+  await exited
+}

@@ -1,0 +1,198 @@
+import fs from "node:fs"
+import path from "node:path"
+import { Browser, chromium, Page } from "playwright-core"
+import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
+
+/**
+ * The admin in Chromium against `npm run demo`: log in, add a number and see
+ * its connection check, watch a product question and a cart arrive in the
+ * inbox, reply and send products, switch a product's search off, edit a
+ * variant's content ID, and find sync errors on the catalog page.
+ * Screenshots go to test-artifacts/admin-*.png.
+ */
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts")
+const ports: DemoPorts = demoPorts()
+const admin = `http://localhost:${ports.port}`
+const sandbox = `http://127.0.0.1:${ports.sandboxPort}`
+const CUSTOMER = "34699111222"
+
+async function json(url: string, init: RequestInit = {}) {
+  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
+  return body
+}
+
+async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+describe("the admin in a browser", () => {
+  let demo: ReturnType<typeof startDemo>
+  let browser: Browser
+  let page: Page
+  let headers: Record<string, string>
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true })
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    demo = startDemo(ports)
+    await demo.ready
+    const { token } = await json(`${admin}/auth/user/emailpass`, {
+      method: "POST",
+      body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
+    })
+    headers = { authorization: `Bearer ${token}` }
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    })
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 } })
+    page.setDefaultTimeout(60_000)
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (demo) await stopDemo(demo.child)
+    fs.rmSync(ports.stateDir, { recursive: true, force: true })
+  })
+
+  it("logs in", async () => {
+    // The first load compiles the admin in the dev bundler; give it time.
+    await page.goto(`${admin}/app/login`, { timeout: 180_000 })
+    await page.fill('input[name="email"]', "admin@example.com")
+    await page.fill('input[name="password"]', "supersecret")
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    await shot("01-logged-in")
+  }, 300_000)
+
+  it("adds a number and shows its connection check, with Meta's error on a red line", async () => {
+    await json(`${sandbox}/__sandbox/accounts`, {
+      method: "POST",
+      body: JSON.stringify({ waba_id: "100000000000021", phone_number_id: "100000000000022", access_token: "second-number-token", display_phone_number: "+34 600 000 222", verified_name: "Demo Moda Norte" }),
+    })
+    await page.goto(`${admin}/app/settings/whatsapp`)
+    await page.getByTestId("account-row").first().waitFor()
+    await page.getByTestId("webhook-url").waitFor()
+    expect(await page.getByTestId("webhook-url").textContent()).toBe(`${admin}/whatsapp/webhook`)
+    await page.getByTestId("account-add").click()
+    await page.fill("#account-name", "Demo Moda Norte")
+    await page.fill("#account-waba_id", "100000000000021")
+    await page.fill("#account-phone_number_id", "100000000000022")
+    await page.fill("#account-access_token", "second-number-token")
+    await page.getByTestId("account-save").click()
+    await page.waitForURL(/\/settings\/whatsapp\/waacc_/)
+    const line = (key: string) => page.locator(`[data-testid="health-line"][data-key="${key}"]`)
+    await line("phone_number").waitFor()
+    expect(await page.getByTestId("health-line").count()).toBe(5)
+    expect(await line("phone_number").getAttribute("data-ok")).toBe("true")
+    expect(await line("phone_number").textContent()).toContain("Demo Moda Norte")
+    expect(await line("webhook_subscription").getAttribute("data-ok")).toBe("false")
+    await page.getByTestId("health-subscribe").click()
+    await until(async () => (await line("webhook_subscription").getAttribute("data-ok")) === "true", "the subscription line to turn green")
+    await shot("02-health-check")
+
+    // A revoked token: every line turns red and says what Meta answered.
+    await page.getByTestId("account-edit").click()
+    await page.fill("#account-access_token", "revoked-token-000")
+    await page.getByTestId("account-save").click()
+    await page.getByRole("button", { name: "Check again" }).click()
+    await until(async () => (await line("phone_number").getAttribute("data-ok")) === "false", "the phone number line to turn red")
+    expect(await line("phone_number").getByTestId("health-error").textContent()).toContain("Invalid OAuth access token")
+    await shot("03-health-check-error")
+  }, 180_000)
+
+  it("shows a product question and a cart arriving in the inbox, replies and sends products", async () => {
+    const catalog = await json(`${sandbox}/__sandbox/catalog?id=100000000000003`)
+    const [asked, second] = catalog.items.filter((i: any) => i.availability === "in stock")
+    await page.goto(`${admin}/app/whatsapp`)
+    await json(`${sandbox}/__sandbox/inbound`, {
+      method: "POST",
+      body: JSON.stringify({ from: CUSTOMER, name: "Carmen", text: "¿La tenéis en talla L?", referred_retailer_id: asked.id }),
+    })
+    await json(`${sandbox}/__sandbox/inbound`, {
+      method: "POST",
+      body: JSON.stringify({
+        from: CUSTOMER,
+        name: "Carmen",
+        type: "order",
+        product_items: [
+          { product_retailer_id: asked.id, quantity: 2, item_price: 1, currency: "EUR" },
+          { product_retailer_id: second.id, quantity: 1, item_price: 1, currency: "EUR" },
+        ],
+      }),
+    })
+    // The list polls: the conversation shows up without a reload.
+    const row = page.locator('[data-testid="conversation-row"]', { hasText: "Carmen" })
+    await row.waitFor({ timeout: 30_000 })
+    await row.click()
+    await page.getByTestId("product-card").first().waitFor()
+    await page.getByTestId("cart-card").first().waitFor()
+    await shot("04-inbox-question-and-cart")
+
+    await page.getByTestId("reply-input").fill("¡Sí! Te la guardamos en talla L.")
+    await page.getByTestId("reply-send").click()
+    await until(
+      async () => (await json(`${sandbox}/__sandbox/messages?to=${CUSTOMER}`)).messages.find((m: any) => m.body.text?.body === "¡Sí! Te la guardamos en talla L."),
+      "the reply at the fake Graph API"
+    )
+    await page.locator('[data-testid="message"][data-direction="outbound"]', { hasText: "Te la guardamos" }).waitFor()
+
+    const before = (await json(`${sandbox}/__sandbox/messages?to=${CUSTOMER}`)).messages.length
+    await page.getByTestId("send-products").click()
+    await page.getByRole("dialog").getByRole("textbox").first().fill("Camiseta")
+    await page.getByTestId("product-option").first().click()
+    await shot("05-send-products")
+    await page.getByTestId("send-products-confirm").click()
+    const sent = await until(async () => {
+      const all = (await json(`${sandbox}/__sandbox/messages?to=${CUSTOMER}`)).messages
+      return all.slice(before).find((m: any) => m.type === "interactive" && ["product", "product_list"].includes(m.body.interactive.type))
+    }, "the products at the fake Graph API")
+    expect(sent.body.interactive.action).toBeTruthy()
+    await shot("06-inbox-after-sending")
+  }, 180_000)
+
+  it("switches a product's search off from its page and edits a variant's content ID", async () => {
+    const { products } = await json(`${admin}/admin/products?q=Camiseta&fields=id,title,variants.id&limit=1`, { headers })
+    const product = products[0]
+    await page.goto(`${admin}/app/products/${product.id}`)
+    const searchable = page.getByTestId("product-searchable-switch")
+    await searchable.waitFor()
+    expect(await searchable.getAttribute("aria-checked")).toBe("true")
+    await searchable.click()
+    await until(async () => (await json(`${admin}/admin/whatsapp/products/${product.id}/settings`, { headers })).settings.searchable === false, "searchable off")
+    await page.getByTestId("product-variant-sync-row").first().waitFor()
+    await shot("07-product-widget")
+
+    const variantId = product.variants[0].id
+    await page.goto(`${admin}/app/products/${product.id}/variants/${variantId}`)
+    await page.getByTestId("variant-retailer-input").first().fill("CAMISETA-WA-0001")
+    await page.getByTestId("variant-retailer-save").first().click()
+    await until(async () => {
+      const { items } = await json(`${admin}/admin/whatsapp/catalog/items?variant_id=${variantId}`, { headers })
+      return items.find((i: any) => i.retailer_id === "CAMISETA-WA-0001")
+    }, "the new content ID")
+    await shot("08-variant-widget")
+  }, 120_000)
+
+  it("shows sync errors on the catalog page", async () => {
+    // A product without images cannot be listed: Meta needs an image.
+    const { products } = await json(`${admin}/admin/products?q=Sudadera&fields=id&limit=1`, { headers })
+    await json(`${admin}/admin/products/${products[0].id}`, { method: "POST", headers, body: JSON.stringify({ images: [], thumbnail: null }) })
+    await page.goto(`${admin}/app/whatsapp/catalog`)
+    await page.getByTestId("catalog-sync-now").first().click()
+    await until(async () => (await page.getByTestId("catalog-last-run").first().getAttribute("data-status")) === "completed", "the sync run", 60_000)
+    await page.locator('[data-testid="catalog-status-count"][data-status="invalid"]').click()
+    const errorRow = page.locator('[data-testid="catalog-item-row"][data-status="invalid"]').first()
+    await errorRow.waitFor()
+    expect(await errorRow.getByTestId("catalog-item-error").first().textContent()).toContain("no image")
+    await shot("09-catalog-errors")
+  }, 120_000)
+})

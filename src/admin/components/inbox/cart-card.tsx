@@ -1,0 +1,90 @@
+import { Badge, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { money } from "./inbox-format"
+import type { Message, WhatsappCart, WhatsappCartStatus } from "./inbox-types"
+
+const STATUS: Record<WhatsappCartStatus, { label: string; color: "green" | "red" | "blue" | "orange" | "grey" | "purple" }> = {
+  pending: { label: "Pending", color: "grey" },
+  submitted: { label: "Submitted", color: "blue" },
+  link_sent: { label: "Checkout link sent", color: "blue" },
+  ordered: { label: "Ordered, awaiting payment", color: "orange" },
+  paid: { label: "Paid", color: "green" },
+  abandoned: { label: "Abandoned", color: "orange" },
+  recovered: { label: "Recovered", color: "green" },
+  rejected: { label: "Rejected", color: "red" },
+}
+
+/** The cart row made from this order message: matched by message id, or by wamid for older rows. */
+export function cartForMessage(message: Message, carts: WhatsappCart[] | undefined) {
+  return carts?.find(
+    (cart) => cart.source_message_id === message.id || (!!message.wamid && cart.source_wamid === message.wamid)
+  )
+}
+
+/** Issues are lists keyed by kind; any non-empty one means Medusa changed what the customer sent. */
+function hasIssues(issues: WhatsappCart["issues"]) {
+  return Object.values(issues ?? {}).some((value) => (Array.isArray(value) ? value.length > 0 : !!value))
+}
+
+type Props = { message: Message; cart: WhatsappCart | undefined }
+
+/** A cart the customer submitted from the WhatsApp catalog, and what became of it in Medusa. */
+export const CartCard = ({ message, cart }: Props) => {
+  const items = message.payload?.order?.product_items ?? []
+  const status = cart ? STATUS[cart.status] : null
+
+  return (
+    <div
+      className="bg-ui-bg-base shadow-elevation-card-rest mt-2 flex flex-col gap-2 rounded-lg p-3"
+      data-testid="cart-card"
+      data-cart-id={cart?.id}
+    >
+      <div className="flex items-center justify-between gap-2">
+        <Text size="small" weight="plus">Cart</Text>
+        {status && (
+          <Badge size="2xsmall" color={status.color} data-testid="cart-status" data-status={cart!.status}>
+            {status.label}
+          </Badge>
+        )}
+      </div>
+      <ul className="flex flex-col gap-1">
+        {items.map((item, index) => (
+          <li key={`${item.product_retailer_id}-${index}`} className="flex justify-between gap-3" data-testid="cart-item">
+            <Text size="xsmall" className="truncate font-mono text-ui-fg-subtle">{item.product_retailer_id}</Text>
+            <Text size="xsmall" className="shrink-0 text-ui-fg-subtle">
+              {item.quantity} × {money(item.item_price, item.currency)}
+            </Text>
+          </li>
+        ))}
+        {items.length === 0 && <Text size="xsmall" className="text-ui-fg-muted">No items in the message.</Text>}
+      </ul>
+      {cart && (
+        <div className="flex flex-col gap-1 border-t pt-2">
+          {cart.total !== null && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              Medusa total: {money(cart.total, cart.currency_code)}
+            </Text>
+          )}
+          {hasIssues(cart.issues) && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              Some items were adjusted (unknown, out of stock or repriced).
+            </Text>
+          )}
+          {cart.order_id ? (
+            <Link
+              to={`/orders/${cart.order_id}`}
+              className="txt-compact-xsmall-plus text-ui-fg-interactive hover:underline"
+              data-testid="cart-order-link"
+            >
+              View order
+            </Link>
+          ) : cart.cart_id ? (
+            <Text size="xsmall" className="font-mono text-ui-fg-muted" data-testid="cart-id">
+              Cart {cart.cart_id}
+            </Text>
+          ) : null}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+import type { Conversation } from "./inbox-types"
+
+/** Hides the middle of a phone number so a list of chats doesn't expose everyone's number at a glance. */
+export function maskedPhone(waId: string) {
+  if (waId.length <= 6) return `+${waId}`
+  return `+${waId.slice(0, 2)} •••• ${waId.slice(-4)}`
+}
+
+export function conversationName(conversation: Pick<Conversation, "profile_name" | "wa_id">) {
+  return conversation.profile_name?.trim() || maskedPhone(conversation.wa_id)
+}
+
+/** Today: the time only; otherwise the date too. */
+export function shortTime(value: string | null | undefined) {
+  if (!value) return ""
+  const date = new Date(value)
+  const sameDay = date.toDateString() === new Date().toDateString()
+  return sameDay
+    ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" })
+}
+
+/** Messages always show the time; the date only when it isn't today. */
+export function messageTime(value: string) {
+  const date = new Date(value)
+  const time = date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+  if (date.toDateString() === new Date().toDateString()) return time
+  return `${date.toLocaleDateString(undefined, { day: "numeric", month: "short" })}, ${time}`
+}
+
+export function fullTime(value: string) {
+  return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+}
+
+/** Prices from Meta and Medusa are both in major units (12.5 = 12.50). */
+export function money(amount: number | string | null | undefined, currency: string | null | undefined) {
+  if (amount === null || amount === undefined || amount === "") return "—"
+  const value = Number(amount)
+  if (!currency) return String(value)
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(value)
+  } catch {
+    // An unknown currency code must not break the thread.
+    return `${value} ${currency.toUpperCase()}`
+  }
+}

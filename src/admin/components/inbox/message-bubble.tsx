@@ -1,0 +1,92 @@
+import { Text, clx } from "@medusajs/ui"
+import { CartCard, cartForMessage } from "./cart-card"
+import { fullTime, messageTime } from "./inbox-format"
+import type { Message, WhatsappCart } from "./inbox-types"
+import { MessageStatusTicks } from "./message-status-ticks"
+import { ProductCard } from "./product-card"
+
+const INTERACTIVE_LABELS: Record<string, string> = {
+  product: "Product card",
+  product_list: "Product list",
+  catalog_message: "Catalog",
+  cta_url: "Link button",
+  button: "Reply buttons",
+  list: "List",
+}
+
+/** A short label for what isn't plain text, so every bubble says what the customer saw or sent. */
+function kindLabel(message: Message): string | null {
+  const payload = message.payload
+  if (message.type === "template") return `Template: ${payload?.template?.name ?? "unknown"}`
+  if (message.type === "interactive" && message.direction === "outbound") {
+    const type = payload?.interactive?.type ?? ""
+    return INTERACTIVE_LABELS[type] ?? "Interactive message"
+  }
+  if (["image", "video", "audio", "document", "sticker", "location", "contacts"].includes(message.type)) {
+    return message.type[0].toUpperCase() + message.type.slice(1)
+  }
+  if (!["text", "interactive", "button", "order", "reaction"].includes(message.type)) return `Unsupported: ${message.type}`
+  return null
+}
+
+/** The readable text: the stored preview, else the body we sent. */
+function bodyText(message: Message) {
+  return message.text ?? message.payload?.interactive?.body?.text ?? message.payload?.text?.body ?? null
+}
+
+type Props = { message: Message; carts: WhatsappCart[] | undefined }
+
+export const MessageBubble = ({ message, carts }: Props) => {
+  const outbound = message.direction === "outbound"
+  const label = kindLabel(message)
+  const text = bodyText(message)
+  const isProductQuestion = !outbound && !!(message.referred_product_id || message.referred_retailer_id)
+  const failed = message.status === "failed"
+
+  return (
+    <div
+      className={clx("flex w-full", outbound ? "justify-end" : "justify-start")}
+      data-testid="message"
+      data-message-id={message.id}
+      data-direction={message.direction}
+      data-type={message.type}
+      data-status={message.status}
+    >
+      <div
+        className={clx(
+          "flex max-w-[75%] flex-col rounded-xl px-3 py-2",
+          outbound ? "bg-ui-bg-highlight rounded-br-sm" : "bg-ui-bg-component rounded-bl-sm",
+          failed && "shadow-borders-error"
+        )}
+      >
+        {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
+        {text && message.type !== "order" && (
+          <Text size="small" className="whitespace-pre-wrap break-words" data-testid="message-text">
+            {text}
+          </Text>
+        )}
+        {message.type === "order" && (
+          <>
+            {text && <Text size="small" className="whitespace-pre-wrap break-words">{text}</Text>}
+            <CartCard message={message} cart={cartForMessage(message, carts)} />
+          </>
+        )}
+        {isProductQuestion && (
+          <ProductCard productId={message.referred_product_id} retailerId={message.referred_retailer_id} />
+        )}
+        {(message.error_code || message.error_message) && (
+          <Text size="xsmall" className="mt-1 text-ui-fg-error" data-testid="message-error">
+            {message.error_code && <span className="font-mono">#{message.error_code} </span>}
+            {message.error_message ?? "Meta did not accept this message."}
+          </Text>
+        )}
+        <div className="mt-1 flex items-center justify-end gap-1.5">
+          <Text size="xsmall" className="text-ui-fg-muted" title={fullTime(message.created_at)}>
+            {messageTime(message.created_at)}
+          </Text>
+          {outbound && <MessageStatusTicks status={message.status} />}
+        </div>
+      </div>
+    </div>
+  )
+}

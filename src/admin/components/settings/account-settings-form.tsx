@@ -1,0 +1,163 @@
+import { Button, Container, Heading, Input, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { ReactNode, useState } from "react"
+import { apiErrorMessage } from "../../lib/api-error"
+import { sdk } from "../../lib/sdk"
+import type { AccountSettings, TemplateSummary, WhatsappAccount } from "../../lib/types"
+import { TemplateSelect } from "./template-select"
+
+const LANGUAGES = [
+  ["es", "Español"],
+  ["pt", "Português"],
+  ["en", "English"],
+] as const
+
+const UPDATES = [
+  ["placed", "Order placed"],
+  ["paid", "Manual payment received"],
+  ["shipped", "Shipped, with tracking"],
+  ["canceled", "Cancelled"],
+] as const
+
+const Row = ({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) => (
+  <div className="grid grid-cols-2 items-start gap-x-4 px-6 py-3">
+    <div>
+      <Text size="small" weight="plus">
+        {label}
+      </Text>
+      {hint && (
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {hint}
+        </Text>
+      )}
+    </div>
+    <div>{children}</div>
+  </div>
+)
+
+/** Where the number sells (region, channel, language) and how it behaves (search, replies, recovery, order updates). */
+export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) => {
+  const queryClient = useQueryClient()
+  const [regionId, setRegionId] = useState(account.region_id ?? "")
+  const [channelId, setChannelId] = useState(account.sales_channel_id ?? "")
+  const [language, setLanguage] = useState(account.language)
+  const [settings, setSettings] = useState<AccountSettings>(account.settings)
+  const set = <K extends keyof AccountSettings>(key: K, value: AccountSettings[K]) => setSettings((s) => ({ ...s, [key]: value }))
+
+  const regions = useQuery({
+    queryKey: ["whatsapp", "regions"],
+    queryFn: () => sdk.client.fetch<{ regions: { id: string; name: string; currency_code: string }[] }>("/admin/regions", { query: { fields: "id,name,currency_code", limit: 100 } }),
+  })
+  const channels = useQuery({
+    queryKey: ["whatsapp", "sales-channels"],
+    queryFn: () => sdk.client.fetch<{ sales_channels: { id: string; name: string }[] }>("/admin/sales-channels", { query: { fields: "id,name", limit: 100 } }),
+  })
+  const templates = useQuery({
+    queryKey: ["whatsapp", "templates", account.id],
+    queryFn: () => sdk.client.fetch<{ templates: TemplateSummary[] }>(`/admin/whatsapp/accounts/${account.id}/templates`),
+    retry: false,
+  })
+
+  const save = useMutation({
+    mutationFn: () =>
+      sdk.client.fetch(`/admin/whatsapp/accounts/${account.id}`, {
+        method: "POST",
+        body: { region_id: regionId || null, sales_channel_id: channelId || null, language, settings },
+      }),
+    onSuccess: () => (toast.success("Settings saved"), queryClient.invalidateQueries({ queryKey: ["whatsapp", "accounts"] })),
+    onError: (e) => toast.error(apiErrorMessage(e)),
+  })
+
+  const toggle = (key: "search_enabled" | "text_auto_reply" | "inquiry_auto_reply" | "recovery_enabled") => (
+    <Switch checked={settings[key]} onCheckedChange={(checked) => set(key, checked)} data-testid={`setting-${key}`} />
+  )
+
+  return (
+    <Container className="divide-y p-0" data-testid="account-settings">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Settings</Heading>
+        <Button size="small" onClick={() => save.mutate()} isLoading={save.isPending} data-testid="settings-save">
+          Save
+        </Button>
+      </div>
+      <Row label="Region" hint="Prices, currency and payment providers of WhatsApp carts.">
+        <Select value={regionId} onValueChange={setRegionId}>
+          <Select.Trigger data-testid="setting-region">
+            <Select.Value placeholder="Choose a region" />
+          </Select.Trigger>
+          <Select.Content>
+            {regions.data?.regions.map((r) => (
+              <Select.Item key={r.id} value={r.id}>{`${r.name} (${r.currency_code.toUpperCase()})`}</Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Row>
+      <Row label="Sales channel" hint="Which products and stock WhatsApp sells.">
+        <Select value={channelId} onValueChange={setChannelId}>
+          <Select.Trigger data-testid="setting-sales-channel">
+            <Select.Value placeholder="Choose a sales channel" />
+          </Select.Trigger>
+          <Select.Content>
+            {channels.data?.sales_channels.map((c) => (
+              <Select.Item key={c.id} value={c.id}>
+                {c.name}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Row>
+      <Row label="Language" hint="Of every message the plugin writes.">
+        <Select value={language} onValueChange={setLanguage}>
+          <Select.Trigger data-testid="setting-language">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {LANGUAGES.map(([code, name]) => (
+              <Select.Item key={code} value={code}>
+                {name}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Row>
+      <Row label="Product search" hint="Customers find products by typing what they want.">{toggle("search_enabled")}</Row>
+      <Row label="Automatic replies" hint="Keyword rules, search and the default reply. Off: a person answers.">{toggle("text_auto_reply")}</Row>
+      <Row label="Answer product questions" hint="With the product's price and stock.">{toggle("inquiry_auto_reply")}</Row>
+      <Row label="Default reply" hint="When nothing else matches.">
+        <Textarea value={settings.default_reply ?? ""} onChange={(e) => set("default_reply", e.target.value || null)} data-testid="setting-default-reply" />
+      </Row>
+      <Row label="Abandoned-cart reminders" hint="One reminder per unpaid cart.">{toggle("recovery_enabled")}</Row>
+      <Row label="Reminder delay (minutes)" hint="From the moment the checkout link was sent; 5 to 10,080.">
+        <Input
+          type="number"
+          min={5}
+          max={10080}
+          value={settings.recovery_delay_minutes}
+          onChange={(e) => set("recovery_delay_minutes", Number(e.target.value))}
+          data-testid="setting-recovery-delay"
+        />
+      </Row>
+      <Row label="Reminder template" hint="Outside the 24-hour window. Marketing templates are not delivered to US numbers.">
+        <TemplateSelect templates={templates.data?.templates} use="recovery" value={settings.recovery_template} onChange={(t) => set("recovery_template", t)} testId="setting-recovery-template" />
+        {templates.error && <Text size="xsmall" className="text-ui-fg-error">{apiErrorMessage(templates.error)}</Text>}
+      </Row>
+      <Row label="Order updates" hint="Messages about WhatsApp orders.">
+        <div className="flex flex-col gap-y-2">
+          {UPDATES.map(([key, label]) => (
+            <label key={key} className="flex items-center gap-x-2">
+              <Switch
+                checked={settings.order_updates[key]}
+                onCheckedChange={(checked) => set("order_updates", { ...settings.order_updates, [key]: checked })}
+                data-testid={`setting-order-update-${key}`}
+              />
+              <Text size="small">{label}</Text>
+            </label>
+          ))}
+        </div>
+      </Row>
+      <Row label="Order update template" hint="Outside the 24-hour window: {{1}} order number, {{2}} what happened.">
+        <TemplateSelect templates={templates.data?.templates} use="order_update" value={settings.order_update_template} onChange={(t) => set("order_update_template", t)} testId="setting-order-update-template" />
+      </Row>
+    </Container>
+  )
+}

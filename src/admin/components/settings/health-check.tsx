@@ -1,0 +1,78 @@
+import { Button, Container, Heading, StatusBadge, Switch, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { apiErrorMessage } from "../../lib/api-error"
+import { sdk } from "../../lib/sdk"
+import type { HealthLine } from "../../lib/types"
+
+type Health = { ok: boolean; lines: HealthLine[] }
+
+/** The connection check: one green or red line per thing Meta must have right, with Meta's error on red ones. */
+export const HealthCheck = ({ accountId }: { accountId: string }) => {
+  const queryClient = useQueryClient()
+  const key = ["whatsapp", "health", accountId]
+  const { data, isFetching, refetch, error } = useQuery({
+    queryKey: key,
+    queryFn: () => sdk.client.fetch<Health>(`/admin/whatsapp/accounts/${accountId}/health`),
+  })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key })
+  const subscribe = useMutation({
+    mutationFn: () => sdk.client.fetch(`/admin/whatsapp/accounts/${accountId}/subscribe`, { method: "POST" }),
+    onSuccess: () => (toast.success("Webhooks subscribed"), refresh()),
+    onError: (e) => toast.error(apiErrorMessage(e)),
+  })
+  const commerce = useMutation({
+    mutationFn: (body: { is_cart_enabled?: boolean; is_catalog_visible?: boolean }) =>
+      sdk.client.fetch(`/admin/whatsapp/accounts/${accountId}/commerce-settings`, { method: "POST", body }),
+    onSuccess: () => refresh(),
+    onError: (e) => toast.error(apiErrorMessage(e)),
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid="health-check">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">Connection check</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Asked of Meta's Graph API just now.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" isLoading={isFetching} onClick={() => refetch()}>
+          Check again
+        </Button>
+      </div>
+      {error && <Text className="px-6 py-4 text-ui-fg-error">{apiErrorMessage(error)}</Text>}
+      {data?.lines.map((line) => (
+        <div key={line.key} className="flex items-start justify-between gap-x-4 px-6 py-3" data-testid="health-line" data-key={line.key} data-ok={line.ok}>
+          <div className="flex flex-col gap-y-1">
+            <StatusBadge color={line.ok ? "green" : "red"}>{line.label}</StatusBadge>
+            <Text size="small">{line.detail}</Text>
+            {line.error && (
+              <Text size="small" className="text-ui-fg-error" data-testid="health-error">
+                {line.error}
+              </Text>
+            )}
+          </div>
+          {line.key === "webhook_subscription" && !line.ok && !line.error && (
+            <Button size="small" onClick={() => subscribe.mutate()} isLoading={subscribe.isPending} data-testid="health-subscribe">
+              Subscribe
+            </Button>
+          )}
+          {line.key === "commerce_settings" && line.data && (
+            <div className="flex flex-col gap-y-2">
+              {(["is_cart_enabled", "is_catalog_visible"] as const).map((field) => (
+                <label key={field} className="flex items-center gap-x-2">
+                  <Switch
+                    checked={!!line.data?.[field]}
+                    onCheckedChange={(checked) => commerce.mutate({ [field]: checked })}
+                    data-testid={`commerce-${field}`}
+                  />
+                  <Text size="small">{field === "is_cart_enabled" ? "Cart enabled" : "Catalog visible"}</Text>
+                </label>
+              ))}
+            </div>
+          )}
+        </div>
+      ))}
+    </Container>
+  )
+}

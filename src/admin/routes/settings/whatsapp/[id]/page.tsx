@@ -1,0 +1,55 @@
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useState } from "react"
+import { useParams } from "react-router-dom"
+import { AccountFormDrawer } from "../../../../components/settings/account-form-drawer"
+import { AccountSettingsForm } from "../../../../components/settings/account-settings-form"
+import { HealthCheck } from "../../../../components/settings/health-check"
+import { sdk } from "../../../../lib/sdk"
+import type { WhatsappAccount } from "../../../../lib/types"
+
+/** One number: its credentials (write-only secrets), the connection check and its settings. */
+const WhatsAppAccountPage = () => {
+  const { id } = useParams()
+  const [editing, setEditing] = useState(false)
+  const { data, error } = useQuery({
+    queryKey: ["whatsapp", "accounts", id],
+    queryFn: () => sdk.client.fetch<{ account: WhatsappAccount }>(`/admin/whatsapp/accounts/${id}`),
+  })
+  if (error) return <Text className="text-ui-fg-error">Could not load the account: {String(error)}</Text>
+  if (!data) return <Text>Loading…</Text>
+  const account = data.account
+  const facts: [string, string | null][] = [
+    ["WABA ID", account.waba_id],
+    ["Phone number ID", account.phone_number_id],
+    ["Display number", account.display_phone_number],
+    ["Catalog", account.catalog_id],
+    ["Access token", account.access_token],
+    ["App secret", account.app_secret ?? "plugin default"],
+  ]
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <Heading level="h1">{account.name}</Heading>
+          <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="account-edit">
+            Edit
+          </Button>
+        </div>
+        {facts.map(([label, value]) => (
+          <div key={label} className="grid grid-cols-2 px-6 py-3">
+            <Text size="small" weight="plus">
+              {label}
+            </Text>
+            <Text size="small">{value ?? "—"}</Text>
+          </div>
+        ))}
+      </Container>
+      <HealthCheck accountId={account.id} />
+      <AccountSettingsForm key={account.id} account={account} />
+      {editing && <AccountFormDrawer account={account} open={editing} onOpenChange={setEditing} />}
+    </div>
+  )
+}
+
+export default WhatsAppAccountPage

@@ -1,0 +1,138 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useState } from "react"
+import { sdk } from "../../../lib/sdk"
+
+type Stats = {
+  from: string
+  to: string
+  carts: { submitted: number; paid: number; awaiting_payment: number; abandoned: number; reminded: number; recovered: number }
+  recovery_rate: number | null
+  skipped_reminders: Record<string, number>
+  revenue: { currency_code: string; paid: number; recovered: number }[]
+}
+
+const RANGES = [
+  ["7", "Last 7 days"],
+  ["30", "Last 30 days"],
+  ["90", "Last 90 days"],
+  ["365", "Last 12 months"],
+] as const
+
+const SKIP_REASONS: Record<string, string> = {
+  no_template: "Outside the window, no template",
+  marketing_template_blocked: "Marketing template blocked (US)",
+  opted_out: "Customer opted out",
+  cart_empty: "Cart emptied",
+  cart_missing: "Cart gone",
+}
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
+
+/** The WhatsApp funnel: carts submitted, paid, abandoned, reminded and recovered, and the revenue reminders brought back. */
+const WhatsAppStatsPage = () => {
+  const [days, setDays] = useState("30")
+  const { data, error } = useQuery({
+    queryKey: ["whatsapp", "stats", days],
+    queryFn: () => {
+      const to = new Date()
+      const from = new Date(to.getTime() - Number(days) * 86_400_000)
+      return sdk.client.fetch<Stats>("/admin/whatsapp/stats", { query: { from: from.toISOString(), to: to.toISOString() } })
+    },
+    refetchInterval: 30_000,
+  })
+  const figures: [string, string, number | string][] = data
+    ? [
+        ["submitted", "Carts submitted", data.carts.submitted],
+        ["paid", "Paid", data.carts.paid],
+        ["awaiting_payment", "Awaiting a manual payment", data.carts.awaiting_payment],
+        ["abandoned", "Abandoned", data.carts.abandoned],
+        ["reminded", "Reminded", data.carts.reminded],
+        ["recovered", "Recovered", data.carts.recovered],
+        ["recovery_rate", "Recovery rate", data.recovery_rate === null ? "—" : `${Math.round(data.recovery_rate * 100)}%`],
+      ]
+    : []
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <div>
+            <Heading level="h1">WhatsApp stats</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Carts sent from WhatsApp in the period, and what became of them.
+            </Text>
+          </div>
+          <Select value={days} onValueChange={setDays}>
+            <Select.Trigger className="w-48" data-testid="stats-range">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {RANGES.map(([value, label]) => (
+                <Select.Item key={value} value={value}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+        {error && <Text className="px-6 py-4 text-ui-fg-error">{String(error)}</Text>}
+        <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4">
+          {figures.map(([key, label, value]) => (
+            <div key={key} className="rounded-lg border p-4" data-testid="stats-figure" data-key={key}>
+              <Text size="small" className="text-ui-fg-subtle">
+                {label}
+              </Text>
+              <Heading level="h2">{value}</Heading>
+            </div>
+          ))}
+        </div>
+      </Container>
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h2">Revenue</Heading>
+        </div>
+        {data && !data.revenue.length && <Text className="px-6 py-4 text-ui-fg-subtle">No paid WhatsApp cart in this period.</Text>}
+        {data && data.revenue.length > 0 && (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Currency</Table.HeaderCell>
+                <Table.HeaderCell>Paid</Table.HeaderCell>
+                <Table.HeaderCell>Recovered by reminders</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data.revenue.map((r) => (
+                <Table.Row key={r.currency_code} data-testid="stats-revenue">
+                  <Table.Cell>{r.currency_code.toUpperCase()}</Table.Cell>
+                  <Table.Cell>{money(r.paid, r.currency_code)}</Table.Cell>
+                  <Table.Cell>{money(r.recovered, r.currency_code)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </Container>
+      {data && Object.keys(data.skipped_reminders).length > 0 && (
+        <Container className="divide-y p-0">
+          <div className="px-6 py-4">
+            <Heading level="h2">Reminders not sent</Heading>
+          </div>
+          {Object.entries(data.skipped_reminders).map(([reason, count]) => (
+            <div key={reason} className="flex justify-between px-6 py-3">
+              <Text size="small">{SKIP_REASONS[reason] ?? reason}</Text>
+              <Text size="small">{count}</Text>
+            </div>
+          ))}
+        </Container>
+      )}
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Stats" })
+
+export default WhatsAppStatsPage

@@ -1,0 +1,102 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { Link } from "react-router-dom"
+import type { WhatsappCart } from "../components/catalog/catalog-types"
+import { describeError, formatAmount, formatDateTime } from "../components/catalog/format"
+import { CartStatusBadge } from "../components/catalog/status-badges"
+import { useMarkWhatsappCartPaid, useOrderWhatsappCarts, useWhatsappConversation } from "../components/catalog/widget-queries"
+
+const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data, isLoading, error } = useOrderWhatsappCarts(order.id)
+  // Most orders do not come from WhatsApp: stay invisible until we know this one does.
+  if (isLoading) return null
+  if (error) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-error">Could not check for a WhatsApp cart: {describeError(error)}</Text>
+      </Container>
+    )
+  }
+  const cart = data?.carts[0]
+  if (!cart) return null
+  return <WhatsappOrderCard orderId={order.id} cart={cart} />
+}
+
+const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappCart }) => {
+  const conversation = useWhatsappConversation(cart.conversation_id)
+  const markPaid = useMarkWhatsappCartPaid(orderId)
+
+  const onMarkPaid = () =>
+    markPaid.mutate(cart.id, {
+      onSuccess: () => toast.success("Payment captured; the customer is told on WhatsApp"),
+      onError: (error) => toast.error("Could not mark the order as paid", { description: describeError(error) }),
+    })
+
+  return (
+    <Container className="divide-y p-0" data-testid="order-whatsapp" data-cart-status={cart.status}>
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">WhatsApp</Heading>
+        <CartStatusBadge status={cart.status} />
+      </div>
+      <div className="flex flex-col gap-y-1 px-6 py-4">
+        <Text size="small" weight="plus">Conversation</Text>
+        {conversation.isLoading && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
+        {!!conversation.error && (
+          <Text size="small" className="text-ui-fg-error">{describeError(conversation.error)}</Text>
+        )}
+        {conversation.data && (
+          <>
+            <Text size="small">{conversation.data.conversation.profile_name ?? "Unknown name"}</Text>
+            <Text size="small" className="text-ui-fg-subtle">{conversation.data.conversation.wa_id}</Text>
+          </>
+        )}
+        <Link
+          to={`/whatsapp?conversation=${encodeURIComponent(cart.conversation_id)}`}
+          className="txt-compact-small text-ui-fg-interactive hover:underline"
+          data-testid="order-whatsapp-conversation-link"
+        >
+          Open in inbox
+        </Link>
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Field label="Cart total">{formatAmount(cart.total, cart.currency_code)}</Field>
+        <Field label="Payment provider">{cart.payment_provider_id ?? "—"}</Field>
+        <Field label="Paid">{cart.paid_at ? formatDateTime(cart.paid_at) : "Not yet"}</Field>
+        {cart.recovery_sent_at && <Field label="Reminder sent">{formatDateTime(cart.recovery_sent_at)}</Field>}
+        {cart.status === "recovered" && <Field label="Recovered">Paid after the reminder</Field>}
+      </div>
+      {cart.status === "ordered" && (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            The customer chose a manual payment. Mark it paid once the money has arrived.
+          </Text>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={onMarkPaid}
+            isLoading={markPaid.isPending}
+            disabled={markPaid.isPending}
+            data-testid="order-mark-paid"
+          >
+            Mark as paid
+          </Button>
+        </div>
+      )}
+    </Container>
+  )
+}
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="flex items-center justify-between gap-x-4">
+    <Text size="small" className="text-ui-fg-subtle">{label}</Text>
+    <Text size="small" className="text-right">{children}</Text>
+  </div>
+)
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+})
+
+export default OrderWhatsappWidget
