@@ -49,3 +49,11 @@ export async function submitCheckout(browser: Browser, checkoutPath: string, shi
   if (res.status !== 303) throw new Error(`paying answered ${res.status}: ${res.html.slice(0, 300)}`)
   return res.location!
 }
+
+type FillablePage = { fill(selector: string, value: string): Promise<void>; selectOption(selector: string, value: string): Promise<unknown> }
+
+/** Types a shopper's contact and Spanish address into the hosted checkout page, as a person would in Chromium. */
+export async function fillCheckoutAddress(page: FillablePage, person: { email: string; first_name: string; last_name: string; address_1: string; postal_code: string; city: string }) {
+  for (const [field, value] of Object.entries(person)) await page.fill(`#${field}`, value)
+  await page.selectOption("#country_code", "es")
+}

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { Browser, chromium, Page } from "playwright-core"
+import { fillCheckoutAddress } from "../helpers/checkout-browser"
 import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
 
 /**
@@ -156,6 +157,8 @@ describe("the admin in a browser", () => {
       return all.slice(before).find((m: any) => m.type === "interactive" && ["product", "product_list"].includes(m.body.interactive.type))
     }, "the products at the fake Graph API")
     expect(sent.body.interactive.action).toBeTruthy()
+    await page.getByTestId("send-products-modal").waitFor({ state: "hidden" })
+    await page.locator('[data-testid="message"][data-direction="outbound"][data-type="interactive"]').last().waitFor()
     await shot("06-inbox-after-sending")
   }, 180_000)
 
@@ -195,4 +198,46 @@ describe("the admin in a browser", () => {
     expect(await errorRow.getByTestId("catalog-item-error").first().textContent()).toContain("no image")
     await shot("09-catalog-errors")
   }, 120_000)
+
+  it("shows the WhatsApp cart on its order, marks a manual payment paid, and counts it in the stats", async () => {
+    // Carmen pays her cart on the hosted page with the manual method (transfer / cash on delivery).
+    const link = (await json(`${sandbox}/__sandbox/messages?to=${CUSTOMER}`)).messages.find(
+      (m: any) => m.body.interactive?.type === "cta_url" && /whatsapp\/checkout/.test(m.body.interactive.action.parameters.url)
+    ).body.interactive.action.parameters.url as string
+    const shopper = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await shopper.goto(link)
+    await fillCheckoutAddress(shopper, { email: "carmen@example.com", first_name: "Carmen", last_name: "Vidal", address_1: "Calle Mayor 1", postal_code: "28013", city: "Madrid" })
+    await shopper.getByLabel(/Envío estándar/).check()
+    await shopper.check('input[value="pp_system_default"]')
+    expect(await shopper.getByLabel(/Envío estándar/).isChecked()).toBe(true)
+    await shopper.getByRole("button", { name: /^Pagar/ }).click()
+    await shopper.getByText(/#\d+/).first().waitFor({ timeout: 15_000 }).catch(async (error) => {
+      await shopper.screenshot({ path: path.join(ARTIFACTS, "admin-10a-manual-order-failed.png"), fullPage: true })
+      throw error
+    })
+    await shopper.screenshot({ path: path.join(ARTIFACTS, "admin-10a-manual-order-placed.png"), fullPage: true })
+    await shopper.close()
+    const cart = await until(async () => {
+      const { carts } = await json(`${admin}/admin/whatsapp/carts?status=ordered`, { headers })
+      return carts.find((c: any) => c.order_id)
+    }, "the order from the WhatsApp cart")
+
+    await page.goto(`${admin}/app/orders/${cart.order_id}`)
+    const widget = page.getByTestId("order-whatsapp")
+    await widget.waitFor()
+    expect(await widget.getAttribute("data-cart-status")).toBe("ordered")
+    await page.getByTestId("order-whatsapp-conversation-link").waitFor()
+    await shot("10-order-widget")
+    await page.getByTestId("order-mark-paid").click()
+    await until(async () => (await widget.getAttribute("data-cart-status")) === "paid", "the cart paid in the widget")
+    const { carts } = await json(`${admin}/admin/whatsapp/carts?order_id=${cart.order_id}`, { headers })
+    expect(carts).toEqual([expect.objectContaining({ id: cart.id, status: "paid" })])
+
+    await page.goto(`${admin}/app/whatsapp/stats`)
+    const paid = page.locator('[data-testid="stats-figure"][data-key="paid"]')
+    await paid.waitFor()
+    await until(async () => (await paid.textContent())?.includes("1"), "one paid cart in the stats")
+    await page.getByTestId("stats-revenue").first().waitFor()
+    await shot("11-stats")
+  }, 180_000)
 })

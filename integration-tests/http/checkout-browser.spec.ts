@@ -3,6 +3,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { chromium, Browser } from "playwright-core"
 import { createAdminHeaders } from "../helpers/admin"
+import { fillCheckoutAddress } from "../helpers/checkout-browser"
 import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { connectSyncedAccount, createCheckoutBasics, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
@@ -59,12 +60,7 @@ medusaIntegrationTestRunner({
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "es-ES" })
       await page.goto(link)
       await page.getByRole("heading", { name: "Finalizar compra" }).waitFor()
-      await page.fill("#email", "elena@example.com")
-      await page.fill("#first_name", "Elena")
-      await page.fill("#last_name", "Ruiz")
-      await page.fill("#address_1", "Calle de Alcalá 20")
-      await page.fill("#postal_code", "28014")
-      await page.fill("#city", "Madrid")
+      await fillCheckoutAddress(page, { email: "elena@example.com", first_name: "Elena", last_name: "Ruiz", address_1: "Calle de Alcalá 20", postal_code: "28014", city: "Madrid" })
       await page.check('input[name="shipping_option_id"]')
       await page.check('input[value="pp_stripe-checkout_stripe-checkout"]')
       await page.screenshot({ path: path.join(ARTIFACTS, "checkout-form.png"), fullPage: true })

@@ -119,7 +119,7 @@ const VariantSyncTable = ({ productId }: { productId: string }) => {
               <Table.Cell>
                 <CatalogStatusBadge status={item.sync_status} />
               </Table.Cell>
-              <Table.Cell className="max-w-[360px]">
+              <Table.Cell style={{ maxWidth: 360 }}>
                 <ItemMessages errors={item.errors} warnings={item.warnings} />
               </Table.Cell>
             </Table.Row>

@@ -53,7 +53,7 @@ export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex
             One row per variant; errors are Meta's own messages.
           </Text>
         </div>
-        <div className="w-[180px]">
+        <div style={{ width: 180 }}>
           <Select
             size="small"
             value={status ?? ALL}
@@ -144,7 +144,7 @@ const CatalogItemRow = ({ item, label }: { item: CatalogItem; label?: VariantLab
     <Table.Cell>
       <CatalogStatusBadge status={item.sync_status} />
     </Table.Cell>
-    <Table.Cell className="max-w-[420px]">
+    <Table.Cell style={{ maxWidth: 420 }}>
       <ItemMessages errors={item.errors} warnings={item.warnings} />
     </Table.Cell>
     <Table.Cell>

@@ -28,7 +28,7 @@ export const CatalogStatusSummary = ({ catalogId, selected, onSelect }: Props) =
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Counting items…</Text>}
       {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not count items: {describeError(error)}</Text>}
       {counts && (
-        <div className="grid grid-cols-2 gap-3 px-6 py-4 md:grid-cols-5">
+        <div className="grid gap-3 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))" }}>
           {CATALOG_ITEM_STATUSES.map((status) => (
             <button
               key={status}

@@ -55,10 +55,10 @@ export const MapToVariant = ({ retailerId, catalogId, onMapped }: Props) => {
             setSearch(e.target.value)
             setVariantId("")
           }}
-          className="w-[200px]"
+          style={{ width: 200 }}
           data-testid="catalog-map-search"
         />
-        <div className="w-[260px]">
+        <div style={{ width: 260 }}>
           <Select size="small" value={variantId} onValueChange={setVariantId} disabled={!options.length}>
             <Select.Trigger data-testid="catalog-map-variant">
               <Select.Value placeholder={q ? (isFetching ? "Searching…" : options.length ? "Pick a variant" : "No variants found") : "Search first"} />

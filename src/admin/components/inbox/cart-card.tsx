@@ -30,7 +30,11 @@ type Props = { message: Message; cart: WhatsappCart | undefined }
 
 /** A cart the customer submitted from the WhatsApp catalog, and what became of it in Medusa. */
 export const CartCard = ({ message, cart }: Props) => {
-  const items = message.payload?.order?.product_items ?? []
+  // Medusa's lines (titles, Medusa's prices) once the cart exists; what the customer sent until then.
+  const sent = message.payload?.order?.product_items ?? []
+  const items = cart?.items?.length
+    ? cart.items.map((i) => ({ key: i.variant_id ?? i.title, label: i.title, mono: false, quantity: i.quantity, price: money(i.unit_price, cart.currency_code) }))
+    : sent.map((i) => ({ key: i.product_retailer_id, label: i.product_retailer_id, mono: true, quantity: i.quantity, price: money(i.item_price, i.currency) }))
   const status = cart ? STATUS[cart.status] : null
 
   return (
@@ -49,10 +53,10 @@ export const CartCard = ({ message, cart }: Props) => {
       </div>
       <ul className="flex flex-col gap-1">
         {items.map((item, index) => (
-          <li key={`${item.product_retailer_id}-${index}`} className="flex justify-between gap-3" data-testid="cart-item">
-            <Text size="xsmall" className="truncate font-mono text-ui-fg-subtle">{item.product_retailer_id}</Text>
+          <li key={`${item.key}-${index}`} className="flex justify-between gap-3" data-testid="cart-item">
+            <Text size="xsmall" className={`truncate text-ui-fg-subtle ${item.mono ? "font-mono" : ""}`}>{item.label}</Text>
             <Text size="xsmall" className="shrink-0 text-ui-fg-subtle">
-              {item.quantity} × {money(item.item_price, item.currency)}
+              {item.quantity} × {item.price}
             </Text>
           </li>
         ))}

@@ -54,10 +54,11 @@ export const MessageBubble = ({ message, carts }: Props) => {
     >
       <div
         className={clx(
-          "flex max-w-[75%] flex-col rounded-xl px-3 py-2",
+          "flex flex-col rounded-xl px-3 py-2",
           outbound ? "bg-ui-bg-highlight rounded-br-sm" : "bg-ui-bg-component rounded-bl-sm",
           failed && "shadow-borders-error"
         )}
+        style={{ maxWidth: "75%" }}
       >
         {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
         {text && message.type !== "order" && (

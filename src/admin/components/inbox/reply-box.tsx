@@ -34,7 +34,7 @@ export const ReplyBox = ({ conversation, windowOpen }: Props) => {
       )}
       <div className="flex items-end gap-2">
         <Textarea
-          className="min-h-[64px] flex-1"
+          className="flex-1" style={{ minHeight: 64 }}
           placeholder={blockedReason ? "Free-form replies are unavailable" : "Write a reply…"}
           value={text}
           disabled={!!blockedReason}

@@ -76,8 +76,9 @@ const WhatsAppInboxPage = () => {
           </Text>
         </div>
       ) : (
-        // A fixed-height split so the list and the thread scroll on their own.
-        <div className="grid h-[calc(100vh-11rem)] min-h-[520px] grid-cols-1 divide-x md:grid-cols-[320px_1fr]">
+        // A fixed-height split so the list and the thread scroll on their own. Inline
+        // styles: the admin's stylesheet only holds the utility classes the dashboard uses.
+        <div className="grid divide-x" style={{ gridTemplateColumns: "320px minmax(0, 1fr)", height: "calc(100vh - 11rem)", minHeight: 520 }}>
           <ConversationList
             accountId={accountId}
             selectedId={selectedId}

@@ -48,7 +48,7 @@ const WhatsAppCatalogPage = () => {
           <Text size="small" className="text-ui-fg-subtle">
             Catalog
           </Text>
-          <div className="w-[220px]">
+          <div style={{ width: 220 }}>
             <Select
               size="small"
               value={catalogFilter}

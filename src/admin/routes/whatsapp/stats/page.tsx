@@ -79,7 +79,7 @@ const WhatsAppStatsPage = () => {
           </Select>
         </div>
         {error && <Text className="px-6 py-4 text-ui-fg-error">{String(error)}</Text>}
-        <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4">
+        <div className="grid gap-4 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))" }}>
           {figures.map(([key, label, value]) => (
             <div key={key} className="rounded-lg border p-4" data-testid="stats-figure" data-key={key}>
               <Text size="small" className="text-ui-fg-subtle">
