@@ -282,16 +282,30 @@ async function main() {
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const admin = `http://localhost:${PORT}/app`
+  const simulator = `http://127.0.0.1:${sandboxPort}/simulator?phone=34600111222&name=Ana`
   console.log(
     [
       "",
       `  Demo store ready in ${seconds}s`,
-      `  Admin:      http://localhost:${PORT}/app`,
+      `  Admin:      ${admin}`,
       `  Login:      ${process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com"} / ${process.env.DEMO_ADMIN_PASSWORD ? "(DEMO_ADMIN_PASSWORD)" : "supersecret"}`,
-      `  Health:     http://localhost:${PORT}/health`,
+      ...(sandbox ? [`  Phone:      ${simulator}`] : []),
       `  Webhook:    http://localhost:${PORT}/whatsapp/webhook`,
       ...(sandbox ? [`  Sandbox:    http://127.0.0.1:${sandboxPort}/__sandbox/state (fake Graph API)`] : []),
       ...(paymentSandbox ? [`  Payments:   ${paymentsUrl}/__payments/state (fake Stripe, Razorpay, PayPal pages)`] : []),
+      "",
+      ...(sandbox
+        ? [
+            "  Try it:",
+            "   1. In the phone, open the catalog, pick a product and press \"Message business\": the store answers.",
+            "   2. Type \"camisetas\": a product list comes back.",
+            "   3. Add two variants to the cart and send it: a summary with a checkout link arrives.",
+            "   4. Open the link, pay with \"Tarjeta (Stripe)\" on the fake Stripe page: the confirmation reaches the phone.",
+            "   5. In the admin: WhatsApp (inbox), the order with its conversation, Catalog and Stats.",
+            "",
+          ]
+        : []),
       "  Ctrl-C stops everything.",
       "",
     ].join("\n")

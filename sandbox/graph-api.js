@@ -1,12 +1,23 @@
 // A local stand-in for Meta's Graph API (WhatsApp Cloud API): strict like
 // Meta, with switchable faults and a small inspection API under /__sandbox.
+const fs = require("node:fs")
 const http = require("node:http")
+const path = require("node:path")
 const { errors } = require("./meta-errors")
 const { validateOutbound, placeholderCount } = require("./validate-message")
 const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
 const { createCatalogApi } = require("./catalog")
 
 const WINDOW_MS = 24 * 60 * 60 * 1000
+const SIMULATOR_DIR = path.join(__dirname, "simulator")
+const SIMULATOR_FILES = { "": ["index.html", "text/html; charset=utf-8"], "app.js": ["app.js", "text/javascript; charset=utf-8"], "render.js": ["render.js", "text/javascript; charset=utf-8"], "style.css": ["style.css", "text/css; charset=utf-8"] }
+
+/** The phone simulator's few static files (no build step); anything else is a 404. */
+function serveSimulator(rest) {
+  const file = SIMULATOR_FILES[rest.join("/")]
+  if (!file) return { status: 404, raw: "not found", headers: { "content-type": "text/plain" } }
+  return { status: 200, raw: fs.readFileSync(path.join(SIMULATOR_DIR, file[0])), headers: { "content-type": file[1], "cache-control": "no-store" } }
+}
 
 function defaultState() {
   return {
@@ -88,7 +99,10 @@ function createSandbox(options = {}) {
     if (!config.sendStatuses) return
     const steps = record.failure ? [["failed", record.failure]] : [["sent"], ["delivered"], ["read"]]
     steps.forEach(([status, error], i) => {
-      later(() => sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, error })), config.statusDelayMs * (i + 1))
+      later(() => {
+        record.status = status
+        return sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, error }))
+      }, config.statusDelayMs * (i + 1))
     })
   }
 
@@ -149,7 +163,10 @@ function createSandbox(options = {}) {
 
   async function postMessages(account, body, arrivedAt) {
     if (body?.status === "read") {
-      if (!state.inbound.has(body.message_id)) return errors.invalidParameter(`message_id ${body.message_id} is not a received message`)
+      const received = state.inbound.get(body.message_id)
+      if (!received) return errors.invalidParameter(`message_id ${body.message_id} is not a received message`)
+      // The customer's phone shows blue ticks once the business has read it.
+      received.status = "read"
       return { status: 200, body: { success: true } }
     }
     const problems = validateOutbound(body)
@@ -184,6 +201,20 @@ function createSandbox(options = {}) {
     state.messages.push(record)
     scheduleStatuses(account, record)
     return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.wamid }] } }
+  }
+
+  /** One customer's chat with one business number, as their phone shows it: both directions, oldest first, with ticks. */
+  function conversationOf(phone, phoneNumberId) {
+    const waId = String(phone ?? "").replace(/\D/g, "")
+    const account = state.accounts.get(phoneNumberId) ?? [...state.accounts.values()][0]
+    if (!waId || !account) return []
+    const sent = [...state.inbound.values()]
+      .filter((m) => m.from === waId && m.phone_number_id === account.phone_number_id)
+      .map((m) => ({ direction: "customer", wamid: m.wamid, at: m.at, status: m.status, message: m.payload.entry[0].changes[0].value.messages[0] }))
+    const received = state.messages
+      .filter((m) => m.to === waId && m.phone_number_id === account.phone_number_id)
+      .map((m) => ({ direction: "business", wamid: m.wamid, at: m.at, status: m.failure ? "failed" : m.status ?? "sent", error: m.failure, message: m.body }))
+    return [...sent, ...received].sort((a, b) => a.at - b.at)
   }
 
   async function graph(req, res, parts, query, body, arrivedAt, rawSize) {
@@ -239,6 +270,13 @@ function createSandbox(options = {}) {
       const to = query.get("to")
       return { status: 200, body: { messages: state.messages.filter((m) => !to || m.to === to) } }
     }
+    if (action === "conversation" && req.method === "GET") {
+      return { status: 200, body: { messages: conversationOf(query.get("phone"), query.get("phone_number_id")) } }
+    }
+    if (action === "business" && req.method === "GET") {
+      const accounts = [...state.accounts.values()].map(({ access_token, ...a }) => a)
+      return { status: 200, body: { accounts, templates: [...state.templates.values()].flat() } }
+    }
     if (action === "faults" && req.method === "POST") {
       state.faults = { ...state.faults, ...body }
       return { status: 200, body: { faults: state.faults } }
@@ -270,8 +308,11 @@ function createSandbox(options = {}) {
       const from = String(body.from).replace(/\D/g, "")
       const { wamid, payload } = inboundMessage(account, { ...body, from })
       state.windows.set(`${account.phone_number_id}:${from}`, Date.now())
-      state.inbound.set(wamid, { from, payload })
+      const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: Date.now(), status: "sent" }
+      state.inbound.set(wamid, received)
       const delivered = await sendWebhook(payload)
+      // Meta held it (one tick) until the business's webhook answered 200 (two ticks).
+      if (delivered === 200 && received.status === "sent") received.status = "delivered"
       return { status: 200, body: { wamid, webhook_status: delivered, payload } }
     }
     return { status: 404, body: { error: `unknown sandbox action ${action}` } }
@@ -300,6 +341,8 @@ function createSandbox(options = {}) {
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
         result = await graph(req, res, parts, url.searchParams, body, arrivedAt, chunks.reduce((n, c) => n + c.length, 0))
+      } else if (!parts.length || parts[0] === "simulator") {
+        result = serveSimulator(parts.slice(1))
       } else if (parts[0] === "health") {
         result = { status: 200, body: { ok: true } }
       } else {
@@ -307,6 +350,11 @@ function createSandbox(options = {}) {
       }
     } catch (error) {
       result = { status: 500, body: { error: { message: String(error?.message ?? error) } } }
+    }
+    if (result.raw !== undefined) {
+      res.writeHead(result.status, result.headers ?? {})
+      res.end(result.raw)
+      return
     }
     res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) })
     res.end(JSON.stringify(result.body))

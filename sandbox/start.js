@@ -61,6 +61,7 @@ module.exports = { startSandbox, startPaymentSandbox, DEMO_ACCOUNT }
 if (require.main === module) {
   Promise.all([startSandbox(), process.env.SANDBOX_CONFIG ? null : startPaymentSandbox()]).then(([{ sandbox, url }, paid]) => {
     console.log(`[sandbox] fake Graph API on ${url} (webhooks to ${sandbox.config.webhookUrl})`)
+    console.log(`[sandbox] phone simulator on ${url}/simulator`)
     if (paid) console.log(`[sandbox] fake Stripe, Razorpay and PayPal on ${paid.url}`)
     process.send?.({ ready: url })
     const stop = () => Promise.all([sandbox.close(), paid?.payments.close()]).then(() => process.exit(0))
