@@ -341,6 +341,8 @@ function createSandbox(options = {}) {
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
         result = await graph(req, res, parts, url.searchParams, body, arrivedAt, chunks.reduce((n, c) => n + c.length, 0))
+      } else if (parts[0] === "favicon.ico") {
+        result = { status: 204, raw: "" }
       } else if (!parts.length || parts[0] === "simulator") {
         result = serveSimulator(parts.slice(1))
       } else if (parts[0] === "health") {
