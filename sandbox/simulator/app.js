@@ -229,7 +229,10 @@ async function send(extra, preview = extra.raw) {
     const res = await api("/__sandbox/inbound", { phone_number_id: state.account.phone_number_id, from: state.customer.phone, name: state.customer.name, ...extra })
     // null: the sandbox has no webhook URL; anything but 200 means the business did not take it.
     const status = res?.webhook_status
-    if (status !== null && status !== undefined && status !== 200) toast(`The business's webhook answered ${status || "nothing (is the store running?)"}`, "warn")
+    if (status !== null && status !== undefined && status !== 200) {
+      toast(`The business's webhook answered ${status || "nothing (is the store running?)"}`, "warn")
+      return false
+    }
     return true
   } catch (error) {
     toast(error.message)

@@ -38,6 +38,7 @@ export type TemplateSummary = {
   status: string
   category: TemplateRef["category"]
   body_parameters: number
-  url_button: { text: string; url: string } | null
+  url_button: { text: string; url: string; index: number } | null
+  header_needs: string | null
   fits: { recovery: boolean; order_update: boolean }
 }

@@ -51,3 +51,20 @@ describe("summarizeTemplate", () => {
     expect(summarizeTemplate({ id: "3", name: "x", language: "es", status: "PENDING", category: "UTILITY", components: [{ type: "BODY", text: "{{1}} {{2}}" }] }).fits).toEqual({ recovery: false, order_update: false })
   })
 })
+
+describe("summarizeTemplate, what Meta would refuse", () => {
+  const base = { id: "9", language: "es", status: "APPROVED", category: "MARKETING" }
+  const body = { type: "BODY", text: "Hola {{1}}, {{2}}" }
+  it("does not offer a template with a media header or header variables", () => {
+    const image = summarizeTemplate({ ...base, name: "img", components: [{ type: "HEADER", format: "IMAGE" }, body, { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: "https://x/{{1}}" }] }] })
+    expect(image).toMatchObject({ header_needs: "IMAGE", fits: { recovery: false, order_update: false } })
+    const textHeader = summarizeTemplate({ ...base, name: "t", components: [{ type: "HEADER", format: "TEXT", text: "Hola {{1}}" }, body] })
+    expect(textHeader.header_needs).toBe("TEXT_PARAMETERS")
+    const plainHeader = summarizeTemplate({ ...base, name: "p", components: [{ type: "HEADER", format: "TEXT", text: "Demo Moda" }, body] })
+    expect(plainHeader).toMatchObject({ header_needs: null, fits: { order_update: true } })
+  })
+  it("offers a reminder template only when its link button is the first button", () => {
+    const second = summarizeTemplate({ ...base, name: "s", components: [body, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "No" }, { type: "URL", text: "Pagar", url: "https://x/{{1}}" }] }] })
+    expect(second).toMatchObject({ url_button: { index: 1 }, fits: { recovery: false } })
+  })
+})

@@ -8,13 +8,15 @@ export type TemplateSummary = {
   category: string
   /** `{{n}}` placeholders in the body. */
   body_parameters: number
-  /** The dynamic URL button, if the template has one. */
-  url_button: { text: string; url: string } | null
+  /** The dynamic URL button, if the template has one, and its position (the parameter is addressed by it). */
+  url_button: { text: string; url: string; index: number } | null
+  /** A header the sender must fill: media (IMAGE, VIDEO, DOCUMENT…) or text with variables; null when none is needed. */
+  header_needs: string | null
   /** Fits the plugin's uses: approved, with the parameters each use fills. */
   fits: { recovery: boolean; order_update: boolean }
 }
 
-type Component = { type?: string; text?: string; buttons?: { type?: string; text?: string; url?: string }[] }
+type Component = { type?: string; format?: string; text?: string; buttons?: { type?: string; text?: string; url?: string }[] }
 
 const placeholders = (text: string | undefined) => new Set((text ?? "").match(/\{\{\s*\d+\s*\}\}/g) ?? []).size
 
@@ -29,10 +31,13 @@ export function summarizeTemplate(template: MessageTemplate): TemplateSummary {
   const body = components.find((c) => c.type?.toUpperCase() === "BODY")
   const header = components.find((c) => c.type?.toUpperCase() === "HEADER")
   const buttons = components.find((c) => c.type?.toUpperCase() === "BUTTONS")?.buttons ?? []
-  const dynamicUrl = buttons.find((b) => b.type?.toUpperCase() === "URL" && placeholders(b.url) > 0)
+  const urlIndex = buttons.findIndex((b) => b.type?.toUpperCase() === "URL" && placeholders(b.url) > 0)
+  const dynamicUrl = urlIndex >= 0 ? buttons[urlIndex] : null
   const bodyParameters = placeholders(body?.text)
   const approved = template.status === "APPROVED"
-  const noHeaderParameters = placeholders(header?.text) === 0
+  const headerFormat = (header?.format ?? "TEXT").toUpperCase()
+  const headerNeeds = !header ? null : headerFormat !== "TEXT" ? headerFormat : placeholders(header.text) > 0 ? "TEXT_PARAMETERS" : null
+  const noHeaderParameters = headerNeeds === null
   return {
     id: template.id,
     name: template.name,
@@ -40,9 +45,11 @@ export function summarizeTemplate(template: MessageTemplate): TemplateSummary {
     status: template.status,
     category: template.category,
     body_parameters: bodyParameters,
-    url_button: dynamicUrl ? { text: dynamicUrl.text ?? "", url: dynamicUrl.url ?? "" } : null,
+    url_button: dynamicUrl ? { text: dynamicUrl.text ?? "", url: dynamicUrl.url ?? "", index: urlIndex } : null,
+    header_needs: headerNeeds,
     fits: {
-      recovery: approved && noHeaderParameters && bodyParameters === 2 && !!dynamicUrl,
+      // The reminder fills body {{1}} {{2}} and the URL button at index 0, nothing else.
+      recovery: approved && noHeaderParameters && bodyParameters === 2 && urlIndex === 0,
       order_update: approved && noHeaderParameters && bodyParameters === 2 && !buttons.some((b) => placeholders(b.url) > 0),
     },
   }

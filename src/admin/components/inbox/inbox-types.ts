@@ -94,6 +94,8 @@ export type TemplateSummary = {
   category: string
   body_parameters: number
   url_button: { text: string; url: string } | null
+  /** Media or header variables this reply box cannot fill. */
+  header_needs: string | null
 }
 
 export type CatalogItem = {

@@ -22,7 +22,7 @@ export const TemplatePicker = ({ conversationId, accountId }: Props) => {
   // Preselect the first sendable template: most shops have one or two.
   useEffect(() => {
     if (!selectedKey && approved.length) {
-      const first = approved.find((t) => !t.url_button) ?? approved[0]
+      const first = approved.find((t) => !t.url_button && !t.header_needs) ?? approved[0]
       setSelectedKey(keyOf(first))
     }
   }, [approved, selectedKey])
@@ -31,7 +31,8 @@ export const TemplatePicker = ({ conversationId, accountId }: Props) => {
     setParams(Array.from({ length: template?.body_parameters ?? 0 }, () => ""))
   }, [template?.name, template?.language, template?.body_parameters])
 
-  const blocked = !!template?.url_button
+  // Only body parameters can be typed here: Meta would refuse a template that needs more.
+  const blocked = !!template?.url_button || !!template?.header_needs
   const complete = !!template && !blocked && params.every((p) => p.trim().length > 0)
 
   const submit = () => {
@@ -72,7 +73,9 @@ export const TemplatePicker = ({ conversationId, accountId }: Props) => {
           </div>
           {blocked && (
             <Text size="small" className="text-ui-fg-subtle">
-              This template needs a URL button parameter, which the inbox cannot fill. Choose another one.
+              {template?.header_needs
+                ? `This template needs a header (${template.header_needs.toLowerCase().replace("_", " ")}), which the inbox cannot fill. Choose another one.`
+                : "This template needs a URL button parameter, which the inbox cannot fill. Choose another one."}
             </Text>
           )}
           {!blocked &&

@@ -45,7 +45,8 @@ function useMarkReadWhileOpen(conversation: Conversation | undefined) {
   useEffect(() => {
     if (!id || unread === 0 || lastMarked.current === marker) return
     lastMarked.current = marker
-    markRead.mutate(id)
+    // A failed request is tried again on the next poll rather than never.
+    markRead.mutate(id, { onError: () => (lastMarked.current = null) })
     // markRead is a new object every render: depending on it would re-run this effect each poll.
   }, [id, unread, marker])
 }

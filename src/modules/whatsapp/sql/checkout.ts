@@ -1,6 +1,6 @@
 import type { SupportedLanguage } from "../../../lib/account-settings"
 import type { SqlRunner } from "./ingest"
-import { withdrawQueuedReminder } from "./recovery"
+import { REMINDER_DELIVERED, withdrawQueuedReminder } from "./recovery"
 
 export type WhatsAppCheckoutRow = {
   id: string
@@ -18,8 +18,8 @@ export type WhatsAppCheckoutRow = {
   language: SupportedLanguage
 }
 
-/** Paid after a recovery reminder counts as recovered. */
-const PAID_STATUS = `case when recovery_sent_at is not null then 'recovered' else 'paid' end`
+/** Paid after a recovery reminder that reached the customer counts as recovered. */
+const PAID_STATUS = `case when recovery_sent_at is not null and ${REMINDER_DELIVERED} then 'recovered' else 'paid' end`
 
 const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
        w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, a.language
@@ -46,6 +46,8 @@ export async function linkWhatsAppOrder(
   sql: SqlRunner,
   input: { id: string; order_id: string; paid: boolean; payment_provider_id: string | null; order_total: number }
 ): Promise<{ status: string } | null> {
+  // First, so a reminder that never left neither goes out nor counts.
+  await withdrawQueuedReminder(sql, input.id)
   const [row] = await sql.execute(
     `update whatsapp_cart
         set order_id = ?, payment_provider_id = ?, order_total = ?, raw_order_total = ?::jsonb,
@@ -64,12 +66,12 @@ export async function linkWhatsAppOrder(
       input.id,
     ]
   )
-  if (row) await withdrawQueuedReminder(sql, input.id)
   return (row as { status: string }) ?? null
 }
 
 /** Marks an ordered cart paid once; null when it already was. */
 export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<{ status: string } | null> {
+  await withdrawQueuedReminder(sql, id)
   const [row] = await sql.execute(
     `update whatsapp_cart
         set status = ${PAID_STATUS}, paid_at = now(), updated_at = now()
@@ -77,6 +79,5 @@ export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<
       returning status`,
     [id]
   )
-  if (row) await withdrawQueuedReminder(sql, id)
   return (row as { status: string }) ?? null
 }

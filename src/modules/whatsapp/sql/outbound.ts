@@ -171,28 +171,34 @@ export async function reserveSendSlot(db: SqlRunner, key: string, intervalMs: nu
  */
 export async function passSendGate(db: SqlRunner, key: string, gate: { limit: number; windowMs: number; minGapMs: number }): Promise<number> {
   // clock_timestamp() inline, not in a CTE: it is read after the row lock is held.
+  // The log keeps the last `limit` sends; the one `limit` sends back decides.
+  // Trimming to `limit - 1` before appending also shrinks a log left longer
+  // by a higher limit (the rate was lowered).
+  const log = `coalesce(recent_sends, '[]'::jsonb)`
+  const nowMs = `extract(epoch from clock_timestamp()) * 1000`
   const [row] = await db.execute(
     `update whatsapp_rate_limit
-        set recent_sends = (case when jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) >= ?
-                                 then recent_sends - 0 else coalesce(recent_sends, '[]'::jsonb) end)
-                           || to_jsonb(extract(epoch from clock_timestamp()) * 1000),
+        set recent_sends = (select coalesce(jsonb_agg(e order by i), '[]'::jsonb)
+                              from jsonb_array_elements(${log}) with ordinality as t(e, i)
+                             where i > jsonb_array_length(${log}) - (?::int - 1))
+                           || to_jsonb(${nowMs}),
             updated_at = now()
       where id = ?
-        and (jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) < ?
-             or (recent_sends->>0)::float8 <= extract(epoch from clock_timestamp()) * 1000 - ?)
-        and coalesce((recent_sends->>-1)::float8, 0) <= extract(epoch from clock_timestamp()) * 1000 - ?
+        and (jsonb_array_length(${log}) < ?
+             or (recent_sends->>(jsonb_array_length(recent_sends) - ?::int))::float8 <= ${nowMs} - ?)
+        and coalesce((recent_sends->>-1)::float8, 0) <= ${nowMs} - ?
       returning id`,
-    [gate.limit, key, gate.limit, gate.windowMs, gate.minGapMs]
+    [gate.limit, key, gate.limit, gate.limit, gate.windowMs, gate.minGapMs]
   )
   if (row) return 0
   const [state] = await db.execute(
     `select greatest(
-              case when jsonb_array_length(coalesce(recent_sends, '[]'::jsonb)) >= ?
-                   then (recent_sends->>0)::float8 + ? else 0 end,
+              case when jsonb_array_length(${log}) >= ?
+                   then (recent_sends->>(jsonb_array_length(recent_sends) - ?::int))::float8 + ? else 0 end,
               coalesce((recent_sends->>-1)::float8, 0) + ?
-            ) - extract(epoch from clock_timestamp()) * 1000 as wait_ms
+            ) - ${nowMs} as wait_ms
        from whatsapp_rate_limit where id = ?`,
-    [gate.limit, gate.windowMs, gate.minGapMs, key]
+    [gate.limit, gate.limit, gate.windowMs, gate.minGapMs, key]
   )
   return Math.max(1, Math.ceil(Number(state?.wait_ms ?? 1)))
 }

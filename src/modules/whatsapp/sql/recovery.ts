@@ -14,6 +14,8 @@ export type DueCart = {
   last_inbound_at: Date | null
   opted_out: boolean
   created_at: Date
+  /** created_at as PostgreSQL prints it (microseconds): the keyset, which a JS Date would round to milliseconds. */
+  created_key: string
 }
 
 /**
@@ -24,21 +26,21 @@ export type DueCart = {
  */
 export async function claimDueCarts(
   tx: SqlRunner,
-  input: { accountId: string; dueBefore: Date; limit: number; after: { created_at: Date; id: string } | null }
+  input: { accountId: string; dueBefore: Date; limit: number; after: { created_key: string; id: string } | null }
 ): Promise<DueCart[]> {
   const notBefore = new Date(input.dueBefore.getTime() - RECOVERY_LOOKBACK_DAYS * 86_400_000)
-  const after = input.after ?? { created_at: notBefore, id: "" }
+  const after = input.after ?? { created_key: notBefore.toISOString(), id: "" }
   return tx.execute(
-    `select w.id, w.cart_id, w.account_id, w.conversation_id, w.customer_id, w.created_at,
+    `select w.id, w.cart_id, w.account_id, w.conversation_id, w.customer_id, w.created_at, w.created_at::text as created_key,
             c.wa_id, c.profile_name, c.last_inbound_at, c.opted_out
        from whatsapp_cart w
        join whatsapp_conversation c on c.id = w.conversation_id
       where w.account_id = ? and w.status in ('submitted', 'link_sent') and w.deleted_at is null
-        and w.created_at <= ? and w.created_at > ? and (w.created_at, w.id) > (?, ?)
+        and w.created_at <= ? and w.created_at > ? and (w.created_at, w.id) > (?::timestamptz, ?)
       order by w.created_at, w.id
       limit ?
         for update of w skip locked`,
-    [input.accountId, input.dueBefore, notBefore, after.created_at, after.id, input.limit]
+    [input.accountId, input.dueBefore, notBefore, after.created_key, after.id, input.limit]
   )
 }
 
@@ -75,10 +77,31 @@ export async function recordRecoveryOutcomes(tx: SqlRunner, now: Date, outcomes:
   return rows.length
 }
 
-/** A reminder still waiting in the queue when the cart gets paid is withdrawn: nobody is asked to pay twice. */
+/**
+ * A reminder still waiting in the queue when the cart gets paid is withdrawn
+ * (kept in the inbox as failed, with the reason): nobody is asked to pay
+ * twice, and the cart does not count as reminded.
+ */
 export async function withdrawQueuedReminder(db: SqlRunner, whatsappCartId: string): Promise<void> {
-  await db.execute(`delete from whatsapp_message where idempotency_key = ? and status = 'queued'`, [recoveryMessageKey(whatsappCartId)])
+  const withdrawn = await db.execute(
+    `update whatsapp_message set status = 'failed', error_code = 'withdrawn',
+            error_message = 'Not sent: the cart was paid before the reminder left.', next_attempt_at = null, updated_at = now()
+      where idempotency_key = ? and status = 'queued' and deleted_at is null
+      returning id`,
+    [recoveryMessageKey(whatsappCartId)]
+  )
+  if (withdrawn.length) {
+    await db.execute(
+      `update whatsapp_cart set recovery_sent_at = null, recovery_channel = null, recovery_skipped_reason = 'paid_before_sent', updated_at = now()
+        where id = ?`,
+      [whatsappCartId]
+    )
+  }
 }
+
+/** SQL: the cart's reminder actually left (Meta accepted it); a failed or withdrawn one does not count. */
+export const REMINDER_DELIVERED = `exists (select 1 from whatsapp_message m
+   where m.id = whatsapp_cart.recovery_message_id and m.status in ('sent', 'delivered', 'read'))`
 
 export function recoveryMessageKey(whatsappCartId: string): string {
   return `cart-recovery:${whatsappCartId}`

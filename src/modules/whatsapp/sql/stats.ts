@@ -1,4 +1,5 @@
 import type { SqlRunner } from "./ingest"
+import { REMINDER_DELIVERED } from "./recovery"
 
 export type WhatsAppCartStats = {
   submitted: number
@@ -25,7 +26,7 @@ export async function cartStats(sql: SqlRunner, input: { from: Date; to: Date; a
               count(*) filter (where paid_at is not null)::int as paid,
               count(*) filter (where status = 'ordered')::int as awaiting_payment,
               count(*) filter (where abandoned_at is not null)::int as abandoned,
-              count(*) filter (where recovery_sent_at is not null)::int as reminded,
+              count(*) filter (where recovery_sent_at is not null and ${REMINDER_DELIVERED})::int as reminded,
               count(*) filter (where status = 'recovered')::int as recovered
          from whatsapp_cart where ${where}`,
       params

@@ -1,27 +1,51 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { chooseNotificationMessage, WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { sendWhatsAppMessageWorkflow } from "../../channel/workflows/send-whatsapp-message"
+
+const NO_PROVIDER = /notification provider for channel: whatsapp/i
 
 /**
  * Hands the update to Medusa's notification module (channel `whatsapp`),
  * which stores it and calls the plugin's provider. A refusal (closed window
- * and no template, opted-out customer, provider not registered) is stored
- * on the notification as a failure and logged; it never undoes the order.
+ * and no template, opted-out customer) is stored on the notification as a
+ * failure and logged; it never undoes the order. An app that has not
+ * registered the provider yet still gets its updates, queued directly, with
+ * a warning saying what to add to medusa-config.
  */
 export const createWhatsAppNotificationStep = createStep(
   "create-whatsapp-notification",
   async (notification: CreateNotificationDTO | null, { container }) => {
-    if (!notification) return new StepResponse({ notification_id: null as string | null, error: null as string | null })
-    const notifications = container.resolve(Modules.NOTIFICATION)
+    if (!notification) return new StepResponse({ notification_id: null as string | null, message_id: null as string | null, error: null as string | null })
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     try {
-      const [created] = await notifications.createNotifications([notification])
-      return new StepResponse({ notification_id: created?.id ?? null, error: null })
+      const [created] = await container.resolve(Modules.NOTIFICATION).createNotifications([notification])
+      return new StepResponse({ notification_id: created?.id ?? null, message_id: null, error: null })
     } catch (error) {
       const message = (error as Error).message
-      container
-        .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`whatsapp: ${notification.template} for ${notification.resource_id} not sent: ${message}`)
-      return new StepResponse({ notification_id: null, error: message })
+      if (NO_PROVIDER.test(message)) {
+        logger.warn(
+          "whatsapp: the `whatsapp` notification provider is not registered (see the README's set-up); order updates are queued directly"
+        )
+        return new StepResponse(await queueDirectly(container, notification))
+      }
+      logger.warn(`whatsapp: ${notification.template} for ${notification.resource_id} not sent: ${message}`)
+      return new StepResponse({ notification_id: null, message_id: null, error: message })
     }
   }
 )
+
+async function queueDirectly(container: any, notification: CreateNotificationDTO) {
+  const data = notification.data as WhatsAppNotificationData
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const conversation = await whatsapp.retrieveWhatsappConversation(data.conversation_id!)
+  const choice = chooseNotificationMessage(data, conversation as any)
+  if (!choice.ok) return { notification_id: null, message_id: null, error: choice.error }
+  const { result } = await sendWhatsAppMessageWorkflow(container).run({
+    input: { conversation_id: conversation.id, message: choice.message, idempotency_key: `notification:${notification.idempotency_key}` },
+  })
+  return { notification_id: null, message_id: result.id as string, error: null }
+}

@@ -19,6 +19,7 @@ export const sendWhatsAppOrderUpdateWorkflow = createWorkflow(
       transform({ prepared, sent }, ({ prepared, sent }) => ({
         skipped: prepared.skipped,
         notification_id: sent.notification_id,
+        message_id: sent.message_id,
         error: sent.error,
       }))
     )

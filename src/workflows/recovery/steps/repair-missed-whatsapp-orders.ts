@@ -14,6 +14,10 @@ export const repairMissedWhatsAppOrdersStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { cart_id: input.cart_ids } })
+    const linked = new Set((links as { cart_id: string }[]).map((l) => l.cart_id))
+    for (const cartId of input.cart_ids.filter((id) => !linked.has(id))) {
+      logger.warn(`whatsapp: cart ${cartId} is completed but no order is linked to it; it stays open for the recovery job`)
+    }
     const recorded: string[] = []
     for (const link of links as { order_id: string }[]) {
       try {

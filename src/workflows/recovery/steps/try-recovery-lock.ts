@@ -18,8 +18,12 @@ export const tryRecoveryLockStep = createStep(
     try {
       await locking.acquire(RECOVERY_LOCK_KEY, { ownerId: input.owner, expire: LOCK_TTL_SECONDS })
       return new StepResponse({ acquired: true, owner: input.owner }, input.owner)
-    } catch {
-      container.resolve(ContainerRegistrationKeys.LOGGER).debug("whatsapp: cart recovery already running elsewhere; skipped")
+    } catch (error) {
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      const message = (error as Error).message ?? String(error)
+      // Contention is normal (another run holds it); anything else (the provider is down) must be seen.
+      if (/lock/i.test(message)) logger.debug("whatsapp: cart recovery already running elsewhere; skipped")
+      else logger.error(`whatsapp: cart recovery could not take its lock: ${message}`)
       return new StepResponse({ acquired: false, owner: input.owner }, null)
     }
   },

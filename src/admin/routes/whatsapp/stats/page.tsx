@@ -26,6 +26,7 @@ const SKIP_REASONS: Record<string, string> = {
   opted_out: "Customer opted out",
   cart_empty: "Cart emptied",
   cart_missing: "Cart gone",
+  paid_before_sent: "Paid before the reminder left",
 }
 
 const money = (amount: number, currency: string) =>

@@ -10,7 +10,11 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const client = await whatsapp.graphClientFor(account.id)
   try {
-    await client.subscribeApp(account.waba_id)
+    const { success } = await client.subscribeApp(account.waba_id)
+    if (!success) {
+      res.status(502).json({ type: "graph_api_error", message: "Meta did not confirm the subscription (success: false)" })
+      return
+    }
     res.json({ subscribed: true })
   } catch (error) {
     res.status(502).json({ type: "graph_api_error", message: `Meta refused the subscription: ${graphErrorText(error)}` })
