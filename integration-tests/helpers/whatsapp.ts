@@ -1,6 +1,8 @@
 import { ChildProcess, fork } from "node:child_process"
 import { createHmac } from "node:crypto"
 import path from "node:path"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 
 // The sandbox is plain JavaScript (it also runs as `npm run sandbox`).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -185,4 +187,24 @@ export function useSandboxProcess(options: Record<string, unknown>) {
     delete process.env.WHATSAPP_GRAPH_API_URL
   })
   return handle
+}
+
+/**
+ * Collects the data of the named Medusa events for assertions, emptied
+ * before each test. Call inside the test suite, before its own hooks.
+ */
+export function recordEvents(getContainer: () => MedusaContainer, names: string[]) {
+  const events: Record<string, any[]> = {}
+  beforeAll(() => {
+    const bus = getContainer().resolve(Modules.EVENT_BUS)
+    for (const name of names) {
+      bus.subscribe(name, async (event: any) => {
+        ;(events[name] ??= []).push(event.data)
+      }, { subscriberId: `test-${name}` })
+    }
+  })
+  beforeEach(() => {
+    for (const key of Object.keys(events)) delete events[key]
+  })
+  return events
 }

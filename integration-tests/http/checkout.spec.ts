@@ -1,5 +1,4 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { createHmac } from "node:crypto"
 import path from "node:path"
 import Stripe from "stripe"
@@ -7,7 +6,7 @@ import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
 import { ADDRESS, Browser, csrfOf, submitCheckout } from "../helpers/checkout-browser"
-import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
+import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
 
 const cwd = path.join(__dirname, "../host")
@@ -32,26 +31,16 @@ medusaIntegrationTestRunner({
     const { createCheckoutToken } = require(path.join(built, "lib/checkout-token.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     const sentTo = () => fake.sandbox.state.messages.filter((m: any) => m.to === CUSTOMER)
-    const events: Record<string, any[]> = {}
+    const events = recordEvents(getContainer, ["whatsapp.checkout.completed", "whatsapp.cart.paid"])
     let fixture: CatalogFixture
     let admin: { headers: Record<string, string> }
     let variants: any[]
     let shippingOptionId: string
 
-    beforeAll(() => {
-      const bus = getContainer().resolve(Modules.EVENT_BUS)
-      for (const name of ["whatsapp.checkout.completed", "whatsapp.cart.paid"]) {
-        bus.subscribe(name, async (event: any) => {
-          ;(events[name] ??= []).push(event.data)
-        }, { subscriberId: `test-${name}` })
-      }
-    })
-
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
       payments.payments.reset()
       payments.payments.configure({ deliverWebhooks: false })
-      for (const key of Object.keys(events)) delete events[key]
       admin = await createAdminHeaders(getContainer())
       fixture = await createCommerceBasics(getContainer())
       ;({ variants } = await createProducts(getContainer(), fixture, [

@@ -1,11 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
 import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
-import { postWebhook, textPayload, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
+import { postWebhook, textPayload, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -40,25 +39,15 @@ medusaIntegrationTestRunner({
     const { recoverAbandonedWhatsAppCartsWorkflow } = require(path.join(built, "workflows/index.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     const sentTo = (waId: string) => fake.sandbox.state.messages.filter((m: any) => m.to === waId)
-    const events: Record<string, any[]> = {}
+    const events = recordEvents(getContainer, ["whatsapp.cart.abandoned", "whatsapp.cart.recovered"])
     let fixture: CatalogFixture
     let admin: { headers: Record<string, string> }
     let variants: any[]
     let shippingOptionId: string
     let accountId: string
 
-    beforeAll(() => {
-      const bus = getContainer().resolve(Modules.EVENT_BUS)
-      for (const name of ["whatsapp.cart.abandoned", "whatsapp.cart.recovered"]) {
-        bus.subscribe(name, async (event: any) => {
-          ;(events[name] ??= []).push(event.data)
-        }, { subscriberId: `test-${name}` })
-      }
-    })
-
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      for (const key of Object.keys(events)) delete events[key]
       admin = await createAdminHeaders(getContainer())
       fixture = await createCommerceBasics(getContainer())
       ;({ variants } = await createProducts(getContainer(), fixture, [

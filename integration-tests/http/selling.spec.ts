@@ -7,7 +7,7 @@ import {
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { envelope, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -54,22 +54,12 @@ medusaIntegrationTestRunner({
     const plain = (m: any) => JSON.parse(JSON.stringify(m).replace(/[\u00a0\u202f]/g, " "))
     const sentTo = () => sandbox.state.messages.filter((m: any) => m.to === CUSTOMER).map(plain)
     const sync = () => syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: accountId } })
-    const events: Record<string, any[]> = {}
+    const events = recordEvents(getContainer, ["whatsapp.cart.submitted", "whatsapp.product_inquiry.received"])
     const waitForMessages = (n: number) =>
       waitFor(async () => sentTo().length >= n && sentTo(), { what: `${n} message(s) to the customer`, timeoutMs: 20_000 })
 
-    beforeAll(() => {
-      const bus = getContainer().resolve(Modules.EVENT_BUS)
-      for (const name of ["whatsapp.cart.submitted", "whatsapp.product_inquiry.received"]) {
-        bus.subscribe(name, async (event: any) => {
-          ;(events[name] ??= []).push(event.data)
-        }, { subscriberId: `test-${name}` })
-      }
-    })
-
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      for (const key of Object.keys(events)) delete events[key]
       admin = await createAdminHeaders(getContainer())
       fixture = await createCommerceBasics(getContainer())
       const { data } = await api.post(
