@@ -26,7 +26,7 @@ export async function createCommerceBasics(container: MedusaContainer): Promise<
   return { regionId: region.id, salesChannelId: channel.id, otherChannelId: other.id, locationId: location.id }
 }
 
-type ProductSpec = {
+export type ProductSpec = {
   title: string
   sizes: string[]
   colors: string[]

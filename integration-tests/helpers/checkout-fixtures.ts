@@ -2,7 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createShippingOptionsWorkflow, createShippingProfilesWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import path from "node:path"
-import type { CatalogFixture } from "./catalog-fixtures"
+import { createAdminHeaders } from "./admin"
+import { CatalogFixture, createCommerceBasics, createProducts, ProductSpec } from "./catalog-fixtures"
 import { envelope, postWebhook, TEST_ACCOUNT, waitFor, wamid } from "./whatsapp"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -156,4 +157,26 @@ export async function sendWhatsAppCart(
     [input.waId]
   )
   return { ...cart, checkoutPath: new URL(link.body.interactive.action.parameters.url).pathname }
+}
+
+export type WhatsAppShop = {
+  admin: { headers: Record<string, string> }
+  fixture: CatalogFixture
+  variants: any[]
+  shippingOptionId: string
+  accountId: string
+}
+
+/**
+ * A store selling through WhatsApp: an admin, the region and channel, the
+ * products, delivery and payment providers, and the test account with its
+ * catalog synced to the fake.
+ */
+export async function createWhatsAppShop(api: any, container: MedusaContainer, catalogId: string, products: ProductSpec[]): Promise<WhatsAppShop> {
+  const admin = await createAdminHeaders(container)
+  const fixture = await createCommerceBasics(container)
+  const { variants } = await createProducts(container, fixture, products)
+  const { shippingOptionId } = await createCheckoutBasics(container, fixture)
+  const accountId = await connectSyncedAccount(api, container, admin, fixture, catalogId)
+  return { admin, fixture, variants, shippingOptionId, accountId }
 }

@@ -2,9 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createHmac } from "node:crypto"
 import path from "node:path"
 import Stripe from "stripe"
-import { createAdminHeaders } from "../helpers/admin"
-import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
+import type { CatalogFixture } from "../helpers/catalog-fixtures"
+import { PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder, createWhatsAppShop } from "../helpers/checkout-fixtures"
 import { ADDRESS, Browser, csrfOf, submitCheckout } from "../helpers/checkout-browser"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
@@ -41,13 +40,9 @@ medusaIntegrationTestRunner({
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
       payments.payments.reset()
       payments.payments.configure({ deliverWebhooks: false })
-      admin = await createAdminHeaders(getContainer())
-      fixture = await createCommerceBasics(getContainer())
-      ;({ variants } = await createProducts(getContainer(), fixture, [
+      ;({ admin, fixture, variants, shippingOptionId } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
         { title: "Camiseta Básica", sizes: ["M"], colors: ["Rojo", "Azul"], price: 19.9, image: true },
       ]))
-      ;({ shippingOptionId } = await createCheckoutBasics(getContainer(), fixture))
-      await connectSyncedAccount(api, getContainer(), admin, fixture, CATALOG_ID)
     })
 
     /** The customer sends a cart from WhatsApp; returns the checkout path from the summary's button. */

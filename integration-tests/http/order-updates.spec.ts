@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
-import { createAdminHeaders } from "../helpers/admin"
-import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
+import type { CatalogFixture } from "../helpers/catalog-fixtures"
 import { ADDRESS, Browser, submitCheckout } from "../helpers/checkout-browser"
-import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
+import { PROVIDERS, sendWhatsAppCart, usePublicPort, createWhatsAppShop } from "../helpers/checkout-fixtures"
 import { TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
@@ -33,11 +32,9 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      admin = await createAdminHeaders(getContainer())
-      fixture = await createCommerceBasics(getContainer())
-      ;({ variants } = await createProducts(getContainer(), fixture, [{ title: "Sudadera", sizes: ["M"], colors: ["Gris"], price: 35, image: true }]))
-      ;({ shippingOptionId } = await createCheckoutBasics(getContainer(), fixture))
-      accountId = await connectSyncedAccount(api, getContainer(), admin, fixture, CATALOG_ID)
+      ;({ admin, fixture, variants, shippingOptionId, accountId } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
+        { title: "Sudadera", sizes: ["M"], colors: ["Gris"], price: 35, image: true },
+      ]))
     })
 
     /** A WhatsApp customer buys one item with a manual payment; returns the order. */

@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
-import { createAdminHeaders } from "../helpers/admin"
-import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
+import type { CatalogFixture } from "../helpers/catalog-fixtures"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
-import { connectSyncedAccount, createCheckoutBasics, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
+import { PROVIDERS, sendWhatsAppCart, usePublicPort, createWhatsAppShop } from "../helpers/checkout-fixtures"
 import { postWebhook, textPayload, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
@@ -48,13 +47,9 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      admin = await createAdminHeaders(getContainer())
-      fixture = await createCommerceBasics(getContainer())
-      ;({ variants } = await createProducts(getContainer(), fixture, [
+      ;({ admin, fixture, variants, shippingOptionId, accountId } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
         { title: "Camiseta Básica", sizes: ["M"], colors: ["Rojo", "Azul"], price: 19.9, image: true },
       ]))
-      ;({ shippingOptionId } = await createCheckoutBasics(getContainer(), fixture))
-      accountId = await connectSyncedAccount(api, getContainer(), admin, fixture, CATALOG_ID)
     })
 
     const setSettings = (settings: Record<string, unknown>) => api.post(`/admin/whatsapp/accounts/${accountId}`, { settings }, admin)

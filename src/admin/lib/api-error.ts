@@ -1,5 +1,7 @@
-/** The message Medusa put in an error response, or the error's own text. */
+/** The message Medusa put in an error response (the JS SDK's FetchError carries it), or the error's own text. */
 export function apiErrorMessage(error: unknown): string {
-  const e = error as { message?: string; body?: { message?: string } } | null
-  return e?.body?.message ?? e?.message ?? String(error)
+  const e = error as { message?: unknown; body?: { message?: unknown } } | null
+  if (typeof e?.body?.message === "string") return e.body.message
+  if (typeof e?.message === "string" && e.message) return e.message
+  return String(error)
 }

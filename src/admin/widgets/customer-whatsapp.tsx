@@ -2,8 +2,9 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { describeError, formatDateTime } from "../components/catalog/format"
+import { formatDateTime } from "../components/catalog/format"
 import { useCustomerConversations } from "../components/catalog/widget-queries"
+import { apiErrorMessage } from "../lib/api-error"
 
 const CustomerWhatsappWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const { data, isLoading, error } = useCustomerConversations(customer.id)
@@ -12,7 +13,7 @@ const CustomerWhatsappWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   if (error) {
     return (
       <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">Could not load WhatsApp conversations: {describeError(error)}</Text>
+        <Text size="small" className="text-ui-fg-error">Could not load WhatsApp conversations: {apiErrorMessage(error)}</Text>
       </Container>
     )
   }

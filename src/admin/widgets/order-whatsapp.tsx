@@ -4,9 +4,11 @@ import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link } from "react-router-dom"
 import type { WhatsappCart } from "../components/catalog/catalog-types"
-import { describeError, formatAmount, formatDateTime } from "../components/catalog/format"
+import { formatDateTime } from "../components/catalog/format"
 import { CartStatusBadge } from "../components/catalog/status-badges"
 import { useMarkWhatsappCartPaid, useOrderWhatsappCarts, useWhatsappConversation } from "../components/catalog/widget-queries"
+import { apiErrorMessage } from "../lib/api-error"
+import { formatMoney } from "../lib/format-money"
 
 const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, error } = useOrderWhatsappCarts(order.id)
@@ -15,7 +17,7 @@ const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
   if (error) {
     return (
       <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">Could not check for a WhatsApp cart: {describeError(error)}</Text>
+        <Text size="small" className="text-ui-fg-error">Could not check for a WhatsApp cart: {apiErrorMessage(error)}</Text>
       </Container>
     )
   }
@@ -31,7 +33,7 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappC
   const onMarkPaid = () =>
     markPaid.mutate(cart.id, {
       onSuccess: () => toast.success("Payment captured; the customer is told on WhatsApp"),
-      onError: (error) => toast.error("Could not mark the order as paid", { description: describeError(error) }),
+      onError: (error) => toast.error("Could not mark the order as paid", { description: apiErrorMessage(error) }),
     })
 
   return (
@@ -44,7 +46,7 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappC
         <Text size="small" weight="plus">Conversation</Text>
         {conversation.isLoading && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
         {!!conversation.error && (
-          <Text size="small" className="text-ui-fg-error">{describeError(conversation.error)}</Text>
+          <Text size="small" className="text-ui-fg-error">{apiErrorMessage(conversation.error)}</Text>
         )}
         {conversation.data && (
           <>
@@ -61,7 +63,7 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappC
         </Link>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        <Field label="Cart total">{formatAmount(cart.total, cart.currency_code)}</Field>
+        <Field label="Cart total">{formatMoney(cart.total, cart.currency_code)}</Field>
         <Field label="Payment provider">{cart.payment_provider_id ?? "—"}</Field>
         <Field label="Paid">{cart.paid_at ? formatDateTime(cart.paid_at) : "Not yet"}</Field>
         {cart.recovery_sent_at && <Field label="Reminder sent">{formatDateTime(cart.recovery_sent_at)}</Field>}

@@ -1,10 +1,10 @@
+import { apiErrorMessage } from "../lib/api-error"
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Label, Switch, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useCatalogItems } from "../components/catalog/catalog-queries"
 import type { CatalogItem } from "../components/catalog/catalog-types"
-import { describeError } from "../components/catalog/format"
 import { ItemMessages } from "../components/catalog/item-messages"
 import { CatalogStatusBadge } from "../components/catalog/status-badges"
 import {
@@ -24,7 +24,7 @@ const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct
       { searchable: checked },
       {
         onSuccess: () => toast.success(checked ? "Customers can find this product in WhatsApp" : "Product hidden from WhatsApp search"),
-        onError: (error) => toast.error("Could not save the WhatsApp setting", { description: describeError(error) }),
+        onError: (error) => toast.error("Could not save the WhatsApp setting", { description: apiErrorMessage(error) }),
       }
     )
 
@@ -45,7 +45,7 @@ const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct
         {settings.isLoading ? (
           <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
         ) : settings.error ? (
-          <Text size="small" className="text-ui-fg-error">{describeError(settings.error)}</Text>
+          <Text size="small" className="text-ui-fg-error">{apiErrorMessage(settings.error)}</Text>
         ) : (
           <Switch
             id="whatsapp-searchable"
@@ -68,7 +68,7 @@ const VariantSyncTable = ({ productId }: { productId: string }) => {
 
   if (variants.isLoading || items.isLoading) return <Text className="px-6 py-4 text-ui-fg-subtle">Loading sync status…</Text>
   const error = variants.error ?? items.error
-  if (error) return <Text className="px-6 py-4 text-ui-fg-error">Could not load sync status: {describeError(error)}</Text>
+  if (error) return <Text className="px-6 py-4 text-ui-fg-error">Could not load sync status: {apiErrorMessage(error)}</Text>
 
   const list = variants.data?.product.variants ?? []
   if (!list.length) return <Text className="px-6 py-4 text-ui-fg-subtle">This product has no variants.</Text>

@@ -4,9 +4,10 @@ import { Button, Container, Heading, Input, Label, Text, toast } from "@medusajs
 import { useState, type FormEvent } from "react"
 import { useCatalogAccounts, useCatalogItems, useSetRetailerId } from "../components/catalog/catalog-queries"
 import type { CatalogItem } from "../components/catalog/catalog-types"
-import { describeError, formatDateTime, humanize } from "../components/catalog/format"
+import { formatDateTime, humanize } from "../components/catalog/format"
 import { ItemMessages } from "../components/catalog/item-messages"
 import { CatalogStatusBadge } from "../components/catalog/status-badges"
+import { apiErrorMessage } from "../lib/api-error"
 
 const VariantWhatsappWidget = ({ data: variant }: DetailWidgetProps<AdminProductVariant>) => {
   const accounts = useCatalogAccounts()
@@ -32,7 +33,7 @@ const VariantWhatsappWidget = ({ data: variant }: DetailWidgetProps<AdminProduct
         </Text>
       </div>
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {!isLoading && !!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the catalog status: {describeError(error)}</Text>}
+      {!isLoading && !!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the catalog status: {apiErrorMessage(error)}</Text>}
       {!isLoading && !error && catalogIds.length === 0 && (
         <Text className="px-6 py-4 text-ui-fg-subtle">No WhatsApp catalog is connected yet.</Text>
       )}
@@ -70,7 +71,7 @@ const CatalogEntry = ({ variantId, catalogId, showCatalog, item }: EntryProps) =
       {
         onSuccess: () => toast.success("Content ID saved; the next sync updates the catalog"),
         // e.g. the content ID is already used by another variant.
-        onError: (error) => toast.error("Could not save the content ID", { description: describeError(error) }),
+        onError: (error) => toast.error("Could not save the content ID", { description: apiErrorMessage(error) }),
       }
     )
   }

@@ -3,8 +3,8 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef, useState } from "react"
 import { catalogKeys, isRunStale, useCatalogSyncRun, useImportCatalog, useStartCatalogSync } from "./catalog-queries"
 import type { CatalogAccount, CatalogImportResult } from "./catalog-types"
-import { describeError } from "./format"
 import { SyncRunSummary } from "./sync-run-summary"
+import { apiErrorMessage } from "../../lib/api-error"
 
 // The API has no "latest run" endpoint: remember the run started here so a
 // reload still shows (and keeps polling) it.
@@ -62,7 +62,7 @@ export const AccountCatalogRow = ({ account, onImported }: Props) => {
         setRunId(started.id)
         toast.info("Catalog sync started")
       },
-      onError: (error) => toast.error("Could not start the sync", { description: describeError(error) }),
+      onError: (error) => toast.error("Could not start the sync", { description: apiErrorMessage(error) }),
     })
 
   const onImport = () =>
@@ -71,7 +71,7 @@ export const AccountCatalogRow = ({ account, onImported }: Props) => {
         onImported(account, result)
         toast.success(`Read ${result.total} items from Meta: ${result.matched.length} matched, ${result.unmatched.length} unmatched`)
       },
-      onError: (error) => toast.error("Could not import the catalog", { description: describeError(error) }),
+      onError: (error) => toast.error("Could not import the catalog", { description: apiErrorMessage(error) }),
     })
 
   return (

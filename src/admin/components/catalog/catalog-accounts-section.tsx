@@ -1,7 +1,7 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { AccountCatalogRow } from "./account-catalog-row"
 import type { CatalogAccount, CatalogImportResult } from "./catalog-types"
-import { describeError } from "./format"
+import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = {
   accounts: CatalogAccount[] | undefined
@@ -22,7 +22,7 @@ export const CatalogAccountsSection = ({ accounts, isLoading, error, onImported 
       </div>
     </div>
     {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading accounts…</Text>}
-    {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load accounts: {describeError(error)}</Text>}
+    {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load accounts: {apiErrorMessage(error)}</Text>}
     {accounts && accounts.length === 0 && (
       <Text className="px-6 py-4 text-ui-fg-subtle" data-testid="catalog-no-accounts">
         No WhatsApp account connected yet. Connect one in Settings → WhatsApp, then link its catalog.

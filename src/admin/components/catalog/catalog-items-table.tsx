@@ -3,9 +3,10 @@ import { useMemo } from "react"
 import { Link } from "react-router-dom"
 import { useCatalogItems, useProductsByIds } from "./catalog-queries"
 import { CATALOG_ITEM_STATUSES, type CatalogItem, type CatalogItemStatus } from "./catalog-types"
-import { describeError, formatDateTime, humanize } from "./format"
+import { formatDateTime, humanize } from "./format"
 import { ItemMessages } from "./item-messages"
 import { CatalogStatusBadge } from "./status-badges"
+import { apiErrorMessage } from "../../lib/api-error"
 
 export const CATALOG_PAGE_SIZE = 20
 const ALL = "all" // Radix Select items cannot have an empty value.
@@ -74,7 +75,7 @@ export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex
         </div>
       </div>
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading items…</Text>}
-      {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load items: {describeError(error)}</Text>}
+      {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load items: {apiErrorMessage(error)}</Text>}
       {data && items.length === 0 && (
         <Text className="px-6 py-4 text-ui-fg-subtle" data-testid="catalog-items-empty">
           {status ? `No ${humanize(status).toLowerCase()} items.` : "No catalog items yet. Run a sync to push your products."}

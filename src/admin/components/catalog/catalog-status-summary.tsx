@@ -1,8 +1,9 @@
 import { clx, Container, Heading, Text } from "@medusajs/ui"
 import { useCatalogStatusCounts } from "./catalog-queries"
 import { CATALOG_ITEM_STATUSES, type CatalogItemStatus } from "./catalog-types"
-import { describeError, humanize } from "./format"
+import { humanize } from "./format"
 import { CatalogStatusBadge } from "./status-badges"
+import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = {
   catalogId?: string
@@ -26,7 +27,7 @@ export const CatalogStatusSummary = ({ catalogId, selected, onSelect }: Props) =
         )}
       </div>
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Counting items…</Text>}
-      {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not count items: {describeError(error)}</Text>}
+      {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not count items: {apiErrorMessage(error)}</Text>}
       {counts && (
         <div className="grid gap-3 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))" }}>
           {CATALOG_ITEM_STATUSES.map((status) => (

@@ -1,8 +1,8 @@
 import { Button, Input, Select, Text, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useProductSearch, useSetRetailerId } from "./catalog-queries"
-import { describeError } from "./format"
-import { useDebouncedValue } from "./use-debounced-value"
+import { useDebouncedValue } from "../../lib/use-debounced-value"
+import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = {
   /** The content ID Meta holds for the unmatched item. */
@@ -39,7 +39,7 @@ export const MapToVariant = ({ retailerId, catalogId, onMapped }: Props) => {
           onMapped(variantId)
         },
         // A content ID already used by another variant comes back as a 400 with the reason.
-        onError: (err) => toast.error(`Could not map ${retailerId}`, { description: describeError(err) }),
+        onError: (err) => toast.error(`Could not map ${retailerId}`, { description: apiErrorMessage(err) }),
       }
     )
 
@@ -85,7 +85,7 @@ export const MapToVariant = ({ retailerId, catalogId, onMapped }: Props) => {
       </div>
       {!!error && (
         <Text size="small" className="text-ui-fg-error">
-          Search failed: {describeError(error)}
+          Search failed: {apiErrorMessage(error)}
         </Text>
       )}
     </div>

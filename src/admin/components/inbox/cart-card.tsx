@@ -1,7 +1,7 @@
 import { Badge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { money } from "./inbox-format"
 import type { Message, WhatsappCart, WhatsappCartStatus } from "./inbox-types"
+import { formatMoney } from "../../lib/format-money"
 
 const STATUS: Record<WhatsappCartStatus, { label: string; color: "green" | "red" | "blue" | "orange" | "grey" | "purple" }> = {
   pending: { label: "Pending", color: "grey" },
@@ -33,8 +33,8 @@ export const CartCard = ({ message, cart }: Props) => {
   // Medusa's lines (titles, Medusa's prices) once the cart exists; what the customer sent until then.
   const sent = message.payload?.order?.product_items ?? []
   const items = cart?.items?.length
-    ? cart.items.map((i) => ({ key: i.variant_id ?? i.title, label: i.title, mono: false, quantity: i.quantity, price: money(i.unit_price, cart.currency_code) }))
-    : sent.map((i) => ({ key: i.product_retailer_id, label: i.product_retailer_id, mono: true, quantity: i.quantity, price: money(i.item_price, i.currency) }))
+    ? cart.items.map((i) => ({ key: i.variant_id ?? i.title, label: i.title, mono: false, quantity: i.quantity, price: formatMoney(i.unit_price, cart.currency_code) }))
+    : sent.map((i) => ({ key: i.product_retailer_id, label: i.product_retailer_id, mono: true, quantity: i.quantity, price: formatMoney(i.item_price, i.currency) }))
   const status = cart ? STATUS[cart.status] : null
 
   return (
@@ -66,7 +66,7 @@ export const CartCard = ({ message, cart }: Props) => {
         <div className="flex flex-col gap-1 border-t pt-2">
           {cart.total !== null && (
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Medusa total: {money(cart.total, cart.currency_code)}
+              Medusa total: {formatMoney(cart.total, cart.currency_code)}
             </Text>
           )}
           {hasIssues(cart.issues) && (

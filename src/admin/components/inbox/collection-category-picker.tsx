@@ -2,8 +2,8 @@ import { Input, Text, clx } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { sdk } from "../../lib/sdk"
-import { errorText } from "./inbox-api"
-import { useDebouncedValue } from "./use-debounced-value"
+import { useDebouncedValue } from "../../lib/use-debounced-value"
+import { apiErrorMessage } from "../../lib/api-error"
 
 export type GroupKind = "collection" | "category"
 
@@ -48,7 +48,7 @@ export const CollectionCategoryPicker = ({ kind, selectedId, onSelect }: Props) 
         data-testid={`${kind}-search`}
       />
       {isLoading && <Text size="small" className="text-ui-fg-subtle">Searching…</Text>}
-      {error && <Text size="small" className="text-ui-fg-error">Could not load {noun}: {errorText(error)}</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">Could not load {noun}: {apiErrorMessage(error)}</Text>}
       {data && data.length === 0 && <Text size="small" className="text-ui-fg-subtle">No {noun} found.</Text>}
       <ul className="shadow-elevation-card-rest bg-ui-bg-base divide-y rounded-lg" role="radiogroup">
         {data?.map((group) => {

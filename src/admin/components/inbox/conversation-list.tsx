@@ -1,9 +1,10 @@
 import { Badge, Button, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
-import { errorText, useConversations, type ConversationFilters } from "./inbox-api"
+import { useConversations, type ConversationFilters } from "./inbox-api"
 import { conversationName, shortTime } from "./inbox-format"
 import type { Conversation } from "./inbox-types"
 import { serviceWindow, useNow } from "./window-countdown"
+import { apiErrorMessage } from "../../lib/api-error"
 
 const PAGE = 50
 
@@ -48,7 +49,7 @@ export const ConversationList = ({ accountId, selectedId, onSelect }: Props) => 
         {isLoading && <Text size="small" className="px-4 py-3 text-ui-fg-subtle">Loading conversations…</Text>}
         {error && (
           <Text size="small" className="px-4 py-3 text-ui-fg-error">
-            Could not load conversations: {errorText(error)}
+            Could not load conversations: {apiErrorMessage(error)}
           </Text>
         )}
         {data && data.conversations.length === 0 && (

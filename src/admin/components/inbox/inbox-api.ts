@@ -1,3 +1,4 @@
+import { apiErrorMessage } from "../../lib/api-error"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
@@ -28,10 +29,6 @@ export type ConversationFilters = {
   unread?: boolean
   has_cart?: boolean
   inquiry?: boolean
-}
-
-export function errorText(error: unknown) {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export function useAccounts() {
@@ -119,7 +116,7 @@ export function useSendReply(conversationId: string) {
         body,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-    onError: (error) => toast.error("Message not sent", { description: errorText(error) }),
+    onError: (error) => toast.error("Message not sent", { description: apiErrorMessage(error) }),
   })
 }
 
@@ -132,6 +129,6 @@ export function useSendProducts(conversationId: string) {
         body,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-    onError: (error) => toast.error("Products not sent", { description: errorText(error) }),
+    onError: (error) => toast.error("Products not sent", { description: apiErrorMessage(error) }),
   })
 }

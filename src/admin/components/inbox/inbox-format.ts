@@ -31,16 +31,3 @@ export function messageTime(value: string) {
 export function fullTime(value: string) {
   return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
 }
-
-/** Prices from Meta and Medusa are both in major units (12.5 = 12.50). */
-export function money(amount: number | string | null | undefined, currency: string | null | undefined) {
-  if (amount === null || amount === undefined || amount === "") return "—"
-  const value = Number(amount)
-  if (!currency) return String(value)
-  try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(value)
-  } catch {
-    // An unknown currency code must not break the thread.
-    return `${value} ${currency.toUpperCase()}`
-  }
-}

@@ -86,17 +86,7 @@ export type WhatsappCart = {
   created_at: string
 }
 
-export type TemplateSummary = {
-  id: string
-  name: string
-  language: string
-  status: string
-  category: string
-  body_parameters: number
-  url_button: { text: string; url: string } | null
-  /** Media or header variables this reply box cannot fill. */
-  header_needs: string | null
-}
+export type { TemplateSummary } from "../../lib/types"
 
 export type CatalogItem = {
   id: string

@@ -2,9 +2,9 @@ import { Badge, Checkbox, Input, Text, clx } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { sdk } from "../../lib/sdk"
-import { errorText } from "./inbox-api"
 import type { CatalogItem, ProductWithVariants } from "./inbox-types"
-import { useDebouncedValue } from "./use-debounced-value"
+import { useDebouncedValue } from "../../lib/use-debounced-value"
+import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = {
   catalogId: string | null
@@ -35,7 +35,7 @@ export const ProductVariantPicker = ({ catalogId, selected, onToggle }: Props) =
         data-testid="product-search"
       />
       {isLoading && <Text size="small" className="text-ui-fg-subtle">Searching…</Text>}
-      {error && <Text size="small" className="text-ui-fg-error">Could not search products: {errorText(error)}</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">Could not search products: {apiErrorMessage(error)}</Text>}
       {data && data.products.length === 0 && (
         <Text size="small" className="text-ui-fg-subtle">No products match “{search}”.</Text>
       )}

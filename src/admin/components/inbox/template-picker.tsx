@@ -1,6 +1,7 @@
 import { Button, Input, Label, Select, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
-import { errorText, useSendReply, useTemplates } from "./inbox-api"
+import { useSendReply, useTemplates } from "./inbox-api"
+import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = { conversationId: string; accountId: string }
 
@@ -47,7 +48,7 @@ export const TemplatePicker = ({ conversationId, accountId }: Props) => {
     <div className="flex flex-col gap-3" data-testid="template-picker">
       {isLoading && <Text size="small" className="text-ui-fg-subtle">Loading templates…</Text>}
       {error && (
-        <Text size="small" className="text-ui-fg-error">Could not load templates: {errorText(error)}</Text>
+        <Text size="small" className="text-ui-fg-error">Could not load templates: {apiErrorMessage(error)}</Text>
       )}
       {data && approved.length === 0 && (
         <Text size="small" className="text-ui-fg-subtle" data-testid="template-empty">

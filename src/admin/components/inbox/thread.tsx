@@ -1,13 +1,14 @@
 import { Badge, Button, Heading, Text } from "@medusajs/ui"
 import { useEffect, useLayoutEffect, useRef, useState } from "react"
 import { Link } from "react-router-dom"
-import { errorText, useConversation, useConversationCarts, useMarkRead, useMessages } from "./inbox-api"
+import { useConversation, useConversationCarts, useMarkRead, useMessages } from "./inbox-api"
 import { conversationName } from "./inbox-format"
 import type { Conversation, InboxAccount } from "./inbox-types"
 import { MessageBubble } from "./message-bubble"
 import { OPTED_OUT_TEXT, ReplyBox, WINDOW_CLOSED_TEXT } from "./reply-box"
 import { SendProductsModal } from "./send-products-modal"
 import { serviceWindow, useNow } from "./window-countdown"
+import { apiErrorMessage } from "../../lib/api-error"
 
 const PAGE = 100
 const MAX_MESSAGES = 500
@@ -24,7 +25,7 @@ export const Thread = ({ conversationId, accounts }: Props) => {
   if (!conversation) {
     return (
       <Text size="small" className="px-6 py-4 text-ui-fg-error">
-        Could not load the conversation: {error ? errorText(error) : "not found"}
+        Could not load the conversation: {error ? apiErrorMessage(error) : "not found"}
       </Text>
     )
   }
@@ -116,7 +117,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
         )}
         {messages.isLoading && <Text size="small" className="text-ui-fg-subtle">Loading messages…</Text>}
         {messages.error && (
-          <Text size="small" className="text-ui-fg-error">Could not load messages: {errorText(messages.error)}</Text>
+          <Text size="small" className="text-ui-fg-error">Could not load messages: {apiErrorMessage(messages.error)}</Text>
         )}
         {messages.data && ordered.length === 0 && (
           <Text size="small" className="py-6 text-center text-ui-fg-subtle">No messages in this conversation yet.</Text>

@@ -3,8 +3,9 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Container, Heading, Select, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
 import { ConversationList } from "../../components/inbox/conversation-list"
-import { errorText, useAccounts } from "../../components/inbox/inbox-api"
+import { useAccounts } from "../../components/inbox/inbox-api"
 import { Thread } from "../../components/inbox/thread"
+import { apiErrorMessage } from "../../lib/api-error"
 
 const ALL_ACCOUNTS = "all"
 
@@ -62,7 +63,7 @@ const WhatsAppInboxPage = () => {
       </div>
       {accounts.error && (
         <Text size="small" className="px-6 py-4 text-ui-fg-error">
-          Could not load WhatsApp accounts: {errorText(accounts.error)}
+          Could not load WhatsApp accounts: {apiErrorMessage(accounts.error)}
         </Text>
       )}
       {accounts.data && accountList.length === 0 ? (

@@ -3,6 +3,7 @@ import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { sdk } from "../../../lib/sdk"
+import { formatMoney } from "../../../lib/format-money"
 
 type Stats = {
   from: string
@@ -28,9 +29,6 @@ const SKIP_REASONS: Record<string, string> = {
   cart_missing: "Cart gone",
   paid_before_sent: "Paid before the reminder left",
 }
-
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
 
 /** The WhatsApp funnel: carts submitted, paid, abandoned, reminded and recovered, and the revenue reminders brought back. */
 const WhatsAppStatsPage = () => {
@@ -109,8 +107,8 @@ const WhatsAppStatsPage = () => {
               {data.revenue.map((r) => (
                 <Table.Row key={r.currency_code} data-testid="stats-revenue">
                   <Table.Cell>{r.currency_code.toUpperCase()}</Table.Cell>
-                  <Table.Cell>{money(r.paid, r.currency_code)}</Table.Cell>
-                  <Table.Cell>{money(r.recovered, r.currency_code)}</Table.Cell>
+                  <Table.Cell>{formatMoney(r.paid, r.currency_code)}</Table.Cell>
+                  <Table.Cell>{formatMoney(r.recovered, r.currency_code)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
