@@ -35,17 +35,22 @@ export const ADDRESS = {
   phone: "+34611122233",
 }
 
-/** Fills the checkout form and presses pay with the given provider; returns where the page sends the customer. */
+export const expectedTotalOf = (html: string) => /name="expected_total" value="([^"]*)"/.exec(html)![1]
+/** The amount on the pay button, in minor units ("Pagar 64,65 €" → 6465). */
+export const payButtonMinor = (html: string) => Number(/id="pay-amount">([^<]+)</.exec(html)![1].replace(/[^\d]/g, ""))
+
+/**
+ * Fills the checkout form and presses pay with the given provider, as a
+ * customer does: when choosing delivery changes the total, the page shows
+ * the new total and the customer presses pay again. Returns where the page
+ * sends the customer.
+ */
 export async function submitCheckout(browser: Browser, checkoutPath: string, shippingOptionId: string, providerId: string): Promise<string> {
   const page = await browser.get(checkoutPath)
   if (page.status !== 200) throw new Error(`checkout page answered ${page.status}`)
-  const res = await browser.post(checkoutPath, {
-    _csrf: csrfOf(page.html),
-    intent: "pay",
-    ...ADDRESS,
-    shipping_option_id: shippingOptionId,
-    provider_id: providerId,
-  })
+  const fields = { intent: "pay", ...ADDRESS, shipping_option_id: shippingOptionId, provider_id: providerId }
+  let res = await browser.post(checkoutPath, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
+  if (res.status === 409) res = await browser.post(checkoutPath, { _csrf: csrfOf(res.html), expected_total: expectedTotalOf(res.html), ...fields })
   if (res.status !== 303) throw new Error(`paying answered ${res.status}: ${res.html.slice(0, 300)}`)
   return res.location!
 }

@@ -32,33 +32,11 @@ export async function createCheckoutBasics(container: MedusaContainer, fixture: 
   const [existing] = await fulfillment.listShippingProfiles({ type: "default" })
   const profile =
     existing ?? (await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default", type: "default" }] } })).result[0]
-  const set = await fulfillment.createFulfillmentSets({
-    name: "Madrid delivery",
-    type: "shipping",
-    service_zones: [{ name: "Spain", geo_zones: [{ country_code: "es", type: "country" }] }],
-  })
-  await link.create({
-    [Modules.STOCK_LOCATION]: { stock_location_id: fixture.locationId },
-    [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
-  })
-  const {
-    result: [option],
-  } = await createShippingOptionsWorkflow(container).run({
-    input: [
-      {
-        name: "Envío estándar",
-        price_type: "flat",
-        provider_id: "manual_manual",
-        service_zone_id: set.service_zones[0].id,
-        shipping_profile_id: profile.id,
-        type: { label: "Estándar", description: "2-3 días", code: "standard" },
-        prices: [{ currency_code: "eur", amount: 4.95 }, { region_id: fixture.regionId, amount: 4.95 }],
-        rules: [
-          { attribute: "enabled_in_store", value: "true", operator: "eq" },
-          { attribute: "is_return", value: "false", operator: "eq" },
-        ],
-      },
-    ],
+  const optionId = await addDeliveryZone(container, fixture, {
+    zone: "Spain",
+    country: "es",
+    name: "Envío estándar",
+    prices: [{ currency_code: "eur", amount: 4.95 }, { region_id: fixture.regionId, amount: 4.95 }],
   })
   const { data: products } = await query.graph({ entity: "product", fields: ["id"] })
   if (products.length) {
@@ -69,7 +47,47 @@ export async function createCheckoutBasics(container: MedusaContainer, fixture: 
   await updateRegionsWorkflow(container).run({
     input: { selector: { id: fixture.regionId }, update: { payment_providers: Object.values(PROVIDERS) } },
   })
-  return { shippingOptionId: option.id as string }
+  return { shippingOptionId: optionId }
+}
+
+/** A delivery zone served from the fixture's warehouse, with one flat-rate option in the given prices. */
+export async function addDeliveryZone(
+  container: MedusaContainer,
+  fixture: CatalogFixture,
+  input: { zone: string; country: string; name: string; prices: ({ currency_code: string; amount: number } | { region_id: string; amount: number })[] }
+): Promise<string> {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const [profile] = await fulfillment.listShippingProfiles({ type: "default" })
+  const set = await fulfillment.createFulfillmentSets({
+    name: `${input.zone} delivery`,
+    type: "shipping",
+    service_zones: [{ name: input.zone, geo_zones: [{ country_code: input.country, type: "country" }] }],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: fixture.locationId },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
+  })
+  const {
+    result: [option],
+  } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: input.name,
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: set.service_zones[0].id,
+        shipping_profile_id: profile.id,
+        type: { label: "Estándar", description: "2-3 días", code: "standard" },
+        prices: input.prices,
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+  return option.id as string
 }
 
 /** The payment fakes on a free port; the host config points the providers at PAYMENTS_API_BASE. */

@@ -3,8 +3,9 @@ import { createHmac } from "node:crypto"
 import path from "node:path"
 import Stripe from "stripe"
 import type { CatalogFixture } from "../helpers/catalog-fixtures"
-import { PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder, createWhatsAppShop } from "../helpers/checkout-fixtures"
-import { ADDRESS, Browser, csrfOf, submitCheckout } from "../helpers/checkout-browser"
+import { createRegionsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { addDeliveryZone, PROVIDERS, usePaymentSandbox, usePublicPort, whatsappOrder, createWhatsAppShop, sendWhatsAppCart } from "../helpers/checkout-fixtures"
+import { ADDRESS, Browser, csrfOf, expectedTotalOf, payButtonMinor, submitCheckout } from "../helpers/checkout-browser"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "../host/secrets"
 
@@ -75,6 +76,32 @@ medusaIntegrationTestRunner({
         )
       )[0]
 
+    const shippingChoices = (html: string) => [...html.matchAll(/name="shipping_option_id" value="([^"]+)"/g)].map((m) => m[1])
+    let indiaOptionId = ""
+    async function addIndiaDelivery(container: any, f: CatalogFixture) {
+      const { result } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "India", currency_code: "inr", countries: ["in"] }] } })
+      indiaOptionId = await addDeliveryZone(container, f, { zone: "India", country: "in", name: "Standard delivery", prices: [{ currency_code: "inr", amount: 99 }, { region_id: result[0].id, amount: 99 }] })
+    }
+
+    /** What the provider was asked to charge, in minor units, read from the payment fakes (or the order, for manual payment). */
+    async function chargedMinor(provider: string, cartId: string): Promise<number> {
+      const session = await paymentSession(cartId)
+      const state = await (await fetch(`${payments.url}/__payments/state`)).json()
+      switch (provider) {
+        case "stripe":
+          return state.stripe.sessions.find((s: any) => s.id === session.data.remote_id).amount_total
+        case "razorpay":
+          return state.razorpay.links.find((l: any) => l.id === session.data.remote_id).amount
+        case "paypal":
+          return Math.round(Number(state.paypal.orders.find((o: any) => o.id === session.data.remote_id).purchase_units[0].amount.value) * 100)
+        default: {
+          const [order] = await waitFor(() => ordersFor(cartId).then((o) => o.length && o), { what: "the manual order" })
+          const { data } = await getContainer().resolve("query").graph({ entity: "order", fields: ["total"], filters: { id: order.order_id } })
+          return Math.round(Number(data[0].total) * 100)
+        }
+      }
+    }
+
     async function expectOneOrderAndConfirmation(cart: { cartId: string; whatsappCartId: string }, status = "paid") {
       const [order] = await waitFor(async () => {
         const found = await ordersFor(cart.cartId)
@@ -115,6 +142,57 @@ medusaIntegrationTestRunner({
         const gone = await browser.get(`/whatsapp/checkout/${expired}`)
         expect(gone.status).toBe(410)
         expect(gone.html).toContain("Este enlace ha caducado")
+      })
+
+      it("offers only the delivery options Medusa prices for the cart's country, and asks for the country when the number doesn't tell", async () => {
+        const container = getContainer()
+        // A second region (India, INR) whose "Standard delivery" ships from the same warehouse,
+        // and Portugal added to the EUR region: a Spanish cart must see neither India's option nor be unpriced.
+        await addIndiaDelivery(container, fixture)
+        await updateRegionsWorkflow(container).run({ input: { selector: { id: fixture.regionId }, update: { countries: ["es", "pt"] } } })
+
+        const cart = await whatsappCart() // +34: ships to Spain
+        const browser = new Browser(api.defaults.baseURL!)
+        const page = await browser.get(cart.path)
+        expect(page.html).toMatch(/Envío estándar<\/span><strong>4,95\s€/)
+        expect(page.html).not.toContain("Standard delivery")
+        expect(shippingChoices(page.html)).toEqual([shippingOptionId])
+
+        // A customer whose number the region doesn't serve picks the country first; no option is shown before.
+        const british = await sendWhatsAppCart(api.defaults.baseURL!, () => fake.sandbox.state.messages, rows, {
+          waId: "447700900123", name: "Tom", catalogId: CATALOG_ID, items: [{ id: variants[0].id, quantity: 1, price: 19.9 }],
+        })
+        const uk = new Browser(api.defaults.baseURL!)
+        const blank = await uk.get(british.checkoutPath)
+        expect(shippingChoices(blank.html)).toEqual([])
+        expect(blank.html).toContain("Elige tu país y pulsa Actualizar")
+        // A forged choice of India's option is refused, and nothing is added to the cart.
+        const forged = await uk.post(british.checkoutPath, { _csrf: csrfOf(blank.html), intent: "update", country_code: "pt", shipping_option_id: indiaOptionId })
+        expect(forged.status).toBe(422)
+        expect(await rows(`select id from cart_shipping_method where cart_id = ? and deleted_at is null`, [british.cart_id])).toHaveLength(0)
+        const portugal = await uk.post(british.checkoutPath, { _csrf: csrfOf(forged.html), intent: "update", country_code: "pt" })
+        expect(portugal.status).toBe(200)
+        expect(portugal.html).toContain("Todavía no enviamos a esta dirección") // the fixture delivers to Spain only
+      })
+
+      it.each(Object.entries(PROVIDERS))("charges with %s exactly the amount on the pay button, which is Medusa's total with delivery", async (name, providerId) => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        const page = await browser.get(cart.path)
+        expect(payButtonMinor(page.html)).toBe(5970) // 3 × 19,90: no delivery chosen yet
+        expect(page.html).toContain("Se añade al elegir la entrega")
+        const fields = { intent: "pay", ...ADDRESS, shipping_option_id: shippingOptionId, provider_id: providerId }
+
+        // Pressing "Pagar 59,70 €" adds delivery: nothing is charged, the page shows the new total and why.
+        const changed = await browser.post(cart.path, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
+        expect(changed.status).toBe(409)
+        expect(changed.html).toContain("Tu total ahora es 64,65\u00a0€ (envío de 4,95\u00a0€ añadido)")
+        expect(payButtonMinor(changed.html)).toBe(6465)
+        expect(await paymentSession(cart.cartId)).toBeUndefined()
+
+        const paid = await browser.post(cart.path, { _csrf: csrfOf(changed.html), expected_total: expectedTotalOf(changed.html), ...fields })
+        expect(paid.status).toBe(303)
+        expect(await chargedMinor(name, cart.cartId)).toBe(payButtonMinor(changed.html))
       })
 
       it("refuses a post without the CSRF token, reports each bad field, and edits quantities through Medusa", async () => {

@@ -66,3 +66,19 @@ export function isUsNumber(waId: string): boolean {
   const country = parse(`+${digits}`)?.country
   return !country || country === "US"
 }
+
+/**
+ * The country a cart from this WhatsApp number most likely ships to, among the
+ * region's countries (ISO 3166-1 alpha-2, lower case as Medusa keeps them):
+ * the number's own country when the region serves it, the region's only
+ * country otherwise, else none (the customer chooses on the checkout page).
+ * Medusa filters delivery options by the cart's address, so a cart without a
+ * country would be offered every option of every zone.
+ */
+export function deliveryCountry(waId: string, regionCountries: string[]): string | null {
+  const countries = regionCountries.map((c) => c.toLowerCase())
+  const digits = (waId ?? "").replace(/\D/g, "")
+  const own = digits ? parse(`+${digits}`)?.country?.toLowerCase() : undefined
+  if (own && countries.includes(own)) return own
+  return countries.length === 1 ? countries[0] : null
+}

@@ -33,7 +33,11 @@ export type CheckoutView = {
   errors: Partial<Record<string, string>>
   notice?: string
   countries: { code: string; name: string }[]
-  shippingOptions: { id: string; name: string; amount: number | null }[]
+  shippingOptions: { id: string; name: string; amount: number }[]
+  /** Whether the cart already has a delivery method, so its total includes delivery. */
+  shippingChosen: boolean
+  /** No country yet: Medusa can't tell which delivery options apply. */
+  needsCountry: boolean
   providers: string[]
 }
 
@@ -87,11 +91,14 @@ export function renderCheckoutPage(view: CheckoutView): string {
     .join("")
   const totals = [
     [t("subtotal"), view.totals.subtotal],
-    [t("shipping"), view.totals.shipping],
+    [t("shipping"), view.shippingChosen ? view.totals.shipping : null],
     ...(view.totals.discount ? [[t("discount"), -view.totals.discount] as const] : []),
     [t("taxes"), view.totals.tax],
   ]
-    .map(([label, amount]) => `<div class="row"><span>${escapeHtml(label)}</span><span>${money(Number(amount))}</span></div>`)
+    .map(
+      ([label, amount]) =>
+        `<div class="row"><span>${escapeHtml(label)}</span><span>${amount === null ? escapeHtml(t("shippingNotChosen")) : money(Number(amount))}</span></div>`
+    )
     .join("")
   const countries = view.countries
     .map((c) => `<option value="${escapeHtml(c.code)}"${view.values.country_code === c.code ? " selected" : ""}>${escapeHtml(c.name)}</option>`)
@@ -100,10 +107,10 @@ export function renderCheckoutPage(view: CheckoutView): string {
     ? view.shippingOptions
         .map(
           (o) => `<label class="choice"><input type="radio" name="shipping_option_id" value="${escapeHtml(o.id)}"${view.values.shipping_option_id === o.id ? " checked" : ""}>
-<span>${escapeHtml(o.name)}</span><strong>${o.amount == null ? "" : o.amount === 0 ? t("free") : money(o.amount)}</strong></label>`
+<span>${escapeHtml(o.name)}</span><strong>${o.amount === 0 ? t("free") : money(o.amount)}</strong></label>`
         )
         .join("")
-    : `<p class="muted">${t("noShipping")}</p>`
+    : `<p class="muted">${t(view.needsCountry ? "noShipping" : "noDelivery")}</p>`
   const providers = view.providers
     .map(
       (id) => `<label class="choice"><input type="radio" name="provider_id" value="${escapeHtml(id)}"${view.values.provider_id === id ? " checked" : ""}>
@@ -116,6 +123,7 @@ export function renderCheckoutPage(view: CheckoutView): string {
 ${view.notice ? `<div class="notice" role="alert">${escapeHtml(view.notice)}</div>` : ""}
 <form method="post" action="${escapeHtml(view.action)}" novalidate>
 <input type="hidden" name="_csrf" value="${escapeHtml(view.csrf)}">
+<input type="hidden" name="expected_total" value="${escapeHtml(view.totals.total)}">
 <section><h2>${t("yourCart")}</h2>${items || `<p>${t("empty")}</p>`}
 <div style="text-align:right;margin-top:8px"><button class="secondary" name="intent" value="update" formnovalidate>${t("update")}</button></div>
 <div style="margin-top:10px">${totals}<div class="row total"><span>${t("total")}</span><span id="total">${money(view.totals.total)}</span></div></div></section>
@@ -131,7 +139,7 @@ ${field(view, "province", t("province"), 'autocomplete="address-level1"')}
 <section><h2>${t("delivery")}</h2>${shipping}${errorLine(view, "shipping_option_id")}</section>
 <section><h2>${t("payment")}</h2>${providers}${errorLine(view, "provider_id")}
 ${manualOnly ? "" : `<p class="muted">${t("secure")}</p>`}</section>
-<button class="primary" name="intent" value="pay" ${view.items.length ? "" : "disabled"}>${manualOnly ? t("placeOrder") : `${t("pay")} ${money(view.totals.total)}`}</button>
+<button class="primary" name="intent" value="pay" ${view.items.length ? "" : "disabled"}><span id="pay-label">${manualOnly ? t("placeOrder") : t("pay")}</span> <span id="pay-amount">${money(view.totals.total)}</span></button>
 </form>`
   return page(view.lang, t("title"), body)
 }

@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { variantDisplayTitle } from "../../../lib/chat-texts"
 import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
+import { deliveryCountry } from "../../../lib/phone"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadVariantOffers } from "../variant-offers"
@@ -11,6 +12,8 @@ export type ResolvedWhatsAppOrder = {
   region_id: string
   sales_channel_id: string
   currency_code: string
+  /** Where the cart ships by default, so Medusa offers only that country's delivery options. */
+  country_code: string | null
   reconciliation: OrderReconciliation
 }
 
@@ -31,7 +34,7 @@ export const resolveWhatsAppOrderStep = createStep(
       )
     }
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const region = await container.resolve(Modules.REGION).retrieveRegion(account.region_id)
+    const region = await container.resolve(Modules.REGION).retrieveRegion(account.region_id, { relations: ["countries"] })
 
     const retailerIds = [...new Set(reserved.order.product_items.map((i) => String(i.product_retailer_id ?? "")).filter(Boolean))]
     const mapped = new Map<string, string>()
@@ -68,6 +71,7 @@ export const resolveWhatsAppOrderStep = createStep(
       region_id: region.id,
       sales_channel_id: account.sales_channel_id,
       currency_code: region.currency_code,
+      country_code: deliveryCountry(reserved.wa_id, (region.countries ?? []).map((c) => c.iso_2)),
       reconciliation: reconcileOrder(reserved.order.product_items, variants, region.currency_code),
     }
     return new StepResponse(result)

@@ -48,6 +48,7 @@ export const createCartFromWhatsAppOrderWorkflow = createWorkflow(
         region_id: prepared!.resolved.region_id,
         sales_channel_id: prepared!.resolved.sales_channel_id,
         customer_id: prepared!.customer.customer_id ?? undefined,
+        ...(prepared!.resolved.country_code ? { shipping_address: { country_code: prepared!.resolved.country_code } } : {}),
         items: prepared!.resolved.reconciliation.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })),
         metadata: {
           whatsapp_cart_id: reserved.whatsapp_cart_id,

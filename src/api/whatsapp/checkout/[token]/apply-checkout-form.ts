@@ -1,4 +1,6 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { formatMoney } from "../../../../lib/chat-texts"
 import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
@@ -9,6 +11,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import type { SupportedLanguage } from "../../../../lib/account-settings"
 import { LOCALE, pageText, PageTextKey } from "../../../../lib/checkout/page-texts"
+import { stepTimings } from "../../../../lib/checkout/step-timings"
 import { CHECKOUT_FIELDS } from "../../../../lib/checkout/render"
 import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
@@ -45,10 +48,12 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
   const errors: Record<string, string> = {}
   const render = (status: number, notice?: string): FormOutcome => ({ kind: "render", status, values, errors, notice })
 
+  const timings = stepTimings()
   const intent = CheckoutIntent.safeParse(form.get("intent") ?? "update")
   if (!intent.success) return render(400, t("fixErrors"))
   const cartId = checkout.cart_id
   let cart = await loadCart(scope, cartId)
+  timings.mark("load")
 
   // 1. Quantities: the remove button, or an edited number (0 removes).
   const removals = new Set<string>()
@@ -75,6 +80,7 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
   } catch (error) {
     return render(422, reason(error))
   }
+  timings.mark("quantities")
   for (const id of toRemove) delete values[`qty_${id}`]
   for (const u of updates) values[`qty_${u.id}`] = String(u.quantity)
 
@@ -95,54 +101,93 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
   if (paying && Object.keys(errors).length) return render(422, t("fixErrors"))
 
   const address = details.success ? details.data : null
-  if (address && !errors.country_code) {
-    const shipping = {
-      first_name: address.first_name,
-      last_name: address.last_name,
-      address_1: address.address_1,
-      address_2: address.address_2 || undefined,
-      city: address.city,
-      postal_code: address.postal_code,
-      province: address.province || undefined,
-      country_code: address.country_code,
-      phone: address.phone || undefined,
+  try {
+    if (address && !errors.country_code) {
+      const shipping = {
+        first_name: address.first_name,
+        last_name: address.last_name,
+        address_1: address.address_1,
+        address_2: address.address_2 || undefined,
+        city: address.city,
+        postal_code: address.postal_code,
+        province: address.province || undefined,
+        country_code: address.country_code,
+        phone: address.phone || undefined,
+      }
+      // Every cart update makes Medusa refresh prices, taxes and promotions: skip it when nothing changed.
+      if (address.email !== cart.email || !sameAddress(cart.shipping_address, shipping)) {
+        await updateCartWorkflow(scope).run({ input: { id: cartId, email: address.email, shipping_address: shipping, billing_address: shipping } })
+      }
+    } else if (country && !errors.country_code && country !== cart.shipping_address?.country_code) {
+      await updateCartWorkflow(scope).run({ input: { id: cartId, shipping_address: { country_code: country } } })
     }
-    try {
-      await updateCartWorkflow(scope).run({
-        input: { id: cartId, email: address.email, shipping_address: shipping, billing_address: shipping },
-      })
-    } catch (error) {
-      return render(422, reason(error))
-    }
-  } else if (country && !errors.country_code && country !== cart.shipping_address?.country_code) {
-    await updateCartWorkflow(scope).run({ input: { id: cartId, shipping_address: { country_code: country } } })
+  } catch (error) {
+    return render(422, reason(error))
   }
+  timings.mark("address")
 
-  // 3. Delivery option, among those Medusa offers for the cart now.
-  const options = await shippingOptionsFor(scope, cartId).catch(() => [])
-  const chosen = String(form.get("shipping_option_id") ?? "") || (options.length === 1 ? options[0].id : "")
-  cart = await loadCart(scope, cartId)
+  // 3. Delivery option. Medusa checks that the chosen one is offered for the cart as it is now
+  // (region, channel, address); the options are listed only to pick the single one for the customer.
+  let chosen = String(form.get("shipping_option_id") ?? "")
   const current = cart.shipping_methods?.[0]?.shipping_option_id
-  if (chosen && !options.some((o) => o.id === chosen)) {
-    errors.shipping_option_id = t("chooseShipping")
-  } else if (chosen && chosen !== current) {
+  const before = cart.shipping_address?.country_code
+  const shipsTo = errors.country_code ? before : address?.country_code ?? (country || before)
+  const countryChanged = !!shipsTo && shipsTo !== before
+  if (!shipsTo) {
+    // Without a country Medusa cannot tell which zone's options apply: none is added.
+    chosen = ""
+  } else if (!chosen || countryChanged) {
+    const options = await shippingOptionsFor(scope, await loadCart(scope, cartId))
+    if (chosen && !options.some((o) => o.id === chosen)) {
+      errors.shipping_option_id = t("chooseShipping")
+      chosen = ""
+    }
+    if (!chosen && options.length === 1) chosen = options[0].id
+  }
+  timings.mark("options")
+  if (chosen && (chosen !== current || countryChanged)) {
     try {
       await addShippingMethodToCartWorkflow(scope).run({ input: { cart_id: cartId, options: [{ id: chosen }] } })
-    } catch (error) {
-      errors.shipping_option_id = reason(error)
+    } catch {
+      errors.shipping_option_id = t("chooseShipping")
+      chosen = ""
     }
   }
+  timings.mark("shipping")
   if (chosen) values.shipping_option_id = chosen
-  if (paying && !chosen && options.length) errors.shipping_option_id = t("chooseShipping")
+  else delete values.shipping_option_id
   if (!paying) return render(Object.keys(errors).length ? 422 : 200)
 
-  // 4. Payment.
+  // 4. Payment, only for the total the customer saw on the button.
+  cart = await loadCart(scope, cartId)
+  timings.mark("reload")
+  const needsDelivery = (cart.items ?? []).some((i: any) => i.requires_shipping !== false)
+  if (needsDelivery && !cart.shipping_methods?.length) errors.shipping_option_id ??= t("chooseShipping")
   const providers = regionProviders(cart)
   const providerId = String(form.get("provider_id") ?? "") || (providers.length === 1 ? providers[0] : "")
   if (!providers.includes(providerId)) errors.provider_id = t("choosePayment")
   if (!(cart.items ?? []).length) return render(422, t("empty"))
   if (Object.keys(errors).length) return render(422, t("fixErrors"))
-  return pay(scope, lang, checkout, cart, token, providerId, address!, values)
+  const seen = String(form.get("expected_total") ?? "")
+  if (seen !== String(Number(cart.total))) {
+    // What the button said is not what the provider would charge (delivery just added, a price
+    // or a promotion changed): show Medusa's new total and let the customer pay that.
+    const total = formatMoney(Number(cart.total), cart.currency_code, lang)
+    const why = !current && cart.shipping_methods?.length
+      ? pageText(lang, "deliveryAdded", { amount: formatMoney(Number(cart.shipping_total), cart.currency_code, lang) })
+      : t("cartChanged")
+    return render(409, pageText(lang, "totalChanged", { total, reason: why }))
+  }
+  const out = await pay(scope, lang, checkout, cart, token, providerId, address!, values)
+  timings.mark("pay")
+  ;(scope.resolve(ContainerRegistrationKeys.LOGGER) as Logger).debug(`whatsapp: checkout pay answered in ${Math.round(timings.total())}ms: ${timings}`)
+  return out
+}
+
+/** Whether the cart's saved address already holds these values (blank and missing count the same). */
+function sameAddress(saved: Record<string, unknown> | null | undefined, next: Record<string, unknown>): boolean {
+  if (!saved) return false
+  return Object.entries(next).every(([key, value]) => String(saved[key] ?? "") === String(value ?? ""))
 }
 
 async function pay(

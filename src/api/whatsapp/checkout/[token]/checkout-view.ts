@@ -29,6 +29,7 @@ export const CART_FIELDS = [
   "items.thumbnail",
   "items.quantity",
   "items.total",
+  "items.requires_shipping",
   "shipping_address.*",
   "shipping_methods.shipping_option_id",
   "region.countries.iso_2",
@@ -51,9 +52,20 @@ export function regionProviders(cart: CheckoutCart): string[] {
   return (cart.region?.payment_providers ?? []).filter((p: any) => p?.is_enabled !== false).map((p: any) => p.id as string)
 }
 
-export async function shippingOptionsFor(scope: MedusaContainer, cartId: string) {
-  const { result } = await listShippingOptionsForCartWithPricingWorkflow(scope).run({ input: { cart_id: cartId } })
-  return (result as any[]).map((o) => ({ id: o.id as string, name: o.name as string, amount: o.amount == null ? null : Number(o.amount) }))
+export type CheckoutShippingOption = { id: string; name: string; amount: number }
+
+/**
+ * The delivery options Medusa offers for the cart as it is (region, sales
+ * channel, address), each with its price. Medusa filters by the cart's
+ * address, so without a country nothing is listed: the customer picks the
+ * country first. An option Medusa cannot price for the cart is never offered.
+ */
+export async function shippingOptionsFor(scope: MedusaContainer, cart: CheckoutCart): Promise<CheckoutShippingOption[]> {
+  if (!cart.shipping_address?.country_code) return []
+  const { result } = await listShippingOptionsForCartWithPricingWorkflow(scope).run({ input: { cart_id: cart.id } })
+  return (result as any[])
+    .filter((o) => o.amount != null && Number.isFinite(Number(o.amount)))
+    .map((o) => ({ id: o.id as string, name: o.name as string, amount: Number(o.amount) }))
 }
 
 /** The same customer's most recent shipping address, so a returning customer types nothing. */
@@ -98,7 +110,7 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
   const cart = await loadCart(scope, input.checkout.cart_id)
   const [shippingOptions, previous, [account]] = await Promise.all([
-    shippingOptionsFor(scope, cart.id).catch(() => []),
+    shippingOptionsFor(scope, cart),
     cart.shipping_address?.address_1 ? Promise.resolve(null) : previousAddress(scope, cart.customer_id),
     whatsapp.sql.execute(`select name, display_phone_number from whatsapp_account where id = ?`, [input.checkout.account_id]),
   ])
@@ -154,6 +166,8 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
     notice: input.notice,
     countries: countries.map((code: string) => ({ code, name: regionNames.of(code.toUpperCase()) ?? code.toUpperCase() })).sort((x: any, y: any) => x.name.localeCompare(y.name)),
     shippingOptions,
+    shippingChosen: !!cart.shipping_methods?.length,
+    needsCountry: !cart.shipping_address?.country_code,
     providers,
   }
 }
