@@ -62,3 +62,25 @@ export async function fillCheckoutAddress(page: FillablePage, person: { email: s
   for (const [field, value] of Object.entries(person)) await page.fill(`#${field}`, value)
   await page.selectOption("#country_code", "es")
 }
+
+type PayPage = {
+  locator(selector: string): { click(): Promise<void>; textContent(): Promise<string | null>; count(): Promise<number> }
+  waitForNavigation(options?: { waitUntil?: "load" }): Promise<unknown>
+}
+
+/**
+ * Presses the pay button in Chromium as a shopper does: when choosing
+ * delivery changed the total, the page comes back with the new total and a
+ * notice, and the shopper presses again. Returns the amount on the button
+ * that was finally pressed (what the provider must charge).
+ */
+export async function pressPay(page: PayPage): Promise<string> {
+  const button = page.locator('button[name="intent"][value="pay"]')
+  let amount = (await page.locator("#pay-amount").textContent()) ?? ""
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), button.click()])
+  if (await page.locator("#total-changed").count()) {
+    amount = (await page.locator("#pay-amount").textContent()) ?? ""
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), button.click()])
+  }
+  return amount
+}

@@ -379,6 +379,9 @@ medusaIntegrationTestRunner({
         const done = await browser.get(`${cart.path}/return`)
         expect(done.html).toMatch(/Lo enviaremos en cuanto recibamos el pago/)
         const orderId = await expectOneOrderAndConfirmation(cart, "ordered")
+        // The admin sees the order's total beside the cart's, and why they differ.
+        const listed = await api.get(`/admin/whatsapp/carts?order_id=${orderId}`, admin)
+        expect(listed.data.carts[0]).toMatchObject({ total: 59.7, order_total_note: { order_total: 64.65, reason: "delivery", delivery: 4.95 } })
         const [before] = await rows(`select p.captured_at from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = ?`, [orderId])
         expect(before.captured_at).toBeNull()
 

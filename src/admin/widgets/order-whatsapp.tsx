@@ -9,6 +9,7 @@ import { CartStatusBadge } from "../components/catalog/status-badges"
 import { useMarkWhatsappCartPaid, useOrderWhatsappCarts, useWhatsappConversation } from "../components/catalog/widget-queries"
 import { apiErrorMessage } from "../lib/api-error"
 import { formatMoney } from "../lib/format-money"
+import { OrderTotalLine } from "../components/order-total-note"
 
 const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, error } = useOrderWhatsappCarts(order.id)
@@ -64,6 +65,11 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappC
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Field label="Cart total">{formatMoney(cart.total, cart.currency_code)}</Field>
+        {cart.order_total_note && (
+          <div className="flex justify-end">
+            <OrderTotalLine note={cart.order_total_note} currency={cart.currency_code} />
+          </div>
+        )}
         <Field label="Payment provider">{cart.payment_provider_id ?? "—"}</Field>
         <Field label="Paid">{cart.paid_at ? formatDateTime(cart.paid_at) : "Not yet"}</Field>
         {cart.recovery_sent_at && <Field label="Reminder sent">{formatDateTime(cart.recovery_sent_at)}</Field>}

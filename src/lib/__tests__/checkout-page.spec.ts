@@ -18,6 +18,8 @@ function view(overrides: Partial<CheckoutView> = {}): CheckoutView {
     errors: { email: "Escribe un correo válido" },
     countries: [{ code: "es", name: "España" }],
     shippingOptions: [{ id: "so_1", name: "Estándar", amount: 4.95 }],
+    shippingChosen: true,
+    needsCountry: false,
     providers: ["pp_stripe-checkout_stripe-checkout", "pp_system_default"],
     ...overrides,
   }
@@ -39,11 +41,21 @@ describe("checkout page", () => {
     expect(html).toMatch(/44,75/)
     expect(html).toContain("Tarjeta (Stripe)")
     expect(html).toContain("Contra reembolso o transferencia")
-    expect(html).toMatch(/Pagar 44,75/)
+    expect(html).toMatch(/<span id="pay-label">Pagar<\/span> <span id="pay-amount">44,75\s€<\/span>/)
+    // The total the customer sees goes back with the form, so nothing else is ever charged.
+    expect(html).toContain('name="expected_total" value="44.75"')
   })
 
-  it("says 'place order' when only manual payment is offered", () => {
-    expect(renderCheckoutPage(view({ providers: ["pp_system_default"] }))).toContain("Hacer pedido")
+  it("shows the amount on the button for manual payment too", () => {
+    expect(renderCheckoutPage(view({ providers: ["pp_system_default"] }))).toMatch(/Hacer pedido<\/span> <span id="pay-amount">44,75/)
+  })
+
+  it("says delivery is not in the total until it is chosen, and asks for the country before listing options", () => {
+    const html = renderCheckoutPage(view({ shippingChosen: false, shippingOptions: [], needsCountry: true, totals: { subtotal: 39.8, shipping: 0, tax: 0, discount: 0, total: 39.8 } }))
+    expect(html).toContain("Se añade al elegir la entrega")
+    expect(html).toContain("Elige tu país y pulsa Actualizar")
+    expect(html).not.toContain('name="shipping_option_id"')
+    expect(renderCheckoutPage(view({ shippingOptions: [] }))).toContain("Todavía no enviamos a esta dirección")
   })
 })
 

@@ -32,6 +32,8 @@ export type CheckoutView = {
   values: Partial<Record<string, string>>
   errors: Partial<Record<string, string>>
   notice?: string
+  /** The notice says the total changed since the customer last saw it (nothing was charged). */
+  totalChanged?: boolean
   countries: { code: string; name: string }[]
   shippingOptions: { id: string; name: string; amount: number }[]
   /** Whether the cart already has a delivery method, so its total includes delivery. */
@@ -120,7 +122,7 @@ export function renderCheckoutPage(view: CheckoutView): string {
   const manualOnly = view.providers.every((p) => p.startsWith("pp_system"))
 
   const body = `<div class="store">${escapeHtml(view.storeName)}</div><h1>${t("title")}</h1>
-${view.notice ? `<div class="notice" role="alert">${escapeHtml(view.notice)}</div>` : ""}
+${view.notice ? `<div class="notice" role="alert"${view.totalChanged ? ' id="total-changed"' : ""}>${escapeHtml(view.notice)}</div>` : ""}
 <form method="post" action="${escapeHtml(view.action)}" novalidate>
 <input type="hidden" name="_csrf" value="${escapeHtml(view.csrf)}">
 <input type="hidden" name="expected_total" value="${escapeHtml(view.totals.total)}">

@@ -1,3 +1,4 @@
+import type { OrderTotalNote } from "../../../lib/checkout/order-total-note"
 // Shapes of the WhatsApp admin API as the catalog page and the widgets read them.
 // Kept here (not in lib/types.ts) so this feature can change without touching shared files.
 
@@ -101,6 +102,8 @@ export type WhatsappCart = {
   /** bigNumber column: a number, or a string/object depending on serialization. */
   total: unknown
   order_total: unknown
+  /** How the order's total differs from the cart's (delivery added…); null when they match. */
+  order_total_note: OrderTotalNote | null
   payment_provider_id: string | null
   paid_at: string | null
   abandoned_at: string | null

@@ -2,6 +2,7 @@ import { Badge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { Message, WhatsappCart, WhatsappCartStatus } from "./inbox-types"
 import { formatMoney } from "../../lib/format-money"
+import { OrderTotalLine } from "../order-total-note"
 
 const STATUS: Record<WhatsappCartStatus, { label: string; color: "green" | "red" | "blue" | "orange" | "grey" | "purple" }> = {
   pending: { label: "Pending", color: "grey" },
@@ -69,6 +70,7 @@ export const CartCard = ({ message, cart }: Props) => {
               Medusa total: {formatMoney(cart.total, cart.currency_code)}
             </Text>
           )}
+          <OrderTotalLine note={cart.order_total_note} currency={cart.currency_code} />
           {hasIssues(cart.issues) && (
             <Text size="xsmall" className="text-ui-fg-subtle">
               Some items were adjusted (unknown, out of stock or repriced).

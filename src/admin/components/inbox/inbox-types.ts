@@ -1,3 +1,4 @@
+import type { OrderTotalNote } from "../../../lib/checkout/order-total-note"
 /** Shapes of the admin API responses the inbox reads (src/api/admin/whatsapp/**). */
 
 export type InboxAccount = {
@@ -81,6 +82,7 @@ export type WhatsappCart = {
   order_id: string | null
   currency_code: string | null
   total: number | string | null
+  order_total_note: OrderTotalNote | null
   items: { variant_id?: string; title: string; quantity: number; unit_price: number }[] | null
   issues: Record<string, unknown> | null
   created_at: string

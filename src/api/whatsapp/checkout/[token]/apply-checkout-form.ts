@@ -21,7 +21,7 @@ import { CheckoutCart, loadCart, regionProviders, shippingOptionsFor } from "./c
 import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
 
 export type FormOutcome =
-  | { kind: "render"; status: number; values: Record<string, string>; errors: Record<string, string>; notice?: string }
+  | { kind: "render"; status: number; values: Record<string, string>; errors: Record<string, string>; notice?: string; totalChanged?: boolean }
   | { kind: "redirect"; location: string }
 
 type Input = {
@@ -176,7 +176,7 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
     const why = !current && cart.shipping_methods?.length
       ? pageText(lang, "deliveryAdded", { amount: formatMoney(Number(cart.shipping_total), cart.currency_code, lang) })
       : t("cartChanged")
-    return render(409, pageText(lang, "totalChanged", { total, reason: why }))
+    return { ...render(409, pageText(lang, "totalChanged", { total, reason: why })), totalChanged: true } as FormOutcome
   }
   const out = await pay(scope, lang, checkout, cart, token, providerId, address!, values)
   timings.mark("pay")

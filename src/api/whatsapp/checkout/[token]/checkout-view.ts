@@ -104,6 +104,7 @@ export type ViewInput = {
   values?: Record<string, string>
   errors?: Record<string, string>
   notice?: string
+  totalChanged?: boolean
 }
 
 export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput): Promise<CheckoutView> {
@@ -164,6 +165,7 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
     values,
     errors: input.errors ?? {},
     notice: input.notice,
+    totalChanged: input.totalChanged,
     countries: countries.map((code: string) => ({ code, name: regionNames.of(code.toUpperCase()) ?? code.toUpperCase() })).sort((x: any, y: any) => x.name.localeCompare(y.name)),
     shippingOptions,
     shippingChosen: !!cart.shipping_methods?.length,

@@ -26,7 +26,7 @@ export const POST = async (req: MedusaRequest<unknown, unknown>, res: MedusaResp
   const form = new URLSearchParams(((req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)).toString("utf8"))
   const cookieNonce = readCookie(req.headers.cookie, CSRF_COOKIE)
   const nonce = csrfNonce(req, res)
-  const view = (input: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string }) =>
+  const view = (input: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string; totalChanged?: boolean }) =>
     buildCheckoutView(req.scope, { lang: state.lang, checkout: state.checkout, token: state.token, csrfNonce: nonce, ...input })
 
   if (!verifyCsrfField(whatsapp.checkoutFormKey(), cookieNonce, state.token, form.get("_csrf"))) {
