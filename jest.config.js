@@ -11,7 +11,7 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       transform,
-      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts", "<rootDir>/sandbox/__tests__/**/*.spec.ts"],
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts", "<rootDir>/sandbox/__tests__/**/*.spec.ts", "<rootDir>/scripts/__tests__/**/*.spec.ts"],
       modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/"],
     },
     {

@@ -41,6 +41,9 @@ function createSandbox(options = {}) {
     statusDelayMs: options.statusDelayMs ?? 50,
     throughputPerSecond: options.throughputPerSecond ?? 80,
     random: options.random ?? Math.random,
+    // The clock (ms) that throughput windows, customer-service windows and records use;
+    // tests pass a frozen one so a rate limit never depends on how fast the machine is.
+    now: options.now ?? Date.now,
   }
   let state = defaultState()
   const pending = new Set()
@@ -91,7 +94,7 @@ function createSandbox(options = {}) {
   async function sendWebhook(payload) {
     if (!config.webhookUrl) return null
     const status = await deliver(config.webhookUrl, config.appSecret, payload).catch(() => 0)
-    state.webhookDeliveries.push({ at: Date.now(), status })
+    state.webhookDeliveries.push({ at: config.now(), status })
     return status
   }
 
@@ -106,6 +109,16 @@ function createSandbox(options = {}) {
     })
   }
 
+  /**
+   * Meta's throughput limit: "For each registered business phone number, Cloud API
+   * supports up to 80 messages per second (mps) by default … If you attempt to send
+   * more messages than your current throughput level allows, the API will return
+   * error code 130429 until you are within your allowed level again."
+   * (https://developers.facebook.com/documentation/business-messaging/whatsapp/throughput)
+   * Modelled as a sliding one-second window of accepted sends per number, counted at
+   * the request's arrival on `config.now()`. Meta also counts inbound messages; the
+   * sandbox counts only the business's sends, which is what the plugin paces.
+   */
   function throughputExceeded(phone, now) {
     const recent = (state.sends.get(phone) ?? []).filter((t) => now - t < 1000)
     state.sends.set(phone, recent)
@@ -307,8 +320,8 @@ function createSandbox(options = {}) {
       if (!account) return { status: 400, body: { error: "no account" } }
       const from = String(body.from).replace(/\D/g, "")
       const { wamid, payload } = inboundMessage(account, { ...body, from })
-      state.windows.set(`${account.phone_number_id}:${from}`, Date.now())
-      const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: Date.now(), status: "sent" }
+      state.windows.set(`${account.phone_number_id}:${from}`, config.now())
+      const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: config.now(), status: "sent" }
       state.inbound.set(wamid, received)
       const delivered = await sendWebhook(payload)
       // Meta held it (one tick) until the business's webhook answered 200 (two ticks).
@@ -320,7 +333,7 @@ function createSandbox(options = {}) {
 
   const server = http.createServer(async (req, res) => {
     // When the request arrived, before this process spends time on it: what Meta's rate limit counts.
-    const arrivedAt = Date.now()
+    const arrivedAt = config.now()
     const url = new URL(req.url, "http://sandbox")
     const parts = url.pathname.split("/").filter(Boolean)
     const chunks = []

@@ -95,20 +95,7 @@ export async function postWebhook(baseUrl: string, body: string | object, option
   return { status: res.status, body: await res.text() }
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {}) {
-  const started = Date.now()
-  let last: unknown
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const value = await check()
-      if (value) return value
-    } catch (error) {
-      last = error
-    }
-    await new Promise((r) => setTimeout(r, intervalMs))
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ""}`)
-}
+export { waitFor } from "./wait-for"
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
-import { Browser, chromium, Page } from "playwright-core"
+import { Browser, Page } from "playwright-core"
+import { launchChromium, requireChromium } from "../helpers/browser"
 import { fillCheckoutAddress } from "../helpers/checkout-browser"
 import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
 
@@ -42,6 +43,8 @@ describe("the admin in a browser", () => {
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true })
 
   beforeAll(async () => {
+    // Fail now, not after the demo's minutes of start-up, when there is no browser.
+    requireChromium()
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     demo = startDemo(ports)
     await demo.ready
@@ -50,10 +53,7 @@ describe("the admin in a browser", () => {
       body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
     })
     headers = { authorization: `Bearer ${token}` }
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } })
     page.setDefaultTimeout(60_000)
   }, 600_000)

@@ -8,7 +8,7 @@ import {
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { TEST_ACCOUNT, useSandbox } from "../helpers/whatsapp"
+import { TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -151,11 +151,10 @@ medusaIntegrationTestRunner({
         const started = await api.post("/admin/whatsapp/catalog/sync", { account_id: accountId }, admin)
         expect(started.status).toBe(202)
         const runId = started.data.run.id
-        let run: any
-        for (let i = 0; i < 100 && run?.status !== "completed"; i++) {
-          await new Promise((r) => setTimeout(r, 100))
-          run = (await api.get(`/admin/whatsapp/catalog/runs/${runId}`, admin)).data.run
-        }
+        const run = await waitFor(async () => {
+          const { run } = (await api.get(`/admin/whatsapp/catalog/runs/${runId}`, admin)).data
+          return run.status === "completed" && run
+        }, { timeoutMs: 120_000, what: "the sync run to complete" })
         expect(run).toMatchObject({ status: "completed", stats: expect.objectContaining({ created: 2, invalid: 1 }) })
         const synced = await api.get(`/admin/whatsapp/catalog/items?status=synced`, admin)
         expect(synced.data.count).toBe(2)
@@ -221,11 +220,10 @@ medusaIntegrationTestRunner({
         const res = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { searchable: false }, admin)
         expect(res.data.settings).toEqual({ product_id: products[0].id, searchable: false })
         const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
-        const deadline = Date.now() + 30_000
-        while (catalog().items.get(variants[0].id).visibility !== "hidden" && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 500))
+        await waitFor(async () => {
           await changesJob(getContainer())
-        }
+          return catalog().items.get(variants[0].id).visibility === "hidden"
+        }, { timeoutMs: 120_000, intervalMs: 500, what: "the product hidden in the catalog" })
         expect(catalog().items.get(variants[0].id).visibility).toBe("hidden")
       })
     })
@@ -238,11 +236,10 @@ medusaIntegrationTestRunner({
         input: { selector: { id: variant.id }, update: { prices: [{ amount: 24, currency_code: "eur" }] } },
       })
       const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
-      const deadline = Date.now() + 30_000
-      while (catalog().items.get(variant.id).price !== "24.00 EUR" && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 500))
+      await waitFor(async () => {
         await changesJob(getContainer())
-      }
+        return catalog().items.get(variant.id).price === "24.00 EUR"
+      }, { timeoutMs: 120_000, intervalMs: 500, what: "the new price in the catalog" })
       expect(catalog().items.get(variant.id).price).toBe("24.00 EUR")
       const service: any = getContainer().resolve("whatsapp")
       const runs = await service.listWhatsappCatalogSyncRuns({ trigger: "incremental" })

@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fs from "node:fs"
 import path from "node:path"
-import { chromium, Browser } from "playwright-core"
+import { Browser } from "playwright-core"
+import { launchChromium } from "../helpers/browser"
 import { createAdminHeaders } from "../helpers/admin"
 import { fillCheckoutAddress } from "../helpers/checkout-browser"
 import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
@@ -21,13 +22,6 @@ beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
 })
 
-/** Debian's Chromium, as the README's CI notes install it; never a downloaded browser. */
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
-
 medusaIntegrationTestRunner({
   cwd,
   medusaConfigFile: cwd,
@@ -36,7 +30,7 @@ medusaIntegrationTestRunner({
     let browser: Browser
 
     beforeAll(async () => {
-      browser = await launch()
+      browser = await launchChromium()
     })
     afterAll(async () => {
       await browser?.close()

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { demoPorts, startDemo as startDemoProcess, stopDemo } from "../helpers/demo-process"
+import { waitFor } from "../helpers/wait-for"
 
 /**
  * `npm run demo` end to end: embedded PostgreSQL, migrations, seed, admin
@@ -52,11 +53,10 @@ describe("npm run demo", () => {
       body: JSON.stringify({ from: "34699000001", text: "Hola, ¿tienen camisetas?" }),
     }).then((r) => r.json())
     expect(inbound.webhook_status).toBe(200)
-    let conversations: any = { count: 0 }
-    for (let i = 0; i < 50 && !conversations.count; i++) {
-      await new Promise((r) => setTimeout(r, 200))
-      conversations = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/conversations`, { headers }).then((r) => r.json())
-    }
+    const conversations = await waitFor(async () => {
+      const body = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/conversations`, { headers }).then((r) => r.json())
+      return body.count > 0 && body
+    }, { timeoutMs: 120_000, intervalMs: 200, what: "the conversation in the inbox" })
     expect(conversations.conversations[0]).toMatchObject({ wa_id: "34699000001", window_open: true })
 
     // The demo's catalog is connected and synced with the sandbox at start.

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
-import { Browser, chromium, Page } from "playwright-core"
+import { Browser, Page } from "playwright-core"
+import { launchChromium, requireChromium } from "../helpers/browser"
 import { fillCheckoutAddress } from "../helpers/checkout-browser"
 import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
 
@@ -34,15 +35,14 @@ describe("the demo, end to end", () => {
   }
 
   beforeAll(async () => {
+    // Fail now, not after the demo's minutes of start-up, when there is no browser.
+    requireChromium()
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     fs.mkdirSync(DOCS, { recursive: true })
     demo = startDemo(ports)
     await demo.ready
     expect(demo.output()).toContain(`Phone:      http://127.0.0.1:${ports.sandboxPort}/simulator`)
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    })
+    browser = await launchChromium()
     phone = await browser.newPage({ viewport: { width: 412, height: 860 }, deviceScaleFactor: 2, locale: "es-ES" })
     phone.setDefaultTimeout(30_000)
   }, 600_000)

@@ -6,9 +6,15 @@ const { createSandbox } = require("../graph-api")
 /** The fake must refuse what Meta refuses, or tests would pass that production fails. */
 describe("sandbox Graph API", () => {
   const account = { waba_id: "300000000000001", phone_number_id: "300000000000002", access_token: "good-token", catalog_id: "300000000000003" }
-  const sandbox = createSandbox({ accounts: [account], sendStatuses: false })
+  // A frozen clock: the throughput window counts on it, not on how fast this machine answers.
+  let clock = Date.UTC(2026, 0, 15, 10, 0, 0)
+  const sandbox = createSandbox({ accounts: [account], sendStatuses: false, now: () => clock })
   let client: GraphApiClient
   let url: string
+  // Each test starts in a fresh one-second throughput window.
+  beforeEach(() => {
+    clock += 60_000
+  })
 
   beforeAll(async () => {
     url = await sandbox.listen(0)
@@ -96,15 +102,29 @@ describe("sandbox Graph API", () => {
     expect(sent(us.messages[0].id).failure).toMatchObject({ code: 131049 })
   })
 
-  it("throttles beyond 80 messages per second with 130429 and can inject faults", async () => {
-    sandbox.state.sends.clear()
-    const results = await Promise.all(
-      Array.from({ length: 90 }, (_, i) => refusal(client.sendMessage(account.phone_number_id, `3460000${1000 + i}`, { type: "text", text: { body: "x" } })))
-    )
-    expect(results.filter((r) => r && (r as GraphApiError).code === "130429")).toHaveLength(10)
+  it("throttles beyond 80 messages per second with Meta's 130429 until the window has passed", async () => {
+    const send = (to: string) => refusal(client.sendMessage(account.phone_number_id, to, { type: "text", text: { body: "x" } }))
+    const results = await Promise.all(Array.from({ length: 90 }, (_, i) => send(`3460000${1000 + i}`)))
+    const throttled = results.filter((r) => r !== null)
+    expect(results.filter((r) => r === null)).toHaveLength(80)
+    expect(throttled).toHaveLength(10)
+    for (const error of throttled) expect(error).toMatchObject({ status: 429, code: "130429", message: expect.stringContaining("Rate limit hit") })
+    // Refused sends were not sent: the fake recorded exactly the 80 it accepted.
+    expect(sandbox.state.messages.filter((m: any) => m.at === clock)).toHaveLength(80)
+
+    clock += 999
+    expect(await send("34600002000")).toMatchObject({ code: "130429" })
+    clock += 1
+    expect(await send("34600002001")).toBeNull()
+  })
+
+  it("injects server errors and 429s on demand", async () => {
     sandbox.state.faults = { rate5xx: 1, rate429: 0, latencyMs: 0 }
     expect(await refusal(client.sendMessage(account.phone_number_id, "34600000002", { type: "text", text: { body: "x" } }))).toMatchObject({ status: 500 })
+    sandbox.state.faults = { rate5xx: 0, rate429: 1, latencyMs: 0 }
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000002", { type: "text", text: { body: "x" } }))).toMatchObject({ status: 429, code: "130429" })
     sandbox.state.faults = { rate5xx: 0, rate429: 0, latencyMs: 0 }
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000002", { type: "text", text: { body: "x" } }))).toBeNull()
   })
 
   it("serves phone number info, webhook subscription, templates and commerce settings", async () => {

@@ -1,6 +1,7 @@
 import http from "node:http"
 import { createHmac } from "node:crypto"
 import { GraphApiClient } from "../../src/lib/graph-api/client"
+import { waitFor } from "../../integration-tests/helpers/wait-for"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createSandbox } = require("../graph-api")
 
@@ -65,13 +66,15 @@ describe("sandbox for the phone simulator", () => {
     expect(chat[0].status).toBe("delivered")
 
     await client.markAsRead(account.phone_number_id, wamid)
-    await new Promise((r) => setTimeout(r, 50))
     chat = (await get(`/__sandbox/conversation?phone=34600999888&phone_number_id=${account.phone_number_id}`)).messages
     expect(chat[0].status).toBe("read")
-    // The business message went sent → delivered → read through status webhooks, like Meta's.
+    // The business message goes sent → delivered → read through status webhooks, like Meta's,
+    // on timers: wait for the third one to have reached the store rather than for a number of ms.
+    const statuses = () => received.map((r) => JSON.parse(r.body).entry[0].changes[0].value.statuses?.[0]?.status).filter(Boolean)
+    await waitFor(() => statuses().length >= 3, { what: "three status webhooks" })
+    expect(statuses()).toEqual(["sent", "delivered", "read"])
+    chat = (await get(`/__sandbox/conversation?phone=34600999888&phone_number_id=${account.phone_number_id}`)).messages
     expect(chat[1].status).toBe("read")
-    const statuses = received.map((r) => JSON.parse(r.body).entry[0].changes[0].value.statuses?.[0]?.status).filter(Boolean)
-    expect(statuses).toEqual(["sent", "delivered", "read"])
     expect((await get(`/__sandbox/conversation?phone=34600111000`)).messages).toEqual([])
   })
 
