@@ -214,19 +214,59 @@ medusaIntegrationTestRunner({
         expect(catalog().items.get(skus[0]).price).toBe("80.00 EUR")
       })
 
-      it("hides a product that is switched off for discovery, through the incremental sync", async () => {
-        const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Vestido", sizes: ["M"], colors: ["Rojo"], price: 45 }])
-        await sync()
-        expect(catalog().items.get(variants[0].id).visibility).toBe("published")
-        const res = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { searchable: false }, admin)
-        expect(res.data.settings).toEqual({ product_id: products[0].id, searchable: false })
+      it("keeps typed search and catalog visibility apart: search switches never hide items, the catalog switch does", async () => {
+        const { products, variants } = await createProducts(getContainer(), fixture, [
+          { title: "Vestido", sizes: ["S", "M"], colors: ["Rojo"], price: 45 },
+          { title: "Pantalón", sizes: ["M"], colors: ["Azul"], price: 35 },
+        ])
+        // The account's typed search off, and one product not searchable: the catalog still shows everything.
+        await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { search_enabled: false } }, admin)
+        const notSearchable = await api.post(`/admin/whatsapp/products/${products[1].id}/settings`, { searchable: false }, admin)
+        expect(notSearchable.data.settings).toEqual({ product_id: products[1].id, searchable: false, hidden_in_catalog: false })
+        const first = await sync()
+        expect(first.stats).toMatchObject({ created: 3 })
+        expect([...catalog().items.values()].map((i: any) => i.visibility)).toEqual(["published", "published", "published"])
+
+        // The widget reads how many items hiding will take away before it saves.
+        const before = await api.get(`/admin/whatsapp/products/${products[0].id}/settings`, admin)
+        expect(before.data).toEqual({ settings: { product_id: products[0].id, searchable: true, hidden_in_catalog: false }, catalog_item_count: 2 })
+
+        const hidden = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { hidden_in_catalog: true }, admin)
+        expect(hidden.data).toEqual({ settings: { product_id: products[0].id, searchable: true, hidden_in_catalog: true }, catalog_item_count: 2 })
         const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+        const dress = variants.filter((v) => v.product_id === products[0].id)
         const deadline = Date.now() + 30_000
-        while (catalog().items.get(variants[0].id).visibility !== "hidden" && Date.now() < deadline) {
+        while (dress.some((v) => catalog().items.get(v.id).visibility !== "hidden") && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 500))
           await changesJob(getContainer())
         }
-        expect(catalog().items.get(variants[0].id).visibility).toBe("hidden")
+        expect(dress.map((v) => catalog().items.get(v.id).visibility)).toEqual(["hidden", "hidden"])
+        const trousers = variants.find((v) => v.product_id === products[1].id)!
+        expect(catalog().items.get(trousers.id).visibility).toBe("published")
+
+        const refused = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, {}, admin).catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+      })
+
+      it("the migration to a separate catalog switch leaves products that were only unsearchable visible", async () => {
+        const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Chaleco", sizes: ["M"], colors: ["Negro"], price: 50 }])
+        await sync()
+        const { Migration20261123100000 } = require(path.join(built, "modules/whatsapp/migrations/Migration20261123100000.js"))
+        const migration = new Migration20261123100000(null, null)
+        const sql = getContainer().resolve("whatsapp").sql
+        // Back to the old schema, with the product switched off for search the old way.
+        await migration.down()
+        for (const q of migration.getQueries()) await sql.execute(q)
+        await sql.execute(`insert into whatsapp_product_setting (id, product_id, searchable) values ('waprod_old', ?, false)`, [products[0].id])
+        await sql.execute(`delete from whatsapp_catalog_queue`)
+        migration.reset()
+        await migration.up()
+        for (const q of migration.getQueries()) await sql.execute(q)
+        const [row] = await sql.execute(`select searchable, hidden_in_catalog from whatsapp_product_setting where id = 'waprod_old'`)
+        expect(row).toEqual({ searchable: false, hidden_in_catalog: false })
+        // Its items, hidden at Meta by the old code, are queued to be published again.
+        const queued = await sql.execute(`select id from whatsapp_catalog_queue`)
+        expect(queued.map((r: any) => r.id)).toEqual([variants[0].id])
       })
     })
 
