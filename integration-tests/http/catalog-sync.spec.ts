@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
+  createRegionsWorkflow,
   deleteProductVariantsWorkflow,
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
@@ -267,6 +268,78 @@ medusaIntegrationTestRunner({
         // Its items, hidden at Meta by the old code, are queued to be published again.
         const queued = await sql.execute(`select id from whatsapp_catalog_queue`)
         expect(queued.map((r: any) => r.id)).toEqual([variants[0].id])
+      })
+    })
+
+    describe("a catalog shared by several numbers", () => {
+      const regions = async () => {
+        const { result } = await createRegionsWorkflow(getContainer()).run({
+          input: { regions: [{ name: "India", currency_code: "inr", countries: ["in"] }, { name: "Portugal", currency_code: "eur", countries: ["pt"] }] },
+        })
+        return { india: result[0].id, portugal: result[1].id }
+      }
+      const second = { name: "Store 2", waba_id: "200000000000101", phone_number_id: "200000000000102", access_token: "test-access-token-0002", display_phone_number: "+1 555 020 0102" }
+      const refusal = (promise: Promise<any>) => promise.then(() => ({ status: 200, data: {} as any }), (e: any) => e.response)
+
+      it("is shared by a number in the same currency and refused to one in another currency, sales channel or on a WABA with another catalog", async () => {
+        const { india, portugal } = await regions()
+        const base = { ...second, catalog_id: CATALOG_ID, sales_channel_id: fixture.salesChannelId }
+
+        const inr = await refusal(api.post("/admin/whatsapp/accounts", { ...base, region_id: india }, admin))
+        expect(inr.status).toBe(400)
+        expect(inr.data.message).toBe(
+          `Catalog ${CATALOG_ID} is already synced in EUR for sales channel "WhatsApp" by account "${TEST_ACCOUNT.name}"; this account's region uses INR`
+        )
+        const web = await refusal(api.post("/admin/whatsapp/accounts", { ...base, region_id: portugal, sales_channel_id: fixture.otherChannelId }, admin))
+        expect(web.status).toBe(400)
+        expect(web.data.message).toContain(`this account uses sales channel "Web"`)
+        const sameWaba = await refusal(api.post("/admin/whatsapp/accounts", { ...base, waba_id: TEST_ACCOUNT.waba_id, catalog_id: "200000000000077", region_id: portugal }, admin))
+        expect(sameWaba.status).toBe(400)
+        expect(sameWaba.data.message).toContain(`WhatsApp Business Account ${TEST_ACCOUNT.waba_id} already uses catalog ${CATALOG_ID}`)
+
+        // Same currency, another region: shares the catalog as it is, and the admin says so.
+        const shared = await api.post("/admin/whatsapp/accounts", { ...base, region_id: portugal }, admin)
+        expect(shared.status).toBe(201)
+        const { data } = await api.get(`/admin/whatsapp/accounts/${shared.data.account.id}`, admin)
+        expect(data.catalog_sharing).toEqual({
+          catalog_id: CATALOG_ID,
+          source: { id: accountId, name: TEST_ACCOUNT.name, display_phone_number: TEST_ACCOUNT.display_phone_number },
+          currency_code: "eur",
+          region: { id: fixture.regionId, name: "Europe" },
+          sales_channel: { id: fixture.salesChannelId, name: "WhatsApp" },
+          shared_with: [{ id: accountId, name: TEST_ACCOUNT.name, display_phone_number: TEST_ACCOUNT.display_phone_number }],
+        })
+        const moved = await refusal(api.post(`/admin/whatsapp/accounts/${shared.data.account.id}`, { region_id: india }, admin))
+        expect(moved.status).toBe(400)
+        expect(moved.data.message).toContain("this account's region uses INR")
+
+        // Connecting the catalog later is held to the same rule, before anything is changed at Meta.
+        const later = await api.post("/admin/whatsapp/accounts", { ...second, phone_number_id: "200000000000103", waba_id: "200000000000104", region_id: india, sales_channel_id: fixture.salesChannelId }, admin)
+        const connect = await refusal(api.post(`/admin/whatsapp/accounts/${later.data.account.id}/catalog`, { catalog_id: CATALOG_ID }, admin))
+        expect(connect.status).toBe(400)
+        expect(connect.data.message).toContain("this account's region uses INR")
+        expect((await api.get(`/admin/whatsapp/accounts/${later.data.account.id}`, admin)).data.account.catalog_id).toBeNull()
+      })
+
+      it("is synced from one configuration whichever number asks, and once per job run", async () => {
+        const { india } = await regions()
+        const { variants } = await createProducts(getContainer(), fixture, [{ title: "Camisa", sizes: ["M"], colors: ["Blanco"], price: 30 }])
+        await sync()
+        expect(catalog().items.get(variants[0].id).price).toBe("30.00 EUR")
+        // A number stored before the rules existed, on the same catalog with a region in INR.
+        const service: any = getContainer().resolve("whatsapp")
+        const legacy = await service.createWhatsappAccounts(
+          service.sealSecrets({ ...second, catalog_id: CATALOG_ID, region_id: india, sales_channel_id: fixture.salesChannelId })
+        )
+        const viaLegacy = (await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: legacy.id } })).result
+        expect(viaLegacy.stats).toMatchObject({ created: 0, updated: 0, deleted: 0, invalid: 0, unchanged: 1 })
+        expect(catalog().items.get(variants[0].id).price).toBe("30.00 EUR")
+
+        const { default: reconcileJob } = require(path.join(built, "jobs/reconcile-whatsapp-catalogs.js"))
+        await reconcileJob(getContainer())
+        const scheduled = await service.listWhatsappCatalogSyncRuns({ trigger: "scheduled" })
+        expect(scheduled).toHaveLength(1)
+        expect(scheduled[0]).toMatchObject({ account_id: accountId, catalog_id: CATALOG_ID, status: "completed" })
       })
     })
 

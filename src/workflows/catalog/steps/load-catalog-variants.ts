@@ -19,9 +19,10 @@ export type LoadedCatalog = {
 const PAGE = 2_000
 
 /**
- * Reads every variant the account sells on WhatsApp (published products in
- * its sales channel) with Medusa's price in the region's currency and the
- * available stock, and turns each into a catalog item payload.
+ * Reads every variant the catalog's source account sells on WhatsApp
+ * (published products in its sales channel) with Medusa's price in its
+ * region's currency and the available stock, and turns each into a catalog
+ * item payload. `account_id` is the catalog's source (resolve-catalog-source).
  */
 export const loadCatalogVariantsStep = createStep(
   "load-whatsapp-catalog-variants",
