@@ -223,10 +223,10 @@ medusaIntegrationTestRunner({
         // The account's typed search off, and one product not searchable: the catalog still shows everything.
         await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { search_enabled: false } }, admin)
         const notSearchable = await api.post(`/admin/whatsapp/products/${products[1].id}/settings`, { searchable: false }, admin)
-        expect(notSearchable.data.settings).toEqual({ product_id: products[1].id, searchable: false, hidden_in_catalog: false })
         const first = await sync()
         expect(first.stats).toMatchObject({ created: 3 })
         expect([...catalog().items.values()].map((i: any) => i.visibility)).toEqual(["published", "published", "published"])
+        expect(notSearchable.data.settings).toEqual({ product_id: products[1].id, searchable: false, hidden_in_catalog: false })
 
         // The widget reads how many items hiding will take away before it saves.
         const before = await api.get(`/admin/whatsapp/products/${products[0].id}/settings`, admin)
@@ -326,10 +326,10 @@ medusaIntegrationTestRunner({
         const { variants } = await createProducts(getContainer(), fixture, [{ title: "Camisa", sizes: ["M"], colors: ["Blanco"], price: 30 }])
         await sync()
         expect(catalog().items.get(variants[0].id).price).toBe("30.00 EUR")
-        // A number stored before the rules existed, on the same catalog with a region in INR.
+        // A number stored before the rules existed (same business token), on the same catalog with a region in INR.
         const service: any = getContainer().resolve("whatsapp")
         const legacy = await service.createWhatsappAccounts(
-          service.sealSecrets({ ...second, catalog_id: CATALOG_ID, region_id: india, sales_channel_id: fixture.salesChannelId })
+          service.sealSecrets({ ...second, access_token: TEST_ACCOUNT.access_token, catalog_id: CATALOG_ID, region_id: india, sales_channel_id: fixture.salesChannelId })
         )
         const viaLegacy = (await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: legacy.id } })).result
         expect(viaLegacy.stats).toMatchObject({ created: 0, updated: 0, deleted: 0, invalid: 0, unchanged: 1 })
