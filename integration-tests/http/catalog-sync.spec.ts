@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
+  createRegionsWorkflow,
   deleteProductVariantsWorkflow,
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
@@ -213,18 +214,130 @@ medusaIntegrationTestRunner({
         expect(catalog().items.get(skus[0]).price).toBe("80.00 EUR")
       })
 
-      it("hides a product that is switched off for discovery, through the incremental sync", async () => {
-        const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Vestido", sizes: ["M"], colors: ["Rojo"], price: 45 }])
-        await sync()
-        expect(catalog().items.get(variants[0].id).visibility).toBe("published")
-        const res = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { searchable: false }, admin)
-        expect(res.data.settings).toEqual({ product_id: products[0].id, searchable: false })
+      it("keeps typed search and catalog visibility apart: search switches never hide items, the catalog switch does", async () => {
+        const { products, variants } = await createProducts(getContainer(), fixture, [
+          { title: "Vestido", sizes: ["S", "M"], colors: ["Rojo"], price: 45 },
+          { title: "Pantalón", sizes: ["M"], colors: ["Azul"], price: 35 },
+        ])
+        // The account's typed search off, and one product not searchable: the catalog still shows everything.
+        await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { search_enabled: false } }, admin)
+        const notSearchable = await api.post(`/admin/whatsapp/products/${products[1].id}/settings`, { searchable: false }, admin)
+        const first = await sync()
+        expect(first.stats).toMatchObject({ created: 3 })
+        expect([...catalog().items.values()].map((i: any) => i.visibility)).toEqual(["published", "published", "published"])
+        expect(notSearchable.data.settings).toEqual({ product_id: products[1].id, searchable: false, hidden_in_catalog: false })
+
+        // The widget reads how many items hiding will take away before it saves.
+        const before = await api.get(`/admin/whatsapp/products/${products[0].id}/settings`, admin)
+        expect(before.data).toEqual({ settings: { product_id: products[0].id, searchable: true, hidden_in_catalog: false }, catalog_item_count: 2 })
+
+        const hidden = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { hidden_in_catalog: true }, admin)
+        expect(hidden.data).toEqual({ settings: { product_id: products[0].id, searchable: true, hidden_in_catalog: true }, catalog_item_count: 2 })
         const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+        const dress = variants.filter((v) => v.product_id === products[0].id)
         await waitFor(async () => {
           await changesJob(getContainer())
-          return catalog().items.get(variants[0].id).visibility === "hidden"
+          return dress.every((v) => catalog().items.get(v.id).visibility === "hidden")
         }, { timeoutMs: 120_000, intervalMs: 500, what: "the product hidden in the catalog" })
-        expect(catalog().items.get(variants[0].id).visibility).toBe("hidden")
+        expect(dress.map((v) => catalog().items.get(v.id).visibility)).toEqual(["hidden", "hidden"])
+        const trousers = variants.find((v) => v.product_id === products[1].id)!
+        expect(catalog().items.get(trousers.id).visibility).toBe("published")
+
+        const refused = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, {}, admin).catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+      })
+
+      it("the migration to a separate catalog switch leaves products that were only unsearchable visible", async () => {
+        const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Chaleco", sizes: ["M"], colors: ["Negro"], price: 50 }])
+        await sync()
+        const { Migration20261123100000 } = require(path.join(built, "modules/whatsapp/migrations/Migration20261123100000.js"))
+        const migration = new Migration20261123100000(null, null)
+        const sql = getContainer().resolve("whatsapp").sql
+        // Back to the old schema, with the product switched off for search the old way.
+        await migration.down()
+        for (const q of migration.getQueries()) await sql.execute(q)
+        await sql.execute(`insert into whatsapp_product_setting (id, product_id, searchable) values ('waprod_old', ?, false)`, [products[0].id])
+        await sql.execute(`delete from whatsapp_catalog_queue`)
+        migration.reset()
+        await migration.up()
+        for (const q of migration.getQueries()) await sql.execute(q)
+        const [row] = await sql.execute(`select searchable, hidden_in_catalog from whatsapp_product_setting where id = 'waprod_old'`)
+        expect(row).toEqual({ searchable: false, hidden_in_catalog: false })
+        // Its items, hidden at Meta by the old code, are queued to be published again.
+        const queued = await sql.execute(`select id from whatsapp_catalog_queue`)
+        expect(queued.map((r: any) => r.id)).toEqual([variants[0].id])
+      })
+    })
+
+    describe("a catalog shared by several numbers", () => {
+      const regions = async () => {
+        const { result } = await createRegionsWorkflow(getContainer()).run({
+          input: { regions: [{ name: "India", currency_code: "inr", countries: ["in"] }, { name: "Portugal", currency_code: "eur", countries: ["pt"] }] },
+        })
+        return { india: result[0].id, portugal: result[1].id }
+      }
+      const second = { name: "Store 2", waba_id: "200000000000101", phone_number_id: "200000000000102", access_token: "test-access-token-0002", display_phone_number: "+1 555 020 0102" }
+      const refusal = (promise: Promise<any>) => promise.then(() => ({ status: 200, data: {} as any }), (e: any) => e.response)
+
+      it("is shared by a number in the same currency and refused to one in another currency, sales channel or on a WABA with another catalog", async () => {
+        const { india, portugal } = await regions()
+        const base = { ...second, catalog_id: CATALOG_ID, sales_channel_id: fixture.salesChannelId }
+
+        const inr = await refusal(api.post("/admin/whatsapp/accounts", { ...base, region_id: india }, admin))
+        expect(inr.status).toBe(400)
+        expect(inr.data.message).toBe(
+          `Catalog ${CATALOG_ID} is already synced in EUR for sales channel "WhatsApp" by account "${TEST_ACCOUNT.name}"; this account's region uses INR`
+        )
+        const web = await refusal(api.post("/admin/whatsapp/accounts", { ...base, region_id: portugal, sales_channel_id: fixture.otherChannelId }, admin))
+        expect(web.status).toBe(400)
+        expect(web.data.message).toContain(`this account uses sales channel "Web"`)
+        const sameWaba = await refusal(api.post("/admin/whatsapp/accounts", { ...base, waba_id: TEST_ACCOUNT.waba_id, catalog_id: "200000000000077", region_id: portugal }, admin))
+        expect(sameWaba.status).toBe(400)
+        expect(sameWaba.data.message).toContain(`WhatsApp Business Account ${TEST_ACCOUNT.waba_id} already uses catalog ${CATALOG_ID}`)
+
+        // Same currency, another region: shares the catalog as it is, and the admin says so.
+        const shared = await api.post("/admin/whatsapp/accounts", { ...base, region_id: portugal }, admin)
+        expect(shared.status).toBe(201)
+        const { data } = await api.get(`/admin/whatsapp/accounts/${shared.data.account.id}`, admin)
+        expect(data.catalog_sharing).toEqual({
+          catalog_id: CATALOG_ID,
+          source: { id: accountId, name: TEST_ACCOUNT.name, display_phone_number: TEST_ACCOUNT.display_phone_number },
+          currency_code: "eur",
+          region: { id: fixture.regionId, name: "Europe" },
+          sales_channel: { id: fixture.salesChannelId, name: "WhatsApp" },
+          shared_with: [{ id: accountId, name: TEST_ACCOUNT.name, display_phone_number: TEST_ACCOUNT.display_phone_number }],
+        })
+        const moved = await refusal(api.post(`/admin/whatsapp/accounts/${shared.data.account.id}`, { region_id: india }, admin))
+        expect(moved.status).toBe(400)
+        expect(moved.data.message).toContain("this account's region uses INR")
+
+        // Connecting the catalog later is held to the same rule, before anything is changed at Meta.
+        const later = await api.post("/admin/whatsapp/accounts", { ...second, phone_number_id: "200000000000103", waba_id: "200000000000104", region_id: india, sales_channel_id: fixture.salesChannelId }, admin)
+        const connect = await refusal(api.post(`/admin/whatsapp/accounts/${later.data.account.id}/catalog`, { catalog_id: CATALOG_ID }, admin))
+        expect(connect.status).toBe(400)
+        expect(connect.data.message).toContain("this account's region uses INR")
+        expect((await api.get(`/admin/whatsapp/accounts/${later.data.account.id}`, admin)).data.account.catalog_id).toBeNull()
+      })
+
+      it("is synced from one configuration whichever number asks, and once per job run", async () => {
+        const { india } = await regions()
+        const { variants } = await createProducts(getContainer(), fixture, [{ title: "Camisa", sizes: ["M"], colors: ["Blanco"], price: 30 }])
+        await sync()
+        expect(catalog().items.get(variants[0].id).price).toBe("30.00 EUR")
+        // A number stored before the rules existed (same business token), on the same catalog with a region in INR.
+        const service: any = getContainer().resolve("whatsapp")
+        const legacy = await service.createWhatsappAccounts(
+          service.sealSecrets({ ...second, access_token: TEST_ACCOUNT.access_token, catalog_id: CATALOG_ID, region_id: india, sales_channel_id: fixture.salesChannelId })
+        )
+        const viaLegacy = (await syncWhatsAppCatalogWorkflow(getContainer()).run({ input: { account_id: legacy.id } })).result
+        expect(viaLegacy.stats).toMatchObject({ created: 0, updated: 0, deleted: 0, invalid: 0, unchanged: 1 })
+        expect(catalog().items.get(variants[0].id).price).toBe("30.00 EUR")
+
+        const { default: reconcileJob } = require(path.join(built, "jobs/reconcile-whatsapp-catalogs.js"))
+        await reconcileJob(getContainer())
+        const scheduled = await service.listWhatsappCatalogSyncRuns({ trigger: "scheduled" })
+        expect(scheduled).toHaveLength(1)
+        expect(scheduled[0]).toMatchObject({ account_id: accountId, catalog_id: CATALOG_ID, status: "completed" })
       })
     })
 

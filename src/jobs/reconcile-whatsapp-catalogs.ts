@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
+import { CATALOG_ACCOUNT_FIELDS, catalogSourceAccounts } from "../lib/catalog/catalog-sharing"
 import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync-whatsapp-catalog"
 
 /**
@@ -11,8 +12,9 @@ import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync
 export default async function reconcileWhatsAppCatalogs(container: MedusaContainer) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const accounts = await whatsapp.listWhatsappAccounts({}, { select: ["id", "catalog_id", "region_id", "sales_channel_id"] })
-  for (const account of accounts.filter((a) => a.catalog_id && a.region_id && a.sales_channel_id)) {
+  // One run per catalog (from its source account), however many numbers share it.
+  const accounts = catalogSourceAccounts((await whatsapp.listWhatsappAccounts({}, { select: CATALOG_ACCOUNT_FIELDS })) as any[])
+  for (const account of accounts) {
     try {
       await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, trigger: "scheduled" } })
     } catch (error) {

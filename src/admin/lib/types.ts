@@ -42,3 +42,15 @@ export type TemplateSummary = {
   header_needs: string | null
   fits: { recovery: boolean; order_update: boolean }
 }
+
+type AccountBrief = { id: string; name: string; display_phone_number: string | null }
+
+/** GET /admin/whatsapp/accounts/:id `catalog_sharing`: the numbers on this account's catalog and how it is priced. */
+export type CatalogSharing = {
+  catalog_id: string
+  source: AccountBrief | null
+  currency_code: string | null
+  region: { id: string; name: string | null } | null
+  sales_channel: { id: string; name: string | null } | null
+  shared_with: AccountBrief[]
+}

@@ -1,7 +1,7 @@
 import { apiErrorMessage } from "../lib/api-error"
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Label, Switch, Table, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Label, Switch, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useCatalogItems } from "../components/catalog/catalog-queries"
 import type { CatalogItem } from "../components/catalog/catalog-types"
@@ -13,19 +13,49 @@ import {
   useUpdateProductWhatsappSettings,
 } from "../components/catalog/widget-queries"
 
+type SwitchKey = "searchable" | "hidden_in_catalog"
+
 const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const settings = useProductWhatsappSettings(product.id)
   const update = useUpdateProductWhatsappSettings(product.id)
+  const prompt = usePrompt()
   // While saving, show the value being saved so the switch does not flick back.
-  const searchable = update.isPending ? update.variables.searchable : settings.data?.settings.searchable
+  const valueOf = (key: SwitchKey) => (update.isPending && update.variables[key] !== undefined ? update.variables[key] : settings.data?.settings[key])
 
-  const onToggle = (checked: boolean) =>
-    update.mutate(
-      { searchable: checked },
-      {
-        onSuccess: () => toast.success(checked ? "Customers can find this product in WhatsApp" : "Product hidden from WhatsApp search"),
-        onError: (error) => toast.error("Could not save the WhatsApp setting", { description: apiErrorMessage(error) }),
-      }
+  const save = (body: Partial<Record<SwitchKey, boolean>>, done: string) =>
+    update.mutate(body, {
+      onSuccess: () => toast.success(done),
+      onError: (error) => toast.error("Could not save the WhatsApp setting", { description: apiErrorMessage(error) }),
+    })
+
+  const onSearchable = (checked: boolean) =>
+    save({ searchable: checked }, checked ? "Customers can find this product by typing in WhatsApp" : "Product left out of WhatsApp search")
+
+  const onHidden = async (hide: boolean) => {
+    if (hide) {
+      // Say what it costs before it happens: these items disappear from the customer's catalog.
+      const count = settings.data?.catalog_item_count ?? 0
+      const confirmed = await prompt({
+        title: "Hide from the WhatsApp catalog?",
+        description:
+          count === 1
+            ? "This hides 1 item from the WhatsApp catalog at the next sync. Customers will not see or order this product in WhatsApp."
+            : `This hides ${count} items from the WhatsApp catalog at the next sync. Customers will not see or order this product in WhatsApp.`,
+        confirmText: count === 1 ? "Hide 1 item" : `Hide ${count} items`,
+        cancelText: "Cancel",
+      })
+      if (!confirmed) return
+    }
+    save({ hidden_in_catalog: hide }, hide ? "Product will be hidden from the WhatsApp catalog" : "Product will be shown in the WhatsApp catalog")
+  }
+
+  const control = (key: SwitchKey, id: string, onChange: (checked: boolean) => void) =>
+    settings.isLoading ? (
+      <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
+    ) : settings.error ? (
+      <Text size="small" className="text-ui-fg-error">{apiErrorMessage(settings.error)}</Text>
+    ) : (
+      <Switch id={id} checked={!!valueOf(key)} disabled={update.isPending} onCheckedChange={onChange} data-testid={`product-${key.replace(/_/g, "-")}-switch`} />
     )
 
   return (
@@ -36,25 +66,24 @@ const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
         <div>
           <Label htmlFor="whatsapp-searchable" weight="plus">
-            Searchable in WhatsApp
+            Found by typed search
           </Label>
           <Text size="small" className="text-ui-fg-subtle">
-            When off, customers cannot find it by typing and its catalog items are hidden at the next sync.
+            When off, customers cannot find it by typing a message. It stays in the WhatsApp catalog.
           </Text>
         </div>
-        {settings.isLoading ? (
-          <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
-        ) : settings.error ? (
-          <Text size="small" className="text-ui-fg-error">{apiErrorMessage(settings.error)}</Text>
-        ) : (
-          <Switch
-            id="whatsapp-searchable"
-            checked={!!searchable}
-            disabled={update.isPending}
-            onCheckedChange={onToggle}
-            data-testid="product-searchable-switch"
-          />
-        )}
+        {control("searchable", "whatsapp-searchable", onSearchable)}
+      </div>
+      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+        <div>
+          <Label htmlFor="whatsapp-hidden-in-catalog" weight="plus">
+            Hide from WhatsApp catalog
+          </Label>
+          <Text size="small" className="text-ui-fg-subtle">
+            When on, its items ({settings.data?.catalog_item_count ?? 0} in the catalog now) are hidden at the next sync and it is not offered in chats.
+          </Text>
+        </div>
+        {control("hidden_in_catalog", "whatsapp-hidden-in-catalog", onHidden)}
       </div>
       <VariantSyncTable productId={product.id} />
     </Container>

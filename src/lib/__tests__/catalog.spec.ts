@@ -17,7 +17,7 @@ const variant = (overrides: Partial<VariantForCatalog> = {}): VariantForCatalog 
   availableQuantity: 4,
   images: ["http://x/a.png", "http://x/b.png"],
   brand: null,
-  searchable: true,
+  visibleInCatalog: true,
   ...overrides,
 })
 
@@ -49,8 +49,8 @@ describe("buildCatalogItem", () => {
     expect(problems).toEqual(["no price in EUR", "no image"])
   })
 
-  it("marks sold-out variants out of stock and unsearchable products hidden", () => {
-    const { payload } = buildCatalogItem(variant({ availableQuantity: 0, searchable: false }), "https://s/{handle}", "B")
+  it("marks sold-out variants out of stock and products hidden from the catalog hidden", () => {
+    const { payload } = buildCatalogItem(variant({ availableQuantity: 0, visibleInCatalog: false }), "https://s/{handle}", "B")
     expect(payload).toMatchObject({ availability: "out of stock", inventory: 0, visibility: "hidden" })
   })
 

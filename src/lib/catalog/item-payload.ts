@@ -33,7 +33,12 @@ export type VariantForCatalog = {
   availableQuantity: number | null
   images: string[]
   brand: string | null
-  searchable: boolean
+  /**
+   * False only when the merchant hid the product from WhatsApp. Typed search
+   * switches never reach the catalog: they change what messages find, not what
+   * the customer's catalog shows.
+   */
+  visibleInCatalog: boolean
 }
 
 export const CATALOG_LIMITS = { id: 100, title: 200, description: 9999 } as const
@@ -90,7 +95,7 @@ export function buildCatalogItem(variant: VariantForCatalog, productUrlTemplate:
     image_link: image ?? "",
     brand: variant.brand || defaultBrand,
     item_group_id: variant.productId,
-    visibility: variant.searchable ? "published" : "hidden",
+    visibility: variant.visibleInCatalog ? "published" : "hidden",
     ...(variant.availableQuantity !== null ? { inventory: Math.max(0, Math.floor(variant.availableQuantity)) } : {}),
     ...(size ? { size } : {}),
     ...(color ? { color } : {}),

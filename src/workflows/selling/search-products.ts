@@ -32,7 +32,8 @@ type IndexedProduct = Omit<Candidate, "variants"> & {
  * Discovery search for one account: Medusa's Search module (Postgres full
  * text with typo tolerance) finds candidates among the account's sales
  * channel; `rankCandidates` orders them term by term and picks the variant
- * the customer described. Products switched off for WhatsApp search are left out.
+ * the customer described. Products switched off for WhatsApp search, or
+ * hidden from the WhatsApp catalog, are left out.
  */
 export async function searchWhatsAppProducts(
   container: MedusaContainer,
@@ -50,9 +51,10 @@ export async function searchWhatsAppProducts(
     return { query, matches: [] }
   }
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  // Left out: products switched off for typed search, and products hidden from WhatsApp altogether.
   const hidden = (
-    await whatsapp.sql.execute(`select product_id from whatsapp_product_setting where searchable = false and deleted_at is null`)
-  ).map((r) => r.product_id as string)
+    await whatsapp.listWhatsappProductSettings({ $or: [{ searchable: false }, { hidden_in_catalog: true }] } as any, { select: ["product_id"] })
+  ).map((s) => s.product_id)
 
   const filters: Record<string, unknown> = {}
   if (input.sales_channel_id) filters.sales_channel_ids = input.sales_channel_id

@@ -76,7 +76,11 @@ export type ProductWithVariants = {
 }
 
 /** GET/POST /admin/whatsapp/products/:id/settings */
-export type ProductWhatsappSettings = { product_id: string; searchable: boolean }
+export type ProductWhatsappSettings = {
+  settings: { product_id: string; searchable: boolean; hidden_in_catalog: boolean }
+  /** The product's items in a WhatsApp catalog: what hiding it takes away. */
+  catalog_item_count: number
+}
 
 export const WHATSAPP_CART_STATUSES = [
   "pending",

@@ -13,15 +13,15 @@ const widgetKeys = {
 export function useProductWhatsappSettings(productId: string) {
   return useQuery({
     queryKey: widgetKeys.productSettings(productId),
-    queryFn: () => sdk.client.fetch<{ settings: ProductWhatsappSettings }>(`/admin/whatsapp/products/${productId}/settings`),
+    queryFn: () => sdk.client.fetch<ProductWhatsappSettings>(`/admin/whatsapp/products/${productId}/settings`),
   })
 }
 
 export function useUpdateProductWhatsappSettings(productId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: { searchable: boolean }) =>
-      sdk.client.fetch<{ settings: ProductWhatsappSettings }>(`/admin/whatsapp/products/${productId}/settings`, { method: "POST", body }),
+    mutationFn: (body: { searchable?: boolean; hidden_in_catalog?: boolean }) =>
+      sdk.client.fetch<ProductWhatsappSettings>(`/admin/whatsapp/products/${productId}/settings`, { method: "POST", body }),
     onSuccess: (data) => queryClient.setQueryData(widgetKeys.productSettings(productId), data),
   })
 }

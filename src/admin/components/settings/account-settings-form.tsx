@@ -120,7 +120,7 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
           </Select.Content>
         </Select>
       </Row>
-      <Row label="Product search" hint="Customers find products by typing what they want.">{toggle("search_enabled")}</Row>
+      <Row label="Product search" hint="Customers find products by typing what they want. Off: typed messages find nothing; the WhatsApp catalog still shows every product.">{toggle("search_enabled")}</Row>
       <Row label="Automatic replies" hint="Keyword rules, search and the default reply. Off: a person answers.">{toggle("text_auto_reply")}</Row>
       <Row label="Answer product questions" hint="With the product's price and stock.">{toggle("inquiry_auto_reply")}</Row>
       <Row label="Default reply" hint="When nothing else matches.">

@@ -19,9 +19,10 @@ export type LoadedCatalog = {
 const PAGE = 2_000
 
 /**
- * Reads every variant the account sells on WhatsApp (published products in
- * its sales channel) with Medusa's price in the region's currency and the
- * available stock, and turns each into a catalog item payload.
+ * Reads every variant the catalog's source account sells on WhatsApp
+ * (published products in its sales channel) with Medusa's price in its
+ * region's currency and the available stock, and turns each into a catalog
+ * item payload. `account_id` is the catalog's source (resolve-catalog-source).
  */
 export const loadCatalogVariantsStep = createStep(
   "load-whatsapp-catalog-variants",
@@ -66,9 +67,10 @@ export const loadCatalogVariantsStep = createStep(
 
     const productIds = [...new Set(sellable.map((v) => v.product.id))]
     const productSettings = productIds.length
-      ? await whatsapp.listWhatsappProductSettings({ product_id: productIds }, { select: ["product_id", "searchable"] })
+      ? await whatsapp.listWhatsappProductSettings({ product_id: productIds, hidden_in_catalog: true }, { select: ["product_id"] })
       : []
-    const hidden = new Set(productSettings.filter((s) => !s.searchable).map((s) => s.product_id))
+    // Only the catalog switch hides items; `searchable`/`search_enabled` are about typed search.
+    const hidden = new Set(productSettings.map((s) => s.product_id))
 
     const stored = (await whatsapp.listWhatsappCatalogItems(
       { catalog_id: account.catalog_id, ...(input.variant_ids ? { variant_id: input.variant_ids } : {}) },
@@ -93,7 +95,7 @@ export const loadCatalogVariantsStep = createStep(
         availableQuantity: availability[v.id]?.availability ?? null,
         images: [...new Set<string>(images)],
         brand: (v.product.metadata?.brand as string) ?? null,
-        searchable: settings.search_enabled && !hidden.has(v.product.id),
+        visibleInCatalog: !hidden.has(v.product.id),
       }
       const { payload, problems } = buildCatalogItem(forCatalog, urlTemplate, account.name)
       if (problems.length) {

@@ -4,9 +4,10 @@ import { useState } from "react"
 import { useParams } from "react-router-dom"
 import { AccountFormDrawer } from "../../../../components/settings/account-form-drawer"
 import { AccountSettingsForm } from "../../../../components/settings/account-settings-form"
+import { CatalogSharingNote } from "../../../../components/settings/catalog-sharing-note"
 import { HealthCheck } from "../../../../components/settings/health-check"
 import { sdk } from "../../../../lib/sdk"
-import type { WhatsappAccount } from "../../../../lib/types"
+import type { CatalogSharing, WhatsappAccount } from "../../../../lib/types"
 
 /** One number: its credentials (write-only secrets), the connection check and its settings. */
 const WhatsAppAccountPage = () => {
@@ -14,7 +15,7 @@ const WhatsAppAccountPage = () => {
   const [editing, setEditing] = useState(false)
   const { data, error } = useQuery({
     queryKey: ["whatsapp", "accounts", id],
-    queryFn: () => sdk.client.fetch<{ account: WhatsappAccount }>(`/admin/whatsapp/accounts/${id}`),
+    queryFn: () => sdk.client.fetch<{ account: WhatsappAccount; catalog_sharing: CatalogSharing | null }>(`/admin/whatsapp/accounts/${id}`),
   })
   if (error) return <Text className="text-ui-fg-error">Could not load the account: {String(error)}</Text>
   if (!data) return <Text>Loading…</Text>
@@ -44,6 +45,7 @@ const WhatsAppAccountPage = () => {
             <Text size="small">{value ?? "—"}</Text>
           </div>
         ))}
+        <CatalogSharingNote sharing={data.catalog_sharing} accountId={account.id} />
       </Container>
       <HealthCheck accountId={account.id} />
       <AccountSettingsForm key={account.id} account={account} />

@@ -1,11 +1,14 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteWhatsAppAccountWorkflow } from "../../../../../workflows/channel/workflows/delete-whatsapp-account"
+import { describeCatalogSharing } from "../../../../../workflows/catalog/catalog-sharing"
 import { updateWhatsAppAccountWorkflow } from "../../../../../workflows/channel/workflows/update-whatsapp-account"
 import { retrieveAccount } from "../helpers"
 import type { AdminUpdateWhatsAppAccountType } from "../validators"
 
+/** The account, and `catalog_sharing`: which other numbers use its catalog and how the catalog is priced. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ account: await retrieveAccount(req.scope, req.params.id) })
+  const account = await retrieveAccount(req.scope, req.params.id)
+  res.json({ account, catalog_sharing: await describeCatalogSharing(req.scope, account as any) })
 }
 
 export const POST = async (
