@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { Browser, Page } from "playwright-core"
 import { launchChromium, requireChromium } from "../helpers/browser"
-import { fillCheckoutAddress } from "../helpers/checkout-browser"
+import { fillCheckoutAddress, pressPay } from "../helpers/checkout-browser"
 import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
 
 /**
@@ -210,7 +210,7 @@ describe("the admin in a browser", () => {
     await shopper.getByLabel(/Envío estándar/).check()
     await shopper.check('input[value="pp_system_default"]')
     expect(await shopper.getByLabel(/Envío estándar/).isChecked()).toBe(true)
-    await shopper.getByRole("button", { name: /^Pagar/ }).click()
+    await pressPay(shopper)
     await shopper.getByText(/#\d+/).first().waitFor({ timeout: 15_000 }).catch(async (error) => {
       await shopper.screenshot({ path: path.join(ARTIFACTS, "admin-10a-manual-order-failed.png"), fullPage: true })
       throw error
@@ -227,6 +227,8 @@ describe("the admin in a browser", () => {
     await widget.waitFor()
     expect(await widget.getAttribute("data-cart-status")).toBe("ordered")
     await page.getByTestId("order-whatsapp-conversation-link").waitFor()
+    // The cart was priced before delivery: the widget shows the order's total and why it differs.
+    expect(await widget.getByTestId("order-total-note").getAttribute("data-reason")).toBe("delivery")
     await shot("10-order-widget")
     await page.getByTestId("order-mark-paid").click()
     await until(async () => (await widget.getAttribute("data-cart-status")) === "paid", "the cart paid in the widget")

@@ -4,7 +4,7 @@ import path from "node:path"
 import { Browser } from "playwright-core"
 import { launchChromium } from "../helpers/browser"
 import { createAdminHeaders } from "../helpers/admin"
-import { fillCheckoutAddress } from "../helpers/checkout-browser"
+import { fillCheckoutAddress, pressPay } from "../helpers/checkout-browser"
 import { createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
 import { connectSyncedAccount, createCheckoutBasics, usePaymentSandbox, usePublicPort, whatsappOrder } from "../helpers/checkout-fixtures"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
@@ -58,7 +58,11 @@ medusaIntegrationTestRunner({
       await page.check('input[name="shipping_option_id"]')
       await page.check('input[value="pp_stripe-checkout_stripe-checkout"]')
       await page.screenshot({ path: path.join(ARTIFACTS, "checkout-form.png"), fullPage: true })
-      await page.getByRole("button", { name: /^Pagar/ }).click()
+      const pressed = await pressPay(page)
+      // The amount the shopper pressed is the amount the provider charges, and Medusa's total with delivery.
+      expect(pressed.replace(/\s/g, " ")).toBe("104,75 €") // 2 × 49,90 + 4,95
+      const stripeState = await (await fetch(`${payments.url}/__payments/state`)).json()
+      expect(stripeState.stripe.sessions.map((s: any) => s.amount_total)).toEqual([Number(pressed.replace(/\D/g, ""))])
 
       await page.waitForURL(/\/stripe\/pay\/cs_test_/)
       await page.screenshot({ path: path.join(ARTIFACTS, "checkout-stripe.png"), fullPage: true })

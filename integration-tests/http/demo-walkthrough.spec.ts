@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { Browser, Page } from "playwright-core"
 import { launchChromium, requireChromium } from "../helpers/browser"
-import { fillCheckoutAddress } from "../helpers/checkout-browser"
+import { fillCheckoutAddress, pressPay } from "../helpers/checkout-browser"
 import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
 
 /**
@@ -106,7 +106,7 @@ describe("the demo, end to end", () => {
     await checkout.getByLabel(/Envío estándar/).check()
     await checkout.check('input[value="pp_stripe-checkout_stripe-checkout"]')
     await shot(checkout, "4-checkout")
-    await checkout.getByRole("button", { name: /^Pagar/ }).click()
+    await pressPay(checkout)
     await checkout.waitForURL(/\/stripe\/pay\/cs_test_/)
     await checkout.getByRole("button", { name: "Pay", exact: true }).click()
     await checkout.getByText(/Tu pedido #\d+ está confirmado/).waitFor()

@@ -106,6 +106,33 @@ medusaIntegrationTestRunner({
       expect((await new Browser(api.defaults.baseURL!).get(link.pathname)).status).toBe(200)
     })
 
+    it("speaks the customer's own language in the cart summary, the checkout page and the reminder", async () => {
+      // A Spanish shop; this customer writes in English first (auto-replies off: only the language matters here).
+      await setSettings({ text_auto_reply: false })
+      await postWebhook(api.defaults.baseURL!, textPayload({ from: "447700900456", name: "Emma", text: "Hello, do you ship to Madrid?" }))
+      await waitFor(async () => (await rows(`select language from whatsapp_conversation where wa_id = ?`, ["447700900456"]))[0]?.language === "en", {
+        what: "the conversation's language",
+      })
+      const cart = await cartFrom("447700900456", "Emma")
+      const summary = sentTo("447700900456").find((m: any) => m.body.interactive?.type === "cta_url")
+      expect(summary.body.interactive.body.text).toContain("🛒 Your cart")
+      const page = await new Browser(api.defaults.baseURL!).get(cart.checkoutPath)
+      expect(page.html).toContain('lang="en"')
+      expect(page.html).toMatch(/<span id="pay-label">Pay<\/span>/)
+
+      const due = new Date(minutesAfter(cart.created_at, 60).getTime() + 1)
+      await lastInbound(cart.conversation_id, minutesAfter(cart.created_at, 1))
+      await recover(due)
+      const reminder = await waitFor(async () => sentTo("447700900456").find((m: any) => m.body.interactive?.action?.parameters?.display_text === "Complete purchase"), {
+        what: "the reminder in English",
+      })
+      expect(reminder.body.interactive.body.text).toContain("Hi Emma, your cart is still waiting for you")
+
+      // A customer who never wrote gets the account's language.
+      const silent = await cartFrom("34611100009")
+      expect((await new Browser(api.defaults.baseURL!).get(silent.checkoutPath)).html).toContain('lang="es"')
+    })
+
     it("skips a paid cart and records an opted-out customer's cart without writing to them", async () => {
       const paid = await cartFrom("34611100002")
       await submitCheckout(new Browser(api.defaults.baseURL!), paid.checkoutPath, shippingOptionId, PROVIDERS.manual)

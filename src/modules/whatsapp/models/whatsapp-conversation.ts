@@ -9,6 +9,8 @@ export const WhatsappConversation = model
     account: model.belongsTo(() => WhatsappAccount, { mappedBy: "conversations" }),
     wa_id: model.text(),
     profile_name: model.text().nullable(),
+    /** The language the customer writes in, when their messages tell; otherwise the account's is used. */
+    language: model.text().nullable(),
     customer_id: model.text().nullable(),
     /** Start of the 24-hour customer-service window. */
     last_inbound_at: model.dateTime().nullable(),

@@ -18,11 +18,14 @@ export type WhatsAppCheckoutRow = {
   language: SupportedLanguage
 }
 
+/** The customer's own language when their messages told it, else the account's (`c` conversation, `a` account). */
+export const CONVERSATION_LANGUAGE = "coalesce(c.language, a.language)"
+
 /** Paid after a recovery reminder that reached the customer counts as recovered. */
 const PAID_STATUS = `case when recovery_sent_at is not null and ${REMINDER_DELIVERED} then 'recovered' else 'paid' end`
 
 const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
-       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, a.language
+       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, ${CONVERSATION_LANGUAGE} as language
   from whatsapp_cart w
   join whatsapp_conversation c on c.id = w.conversation_id
   join whatsapp_account a on a.id = w.account_id

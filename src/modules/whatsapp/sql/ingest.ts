@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { detectOptCommand } from "../../../lib/keywords"
+import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
@@ -69,6 +70,7 @@ async function insertInboundMessage(
        unread_count = unread_count + 1,
        opted_out = case when ?::text = 'opt_out' then true when ?::text = 'opt_in' then false else opted_out end,
        has_inquiry = has_inquiry or ?::boolean,
+       language = coalesce(?::text, language),
        updated_at = now()
      from inserted
      where whatsapp_conversation.id = ?
@@ -92,6 +94,7 @@ async function insertInboundMessage(
       optCommand,
       optCommand,
       !!item.referredProduct,
+      item.type === "text" ? detectLanguage(item.text) : null,
       conversationId,
     ]
   )

@@ -12,6 +12,8 @@ export type DueCart = {
   wa_id: string
   profile_name: string | null
   last_inbound_at: Date | null
+  /** The customer's own language, when known. */
+  language: string | null
   opted_out: boolean
   created_at: Date
   /** created_at as PostgreSQL prints it (microseconds): the keyset, which a JS Date would round to milliseconds. */
@@ -32,7 +34,7 @@ export async function claimDueCarts(
   const after = input.after ?? { created_key: notBefore.toISOString(), id: "" }
   return tx.execute(
     `select w.id, w.cart_id, w.account_id, w.conversation_id, w.customer_id, w.created_at, w.created_at::text as created_key,
-            c.wa_id, c.profile_name, c.last_inbound_at, c.opted_out
+            c.wa_id, c.profile_name, c.last_inbound_at, c.opted_out, c.language
        from whatsapp_cart w
        join whatsapp_conversation c on c.id = w.conversation_id
       where w.account_id = ? and w.status in ('submitted', 'link_sent') and w.deleted_at is null

@@ -47,7 +47,7 @@ export async function remindBatch(context: BatchContext, after: DueCart | null):
       const plan = planRecoveryReminder(
         {
           wa_id: cart.wa_id,
-          language: account.language as SupportedLanguage,
+          language: (cart.language ?? account.language) as SupportedLanguage,
           customer_name: cart.profile_name ?? medusaCart?.customer_first_name ?? null,
           last_inbound_at: cart.last_inbound_at,
           opted_out: cart.opted_out,

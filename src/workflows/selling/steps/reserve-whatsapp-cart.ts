@@ -5,6 +5,7 @@ import type { OrderItem } from "../../../lib/cart/reconcile-order"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { reserveWhatsAppCart } from "../../../modules/whatsapp/sql/carts"
+import { CONVERSATION_LANGUAGE } from "../../../modules/whatsapp/sql/checkout"
 
 export type ReservedWhatsAppCart = {
   whatsapp_cart_id: string
@@ -37,7 +38,7 @@ export const reserveWhatsAppCartStep = createStep(
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const [row] = await whatsapp.sql.execute(
       `select m.id, m.wamid, m.type, m.payload, m.direction, c.id as conversation_id, c.wa_id, c.profile_name,
-              a.id as account_id, a.catalog_id, a.region_id, a.sales_channel_id, a.language
+              a.id as account_id, a.catalog_id, a.region_id, a.sales_channel_id, ${CONVERSATION_LANGUAGE} as language
        from whatsapp_message m
        join whatsapp_conversation c on c.id = m.conversation_id
        join whatsapp_account a on a.id = c.account_id
