@@ -1,4 +1,4 @@
-import { maskPhone, toE164 } from "../phone"
+import { maskPhone, toE164, deliveryCountry } from "../phone"
 
 describe("toE164", () => {
   it("reads WhatsApp wa_ids as international numbers", () => {
@@ -44,5 +44,19 @@ describe("maskPhone", () => {
   it("hides everything of very short input", () => {
     expect(maskPhone("1234")).toBe("••••")
     expect(maskPhone("")).toBe("")
+  })
+})
+
+describe("deliveryCountry", () => {
+  it("is the number's own country when the region serves it", () => {
+    expect(deliveryCountry("34611122233", ["de", "es", "fr", "it", "pt"])).toBe("es")
+    expect(deliveryCountry("351912345678", ["es", "pt"])).toBe("pt")
+  })
+
+  it("is the region's only country otherwise, else none", () => {
+    expect(deliveryCountry("447700900123", ["es"])).toBe("es")
+    expect(deliveryCountry("447700900123", ["es", "pt"])).toBeNull()
+    expect(deliveryCountry("", ["es", "pt"])).toBeNull()
+    expect(deliveryCountry("34611122233", [])).toBeNull()
   })
 })
