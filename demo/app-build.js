@@ -26,8 +26,13 @@ function filesUnder(dir) {
 
 /** Hash of everything the build reads that can change between two starts. */
 function buildInputsHash() {
+  // The plugin's admin bundle (src/admin/index.*) differs from one
+  // `plugin:build` to the next even when nothing changed, so its sources
+  // stand in for it.
+  const pluginAdminBundle = path.join(root, ".medusa/server/src/admin")
   const files = [
-    ...filesUnder(path.join(root, ".medusa/server")),
+    ...filesUnder(path.join(root, ".medusa/server")).filter((f) => !f.startsWith(pluginAdminBundle + path.sep)),
+    ...filesUnder(path.join(root, "src/admin")),
     ...filesUnder(path.join(demoDir, "src")),
     path.join(demoDir, "medusa-config.ts"),
     path.join(demoDir, "package.json"),
