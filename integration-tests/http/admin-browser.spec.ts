@@ -208,8 +208,12 @@ describe("the admin in a browser", () => {
 
   it("shows sync errors on the catalog page", async () => {
     // A product without images cannot be listed: Meta needs an image.
-    const { products } = await json(`${admin}/admin/products?q=Sudadera&fields=id&limit=1`, { headers })
+    const { products } = await json(`${admin}/admin/products?q=Sudadera&fields=id,variants.id&limit=1`, { headers })
     await json(`${admin}/admin/products/${products[0].id}`, { method: "POST", headers, body: JSON.stringify({ images: [], thumbnail: null }) })
+    // Each variant also shows its colour's image (its own thumbnail): take those away too.
+    for (const variant of products[0].variants) {
+      await json(`${admin}/admin/products/${products[0].id}/variants/${variant.id}`, { method: "POST", headers, body: JSON.stringify({ thumbnail: null }) })
+    }
     await page.goto(`${admin}/app/whatsapp/catalog`)
     await page.getByTestId("catalog-sync-now").first().click()
     await until(async () => (await page.getByTestId("catalog-last-run").first().getAttribute("data-status")) === "completed", "the sync run", 60_000)
