@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: build the plugin, start PostgreSQL (embedded unless
-// DATABASE_URL is set), migrate, seed once, and start the demo store.
+// DATABASE_URL is set), migrate, seed once, build the store and its admin for
+// production when they changed (demo/app-build.js), and start the demo store
+// with `medusa start` in production mode.
 // `npm run demo -- --reset` throws the demo's data away first.
 const { spawn, spawnSync } = require("node:child_process")
 const crypto = require("node:crypto")
