@@ -40,8 +40,14 @@ export default defineConfig({
       jwtSecret: process.env.JWT_SECRET ?? "demo-jwt-secret",
       cookieSecret: process.env.COOKIE_SECRET ?? "demo-cookie-secret",
     },
+    // `medusa start` runs with NODE_ENV=production, where Medusa marks the
+    // session cookie `Secure`: a browser on plain http://localhost would never
+    // get it back, so the admin could not log in. The demo serves plain http.
+    cookieOptions: { secure: false },
   },
-  admin: { backendUrl },
+  // The admin is served by this same server: relative API calls, so one
+  // production build serves any PORT.
+  admin: { backendUrl: "/" },
   plugins: [
     {
       resolve: "medusa-plugin-whatsapp-commerce",

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: build the plugin, start PostgreSQL (embedded unless
-// DATABASE_URL is set), migrate, seed once, and start the demo store.
+// DATABASE_URL is set), migrate, seed once, build the store and its admin for
+// production when they changed (demo/app-build.js), and start the demo store
+// with `medusa start` in production mode.
 // `npm run demo -- --reset` throws the demo's data away first.
 const { spawn, spawnSync } = require("node:child_process")
 const crypto = require("node:crypto")
@@ -9,6 +11,7 @@ const path = require("node:path")
 const { startEmbeddedPostgres } = require("../scripts/embedded-postgres")
 const { ensureProductImages } = require("./product-images")
 const { startSandbox, startPaymentSandbox } = require("../sandbox/start")
+const { ensureAppBuild, appDir } = require("./app-build")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = process.env.DEMO_STATE_DIR ? path.resolve(process.env.DEMO_STATE_DIR) : path.join(root, ".demo")
@@ -110,34 +113,48 @@ async function waitForHealth(url, child, timeoutMs = 180_000) {
 }
 
 /**
- * With the sandbox standing in for Meta, the demo account's catalog is
- * connected and synced at every start (only changes are sent), so the phone
- * simulator and the sandbox see the store's products at once.
+ * With the sandbox standing in for Meta, the demo does at every start what a
+ * merchant does once in Settings → WhatsApp: subscribes the app to the WABA's
+ * webhooks (the sandbox forgets it, like everything else, at each start),
+ * connects the catalog and syncs it (only changes are sent), then prints the
+ * connection check, so the phone simulator and the sandbox see the store's
+ * products at once and the admin shows every line green.
  */
-async function connectDemoCatalog(baseUrl) {
-  const post = (path, body, headers = {}) =>
-    fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }).then(async (r) => {
+async function connectDemoAccounts(baseUrl) {
+  const request = (method, path, body, headers = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (r) => {
       const json = await r.json()
       if (!r.ok) throw new Error(json.message ?? `HTTP ${r.status}`)
       return json
     })
-  const { token } = await post("/auth/user/emailpass", {
+  const { token } = await request("POST", "/auth/user/emailpass", {
     email: process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com",
     password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret",
   })
   const auth = { authorization: `Bearer ${token}` }
-  const { accounts } = await fetch(`${baseUrl}/admin/whatsapp/accounts`, { headers: auth }).then((r) => r.json())
-  for (const account of accounts.filter((a) => a.catalog_id)) {
-    await post(`/admin/whatsapp/accounts/${account.id}/catalog`, { catalog_id: account.catalog_id }, auth)
-    const { run } = await post("/admin/whatsapp/catalog/sync", { account_id: account.id }, auth)
-    for (let i = 0; i < 120; i++) {
-      const { run: current } = await fetch(`${baseUrl}/admin/whatsapp/catalog/runs/${run.id}`, { headers: auth }).then((r) => r.json())
-      if (current.status !== "running") {
-        log(`catalog ${account.catalog_id}: ${current.status}, ${JSON.stringify(current.stats)}`)
-        break
+  const { accounts } = await request("GET", "/admin/whatsapp/accounts", undefined, auth)
+  for (const account of accounts) {
+    // The admin's "Subscribe" button.
+    await request("POST", `/admin/whatsapp/accounts/${account.id}/subscribe`, {}, auth)
+    if (account.catalog_id) {
+      await request("POST", `/admin/whatsapp/accounts/${account.id}/catalog`, { catalog_id: account.catalog_id }, auth)
+      const { run } = await request("POST", "/admin/whatsapp/catalog/sync", { account_id: account.id }, auth)
+      for (let i = 0; i < 120; i++) {
+        const { run: current } = await request("GET", `/admin/whatsapp/catalog/runs/${run.id}`, undefined, auth)
+        if (current.status !== "running") {
+          log(`catalog ${account.catalog_id}: ${current.status}, ${JSON.stringify(current.stats)}`)
+          break
+        }
+        await new Promise((r) => setTimeout(r, 500))
       }
-      await new Promise((r) => setTimeout(r, 500))
     }
+    const health = await request("GET", `/admin/whatsapp/accounts/${account.id}/health`, undefined, auth)
+    const summary = health.lines.map((l) => `${l.label} ${l.ok ? "ok" : "FAILED"}`).join(", ")
+    log(`connection check ${account.display_phone_number ?? account.phone_number_id}: ${health.ok ? "all green" : "problems"} (${summary})`)
   }
 }
 
@@ -242,6 +259,19 @@ async function main() {
     WHATSAPP_GRAPH_API_URL: process.env.WHATSAPP_GRAPH_API_URL ?? `http://127.0.0.1:${sandboxPort}`,
   }
 
+  // The production build needs no database: it runs while PostgreSQL is
+  // migrated and the demo data prepared.
+  const appBuild = ensureAppBuild({
+    medusaBin,
+    env: { ...env, NODE_ENV: "production" },
+    log,
+    track: (child) => {
+      children.add(child)
+      child.on("exit", () => children.delete(child))
+    },
+  })
+  appBuild.catch(() => {})
+
   log("running migrations")
   run(medusaBin, ["db:migrate"], { cwd: __dirname, env })
   log("preparing demo data")
@@ -259,12 +289,14 @@ async function main() {
     log(`fake payment providers (Stripe, Razorpay, PayPal) on ${paymentsUrl}`)
   }
 
-  log("starting Medusa")
-  // NODE_ENV=development makes Medusa serve the admin through its dev bundler,
-  // so the demo needs no separate admin build.
+  const build = await appBuild
+  if (stopping) return
+  log(build.built ? `store and admin built in ${build.seconds.toFixed(1)}s` : "store and admin build is up to date")
+  log("starting Medusa (production mode)")
+  // As merchants run Medusa: the built app in .medusa/server, NODE_ENV=production.
   const medusa = spawn(medusaBin, ["start", "-H", HOST, "-p", PORT], {
-    cwd: __dirname,
-    env: { ...env, NODE_ENV: "development" },
+    cwd: appDir,
+    env: { ...env, NODE_ENV: "production" },
     stdio: "inherit",
     detached: true,
   })
@@ -278,7 +310,7 @@ async function main() {
   })
   await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
   if (sandbox) {
-    await connectDemoCatalog(`http://127.0.0.1:${PORT}`).catch((error) => log(`catalog sync skipped: ${error.message}`))
+    await connectDemoAccounts(`http://127.0.0.1:${PORT}`).catch((error) => log(`connecting the sandbox account failed: ${error.message}`))
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)

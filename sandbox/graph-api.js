@@ -8,6 +8,8 @@ const { validateOutbound, placeholderCount } = require("./validate-message")
 const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
 const { createCatalogApi } = require("./catalog")
 
+/** The Meta app the sandbox plays: the one that subscribes to WABAs. */
+const SANDBOX_APP = { id: "670843887433847", name: "WhatsApp Commerce Sandbox" }
 const WINDOW_MS = 24 * 60 * 60 * 1000
 const SIMULATOR_DIR = path.join(__dirname, "simulator")
 const SIMULATOR_FILES = { "": ["index.html", "text/html; charset=utf-8"], "app.js": ["app.js", "text/javascript; charset=utf-8"], "render.js": ["render.js", "text/javascript; charset=utf-8"], "style.css": ["style.css", "text/css; charset=utf-8"] }
@@ -261,11 +263,18 @@ function createSandbox(options = {}) {
       return { status: 200, body: { data: [{ ...account.commerce, id: `${account.phone_number_id}_commerce` }] } }
     }
     if (!account && edge === "subscribed_apps") {
+      // Meta, "Manage webhooks" (Solution Providers):
+      // https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/manage-webhooks
+      // POST and DELETE /{WABA_ID}/subscribed_apps answer { "success": true };
+      // GET lists the apps subscribed to the WABA, none until one subscribed:
+      // { "data": [ { "whatsapp_business_api_data": { "id", "link", "name" } } ] }
+      // (reference: https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/subscribed_apps/).
       if (req.method === "POST") wabaAccounts.forEach((a) => (a.subscribed = true))
       if (req.method === "DELETE") wabaAccounts.forEach((a) => (a.subscribed = false))
       if (req.method !== "GET") return { status: 200, body: { success: true } }
       const subscribed = wabaAccounts.some((a) => a.subscribed)
-      return { status: 200, body: { data: subscribed ? [{ whatsapp_business_api_data: { id: "sandbox-app", link: "https://example.invalid", name: "Sandbox App" } }] : [] } }
+      const app = { id: SANDBOX_APP.id, link: `https://www.facebook.com/games/?app_id=${SANDBOX_APP.id}`, name: SANDBOX_APP.name }
+      return { status: 200, body: { data: subscribed ? [{ whatsapp_business_api_data: app }] : [] } }
     }
     if (!account && edge === "message_templates" && req.method === "GET") {
       const list = state.templates.get(objectId) ?? []

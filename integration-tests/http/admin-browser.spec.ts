@@ -64,15 +64,36 @@ describe("the admin in a browser", () => {
     fs.rmSync(ports.stateDir, { recursive: true, force: true })
   })
 
-  it("logs in", async () => {
-    // The first load compiles the admin in the dev bundler; give it time.
-    await page.goto(`${admin}/app/login`, { timeout: 180_000 })
+  it("logs in to the production build, every asset served and Medusa's own fonts loaded", async () => {
+    const refused: string[] = []
+    page.on("response", (r) => {
+      if (r.status() >= 400 && new URL(r.url()).pathname.startsWith("/app")) refused.push(`${r.status()} ${r.url()}`)
+    })
+    // The demo serves the admin built by `medusa build`: nothing is compiled on the first visit.
+    await page.goto(`${admin}/app/login`)
     await page.fill('input[name="email"]', "admin@example.com")
     await page.fill('input[name="password"]', "supersecret")
     await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    await page.waitForURL((url) => !url.pathname.includes("/login"))
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Inter").map((f) => f.status)
+    })
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts).not.toContain("error")
+    expect(fonts).toContain("loaded")
+    expect(refused).toEqual([])
     await shot("01-logged-in")
   }, 300_000)
+
+  it("shows the demo number's connection check all green, its webhook subscription included", async () => {
+    const { accounts } = await json(`${admin}/admin/whatsapp/accounts`, { headers })
+    await page.goto(`${admin}/app/settings/whatsapp/${accounts[0].id}`)
+    const line = (key: string) => page.locator(`[data-testid="health-line"][data-key="${key}"]`)
+    await line("webhook_subscription").waitFor()
+    expect(await line("webhook_subscription").getAttribute("data-ok")).toBe("true")
+    expect(await page.locator('[data-testid="health-line"][data-ok="false"]').count()).toBe(0)
+  }, 120_000)
 
   it("adds a number and shows its connection check, with Meta's error on a red line", async () => {
     await json(`${sandbox}/__sandbox/accounts`, {
@@ -187,8 +208,12 @@ describe("the admin in a browser", () => {
 
   it("shows sync errors on the catalog page", async () => {
     // A product without images cannot be listed: Meta needs an image.
-    const { products } = await json(`${admin}/admin/products?q=Sudadera&fields=id&limit=1`, { headers })
+    const { products } = await json(`${admin}/admin/products?q=Sudadera&fields=id,variants.id&limit=1`, { headers })
     await json(`${admin}/admin/products/${products[0].id}`, { method: "POST", headers, body: JSON.stringify({ images: [], thumbnail: null }) })
+    // Each variant also shows its colour's image (its own thumbnail): take those away too.
+    for (const variant of products[0].variants) {
+      await json(`${admin}/admin/products/${products[0].id}/variants/${variant.id}`, { method: "POST", headers, body: JSON.stringify({ thumbnail: null }) })
+    }
     await page.goto(`${admin}/app/whatsapp/catalog`)
     await page.getByTestId("catalog-sync-now").first().click()
     await until(async () => (await page.getByTestId("catalog-last-run").first().getAttribute("data-status")) === "completed", "the sync run", 60_000)

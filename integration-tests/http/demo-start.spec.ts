@@ -21,6 +21,16 @@ async function login() {
   return { authorization: `Bearer ${token}` }
 }
 
+/** A customer writes in the phone: the sandbox posts the signed webhook to the store. */
+async function customerWrites(from: string, text: string) {
+  const inbound = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/inbound`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ from, text }),
+  }).then((r) => r.json())
+  expect(inbound.webhook_status).toBe(200)
+}
+
 function postgresRunningIn(dir: string) {
   return fs.existsSync(path.join(dir, "pgdata/postmaster.pid"))
 }
@@ -34,6 +44,17 @@ describe("npm run demo", () => {
     expect(first.output()).toContain("demo: store seeded")
     expect(first.output()).toContain("Admin:      http://localhost:")
     expect(first.output()).toContain(`Payments:   http://127.0.0.1:${paymentsPort}/__payments/state`)
+    // A first start on an empty database is clean: the discovery index is live
+    // before the seed creates products, so no product event is refused
+    // ("has no active version yet") and nothing logs a stack trace.
+    expect(first.output()).not.toContain("has no active version")
+    // (Medusa logs JSON here, so a stack frame may follow an escaped "\n".)
+    expect(first.output()).not.toMatch(/(^|\\n) {4}at \S+ \(?\S+:\d+:\d+/m)
+    expect(first.output().match(/discovery search index \\?"whatsapp_product\\?" built and active/g)).toHaveLength(1)
+    // Medusa runs as in production: built once, `medusa start` with NODE_ENV=production.
+    expect(first.output()).toContain("starting Medusa (production mode)")
+    // The demo subscribed the app to the WABA's webhooks, so the connection check is all green.
+    expect(first.output()).toMatch(/connection check .*: all green \(.*Webhook subscription ok/)
 
     const health = await fetch(`http://127.0.0.1:${port}/health`)
     expect(await health.text()).toBe("OK")
@@ -42,17 +63,18 @@ describe("npm run demo", () => {
     expect(products.count).toBe(30)
     const accounts = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/accounts`, { headers }).then((r) => r.json())
     expect(accounts.accounts).toHaveLength(1)
+    const check = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/accounts/${accounts.accounts[0].id}/health`, { headers }).then((r) => r.json())
+    expect(check.lines.find((l: { key: string }) => l.key === "webhook_subscription")).toMatchObject({ ok: true })
+    expect(check.ok).toBe(true)
+    // One "Default Sales Channel": the one Medusa creates, reused by the seed.
+    const channels = await fetch(`http://127.0.0.1:${port}/admin/sales-channels?name=Default%20Sales%20Channel`, { headers }).then((r) => r.json())
+    expect(channels.sales_channels).toHaveLength(1)
     expect(accounts.accounts[0].access_token).toMatch(/^••••/)
     const image = await fetch(`http://127.0.0.1:${port}/static/products/camiseta-basica-rojo.png`)
     expect(image.headers.get("content-type")).toBe("image/png")
 
     // The demo's sandbox is wired to the store: a customer message arrives in the inbox.
-    const inbound = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/inbound`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ from: "34699000001", text: "Hola, ¿tienen camisetas?" }),
-    }).then((r) => r.json())
-    expect(inbound.webhook_status).toBe(200)
+    await customerWrites("34699000001", "Hola, ¿tienen camisetas?")
     const conversations = await waitFor(async () => {
       const body = await fetch(`http://127.0.0.1:${port}/admin/whatsapp/conversations`, { headers }).then((r) => r.json())
       return body.count > 0 && body
@@ -63,6 +85,34 @@ describe("npm run demo", () => {
     expect(first.output()).toMatch(/catalog 100000000000003: completed/)
     const catalog = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/catalog?id=100000000000003`).then((r) => r.json())
     expect(catalog.items).toHaveLength(249)
+    // Every variant is synced with the image of its own colour.
+    const { data: variants } = await fetch(`http://127.0.0.1:${port}/admin/product-variants?fields=id,sku,options.value&limit=300`, { headers }).then(
+      async (r) => ({ data: (await r.json()).variants })
+    )
+    const colourOf = new Map<string, string>(variants.map((v: any) => [v.id, v.sku.split("-").pop().toLowerCase()]))
+    const itemImage = (sku: string) => {
+      const variant = variants.find((v: any) => v.sku === sku)
+      return catalog.items.find((i: any) => i.retailer_id === variant.id)?.image_link
+    }
+    expect(itemImage("CAMISETA-BASICA-M-ROJO")).toMatch(/\/static\/products\/camiseta-basica-rojo\.png$/)
+    expect(itemImage("CAMISETA-BASICA-M-AZUL")).toMatch(/\/static\/products\/camiseta-basica-azul\.png$/)
+    const mismatched = catalog.items.filter((i: any) => {
+      const colour = colourOf.get(i.retailer_id)
+      return !colour || !String(i.image_link).endsWith(`-${colour}.png`)
+    })
+    expect(mismatched).toEqual([])
+
+    // Discovery search works on the first start: the index built at migration took every seeded product.
+    await customerWrites("34699000002", "camiseta roja")
+    let answer: any
+    for (let i = 0; i < 50 && !answer; i++) {
+      await new Promise((r) => setTimeout(r, 200))
+      const { messages } = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/messages?to=34699000002`).then((r) => r.json())
+      answer = messages.find((m: any) => m.body?.type === "interactive")
+    }
+    const skuOf = new Map<string, string>(variants.map((v: any) => [v.id, v.sku]))
+    const offered = (JSON.stringify(answer.body.interactive).match(/variant_[0-9A-Z]+/g) ?? []).map((id) => skuOf.get(id))
+    expect(offered).toContainEqual(expect.stringMatching(/^CAMISETA-.*-ROJO$/))
 
     await stopDemo(first.child)
     expect(postgresRunningIn(stateDir)).toBe(false)

@@ -136,4 +136,26 @@ describe("sandbox Graph API", () => {
     await client.updateCommerceSettings(account.phone_number_id, { is_cart_enabled: true })
     expect((await client.getCommerceSettings(account.phone_number_id)).data[0]).toMatchObject({ is_cart_enabled: true, is_catalog_visible: false })
   })
+
+  // Meta's examples: https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/manage-webhooks
+  it("lists the subscribed app on /{waba-id}/subscribed_apps only after POST, and none after DELETE, in Meta's shape", async () => {
+    const other = { waba_id: "300000000000011", phone_number_id: "300000000000012", access_token: "other-token" }
+    sandbox.addAccount(other)
+    const call = (method: string, waba: string, token: string) =>
+      fetch(`${url}/v21.0/${waba}/subscribed_apps`, { method, headers: { authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.status, body: await r.json() }))
+
+    expect(await call("GET", other.waba_id, other.access_token)).toEqual({ status: 200, body: { data: [] } })
+    expect(await call("POST", other.waba_id, other.access_token)).toEqual({ status: 200, body: { success: true } })
+    const listed = await call("GET", other.waba_id, other.access_token)
+    expect(listed.body.data).toHaveLength(1)
+    const app = listed.body.data[0].whatsapp_business_api_data
+    expect(Object.keys(app).sort()).toEqual(["id", "link", "name"])
+    expect(app.id).toMatch(/^\d+$/)
+    expect(app.link).toBe(`https://www.facebook.com/games/?app_id=${app.id}`)
+    // Subscribing one WABA leaves the others as they were; a token of another WABA is refused.
+    expect((await call("GET", "300000000000001", "good-token")).body.data).toHaveLength(1)
+    expect((await call("GET", other.waba_id, "good-token")).status).toBe(401)
+    expect(await call("DELETE", other.waba_id, other.access_token)).toEqual({ status: 200, body: { success: true } })
+    expect(await call("GET", other.waba_id, other.access_token)).toEqual({ status: 200, body: { data: [] } })
+  })
 })

@@ -13,6 +13,7 @@ import {
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductVariantsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import path from "node:path"
@@ -55,15 +56,17 @@ export async function seedDemoStore(container: MedusaContainer, storeId: string)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const backendUrl = `http://localhost:${process.env.PORT ?? "9000"}`
 
+  // Medusa's defaults loader created the store's "Default Sales Channel" at
+  // boot: the storefront channel is that one, not a second of the same name.
+  const [store] = await container.resolve(Modules.STORE).listStores({ id: storeId }, { take: 1 })
+  const salesChannels = container.resolve(Modules.SALES_CHANNEL)
+  const [defaultChannel] = store.default_sales_channel_id
+    ? await salesChannels.listSalesChannels({ id: store.default_sales_channel_id })
+    : await salesChannels.listSalesChannels({ name: "Default Sales Channel" })
   const {
-    result: [defaultChannel, whatsappChannel],
+    result: [whatsappChannel],
   } = await createSalesChannelsWorkflow(container).run({
-    input: {
-      salesChannelsData: [
-        { name: "Default Sales Channel", description: "Storefront" },
-        { name: "WhatsApp", description: "Orders placed from WhatsApp chats" },
-      ],
-    },
+    input: { salesChannelsData: [{ name: "WhatsApp", description: "Orders placed from WhatsApp chats" }] },
   })
   const channels = [{ id: defaultChannel.id }, { id: whatsappChannel.id }]
 
@@ -206,6 +209,7 @@ export async function seedDemoStore(container: MedusaContainer, storeId: string)
   })
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  await showEachColourOnItsVariants(container)
   const { data: items } = await query.graph({
     entity: "inventory_item",
     fields: ["id", "sku"],
@@ -227,4 +231,31 @@ export async function seedDemoStore(container: MedusaContainer, storeId: string)
       }),
     },
   })
+}
+
+/**
+ * Each variant gets the image of its own colour (Medusa's variant images and
+ * variant thumbnail), so a red variant shows, and syncs to Meta with, the red
+ * image rather than the product's first one.
+ */
+async function showEachColourOnItsVariants(container: MedusaContainer) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "images.id", "images.url", "variants.id", "variants.options.value", "variants.options.option.title"],
+    filters: { handle: catalog.products.map((p) => p.handle) },
+  })
+  const pairs: { image_id: string; variant_id: string }[] = []
+  const thumbnails: { id: string; thumbnail: string }[] = []
+  for (const product of products as any[]) {
+    for (const variant of product.variants ?? []) {
+      const color = (variant.options ?? []).find((o: any) => o.option?.title === "Color")?.value
+      const image = color && (product.images ?? []).find((i: any) => i.url.endsWith(`/${imageFileName(product.handle, color)}`))
+      if (!image) continue
+      pairs.push({ image_id: image.id, variant_id: variant.id })
+      thumbnails.push({ id: variant.id, thumbnail: image.url })
+    }
+  }
+  await container.resolve(Modules.PRODUCT).addImageToVariant(pairs)
+  await updateProductVariantsWorkflow(container).run({ input: { product_variants: thumbnails } })
 }

@@ -46,7 +46,7 @@ export const loadCatalogVariantsStep = createStep(
         fields: [
           "id", "title", "sku", "product_id",
           "options.value", "options.option.title",
-          "images.url",
+          "thumbnail", "images.url",
           "product.id", "product.title", "product.handle", "product.description", "product.status", "product.thumbnail",
           "product.images.url", "product.metadata", "product.sales_channels.id",
           "calculated_price.calculated_amount", "calculated_price.currency_code",
@@ -80,7 +80,8 @@ export const loadCatalogVariantsStep = createStep(
 
     const loaded: LoadedCatalog = { accountId: account.id, catalogId: account.catalog_id, desired: [], invalid: [], stored, scope: input.variant_ids ?? null }
     for (const v of sellable) {
-      const images = [...(v.images ?? []), ...(v.product.images ?? [])].map((i: any) => i?.url).filter(Boolean)
+      // The variant's own picture first (its thumbnail, then its images), then the product's.
+      const images = [v.thumbnail, ...[...(v.images ?? []), ...(v.product.images ?? [])].map((i: any) => i?.url)].filter(Boolean)
       if (!images.length && v.product.thumbnail) images.push(v.product.thumbnail)
       const forCatalog: VariantForCatalog = {
         variantId: v.id,
