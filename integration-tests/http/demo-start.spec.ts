@@ -8,7 +8,12 @@ import { waitFor } from "../helpers/wait-for"
  * login, and a second start that keeps the data and does not seed again.
  */
 const { port, sandboxPort, paymentsPort, stateDir } = demoPorts()
-const startDemo = () => startDemoProcess({ port, sandboxPort, paymentsPort, stateDir })
+const started: ReturnType<typeof startDemoProcess>[] = []
+const startDemo = () => {
+  const demo = startDemoProcess({ port, sandboxPort, paymentsPort, stateDir })
+  started.push(demo)
+  return demo
+}
 
 async function login() {
   const res = await fetch(`http://127.0.0.1:${port}/auth/user/emailpass`, {
@@ -36,7 +41,11 @@ function postgresRunningIn(dir: string) {
 }
 
 describe("npm run demo", () => {
-  afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }))
+  afterAll(async () => {
+    // A failed assertion must not leave a demo running.
+    for (const demo of started) await stopDemo(demo.child)
+    fs.rmSync(stateDir, { recursive: true, force: true })
+  })
 
   it("starts, seeds once, logs in, and restarts on the same data", async () => {
     const first = startDemo()
