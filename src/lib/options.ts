@@ -39,6 +39,8 @@ export const pluginOptionsSchema = z
     maxRetryDelayMs: z.number().int().positive().default(15 * 60_000),
     maxOutboundAttempts: z.number().int().positive().max(50).default(10),
     maxWebhookAttempts: z.number().int().positive().max(50).default(10),
+    /** Incoming messages answered at once per process; the rest wait their turn (stored, so never lost). */
+    answerConcurrency: z.number().int().positive().max(64).default(2),
     /** How long a checkout link sent in the chat stays valid. */
     checkoutLinkTtlHours: z.number().positive().max(30 * 24).default(72),
     checkout: z
