@@ -33,4 +33,19 @@ async function ensureDemo() {
   }
 }
 
-module.exports = { ensureDemo }
+/** The p-th percentile (nearest rank) of some timings. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+const round = (n) => Math.round(n * 10) / 10
+
+/** A JSON request that throws with the answer's status and body when it fails. */
+async function json(url, init = {}) {
+  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
+  return body
+}
+
+module.exports = { ensureDemo, percentile, round, json }

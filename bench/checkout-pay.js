@@ -6,7 +6,7 @@
 // first shows the new total (nothing is charged on a total the customer did
 // not see), the second starts the payment; both are timed. Same demo, same
 // cart contents, same provider, rounds interleaved.
-const { ensureDemo } = require("./_demo")
+const { ensureDemo, json, percentile, round } = require("./_demo")
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20)
 const SANDBOX = process.env.BENCH_SANDBOX_URL ?? "http://127.0.0.1:9010"
@@ -14,17 +14,6 @@ const PROVIDER = "pp_stripe-checkout_stripe-checkout"
 const ADDRESS = { first_name: "Ana", last_name: "López", address_1: "Calle Mayor 5", city: "Madrid", postal_code: "28013", country_code: "es", phone: "+34600111222" }
 const EMAIL = "ana@example.com"
 const STOREFRONT = "http://localhost:8000/checkout"
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]
-const round = (n) => Math.round(n * 10) / 10
-
-async function json(url, init = {}) {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })
-  const body = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
-  return body
-}
 
 /** The checkout page as a browser holds it: one cookie (the CSRF nonce) and the last page. */
 async function form(url, cookie, fields) {
@@ -140,10 +129,10 @@ async function run() {
     const figures = {
       rounds: ROUNDS,
       posts_per_payment: posts / ROUNDS,
-      whatsapp_p50_ms: round(median(whatsapp)),
+      whatsapp_p50_ms: round(percentile(whatsapp, 50)),
       whatsapp_p95_ms: round(percentile(whatsapp, 95)),
-      payment_post_p50_ms: round(median(payPost)),
-      store_api_p50_ms: round(median(storefront)),
+      payment_post_p50_ms: round(percentile(payPost, 50)),
+      store_api_p50_ms: round(percentile(storefront, 50)),
       store_api_p95_ms: round(percentile(storefront, 95)),
     }
     figures.p50_ratio = Math.round((figures.whatsapp_p50_ms / figures.store_api_p50_ms) * 100) / 100

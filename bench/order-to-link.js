@@ -2,24 +2,11 @@
 // checkout-link message reaches the fake Graph API, against a storefront doing
 // the same work through Medusa's Store API (create the cart, add the 10 items,
 // create the payment collection). Same demo server, same catalog, same run.
-const { ensureDemo } = require("./_demo")
+const { ensureDemo, json, percentile, round } = require("./_demo")
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100)
 const ITEMS = 10
 const SANDBOX = process.env.BENCH_SANDBOX_URL ?? "http://127.0.0.1:9010"
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-const round = (n) => Math.round(n * 10) / 10
-
-async function json(url, init = {}) {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } })
-  const body = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${JSON.stringify(body).slice(0, 300)}`)
-  return body
-}
 
 async function run() {
   const demo = await ensureDemo()
