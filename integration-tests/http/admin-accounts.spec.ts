@@ -41,6 +41,17 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(200)
         expect(res.data).toEqual({ accounts: [], count: 0, offset: 0, limit: 50 })
       })
+
+      it.each([
+        ["offset=-1", "offset"],
+        ["limit=0", "limit"],
+        ["limit=100000", "limit"],
+        ["limit=abc", "limit"],
+      ])("answers 400 naming the field for %s", async (query, field) => {
+        const res = await api.get(`/admin/whatsapp/accounts?${query}`, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toContain(field)
+      })
     })
 
     describe("accounts", () => {

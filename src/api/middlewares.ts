@@ -3,8 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { AdminCommerceSettings, AdminCreateWhatsAppAccount, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
+import { AdminCommerceSettings, AdminCreateWhatsAppAccount, AdminListWhatsAppAccounts, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
 import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
 import { verifyPaymentWebhook } from "./utils/verify-payment-webhook"
 import { AdminMarkCartPaid } from "./admin/whatsapp/carts/validators"
@@ -90,7 +89,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/whatsapp/accounts",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(createFindParams({ limit: 50, offset: 0 }), { isList: true })],
+      middlewares: [validateAndTransformQuery(AdminListWhatsAppAccounts, {})],
     },
     {
       matcher: "/admin/whatsapp/accounts",

@@ -2,12 +2,12 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { createWhatsAppAccountWorkflow } from "../../../../workflows/channel/workflows/create-whatsapp-account"
 import { queryAccounts, retrieveAccount } from "./helpers"
-import type { AdminCreateWhatsAppAccountType } from "./validators"
+import type { AdminCreateWhatsAppAccountType, AdminListWhatsAppAccountsType } from "./validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { skip = 0, take = 50 } = req.queryConfig?.pagination ?? {}
-  const { accounts, metadata } = await queryAccounts(req.scope, {}, { skip, take })
-  res.json({ accounts, count: metadata?.count ?? accounts.length, offset: skip, limit: take })
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWhatsAppAccountsType>, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery as AdminListWhatsAppAccountsType
+  const { accounts, metadata } = await queryAccounts(req.scope, {}, { skip: offset, take: limit })
+  res.json({ accounts, count: metadata?.count ?? accounts.length, offset, limit })
 }
 
 export const POST = async (

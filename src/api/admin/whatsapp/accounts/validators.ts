@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pagination } from "../pagination"
 import { accountSettingsPatchSchema, SUPPORTED_LANGUAGES } from "../../../../lib/account-settings"
 
 // Medusa's error formatter prints custom messages without the field path, so
@@ -31,3 +32,6 @@ export const AdminCommerceSettings = z
   .strict()
   .refine((b) => b.is_cart_enabled !== undefined || b.is_catalog_visible !== undefined, { message: "give is_cart_enabled or is_catalog_visible" })
 export type AdminCommerceSettingsType = z.infer<typeof AdminCommerceSettings>
+
+export const AdminListWhatsAppAccounts = z.object(pagination({ max: 200, byDefault: 50 }))
+export type AdminListWhatsAppAccountsType = z.infer<typeof AdminListWhatsAppAccounts>

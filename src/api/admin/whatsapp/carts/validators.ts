@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pagination } from "../pagination"
 
 const CartStatus = z.enum(["pending", "submitted", "link_sent", "ordered", "paid", "abandoned", "recovered", "rejected"])
 
@@ -8,8 +9,7 @@ export const AdminListWhatsAppCarts = z.object({
   cart_id: z.string().optional(),
   order_id: z.string().optional(),
   status: z.union([CartStatus, z.array(CartStatus)]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pagination({ max: 200, byDefault: 50 }),
 })
 export type AdminListWhatsAppCartsType = z.infer<typeof AdminListWhatsAppCarts>
 

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pagination } from "../pagination"
 
 export const AdminConnectCatalog = z
   .object({
@@ -17,8 +18,7 @@ export const AdminListCatalogItems = z.object({
   status: z.enum(["pending", "synced", "error", "invalid", "deleted"]).optional(),
   product_id: z.string().optional(),
   variant_id: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pagination({ max: 500, byDefault: 100 }),
 })
 export type AdminListCatalogItemsType = z.infer<typeof AdminListCatalogItems>
 

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pagination } from "../pagination"
 
 const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().optional())
 
@@ -9,14 +10,12 @@ export const AdminListConversations = z.object({
   has_cart: flag,
   inquiry: flag,
   opted_out: flag,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pagination({ max: 200, byDefault: 50 }),
 })
 export type AdminListConversationsType = z.infer<typeof AdminListConversations>
 
 export const AdminListMessages = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pagination({ max: 500, byDefault: 100 }),
 })
 export type AdminListMessagesType = z.infer<typeof AdminListMessages>
 
