@@ -1,8 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
+import { TEST_ENCRYPTION_KEY } from "../host/secrets"
 
 const cwd = path.join(__dirname, "../host")
+const built = path.resolve(__dirname, "../../.medusa/server/src")
+const { SecretBox } = require(path.join(built, "lib/secret-box.js"))
+const { createCheckoutToken } = require(path.join(built, "lib/checkout-token.js"))
+const resealAccountSecrets = require(path.join(built, "migration-scripts/reseal-account-secrets.js")).default
+const masterKey = Buffer.from(TEST_ENCRYPTION_KEY, "hex")
 
 const validAccount = {
   name: "Tienda Centro",
@@ -72,8 +78,12 @@ medusaIntegrationTestRunner({
           "select access_token, app_secret from whatsapp_account where id = ?",
           [account.id]
         ).then((r: any) => r.rows)
-        expect(row.access_token).toMatch(/^v1\./)
+        expect(row.access_token).toMatch(/^v2\./)
         expect(row.access_token).not.toContain("EAAG-test-access-token-0001")
+        // Sealed with a key derived for secrets, not with encryptionKey itself.
+        const rawKeyBox = new SecretBox(masterKey, masterKey)
+        expect(() => rawKeyBox.open(row.access_token)).toThrow()
+        expect(() => rawKeyBox.open(row.access_token.replace(/^v2\./, "v1."))).toThrow()
         expect(row.app_secret).not.toContain("per-account-app-secret")
 
         const service: any = getContainer().resolve("whatsapp")
@@ -85,6 +95,25 @@ medusaIntegrationTestRunner({
         const listed = await api.get("/admin/whatsapp/accounts", admin)
         expect(listed.data.count).toBe(1)
         expect(JSON.stringify(listed.data)).not.toContain("EAAG-test-access-token-0001")
+      })
+
+      it("upgrades secrets sealed with the raw key, and honours checkout links signed with it until they expire", async () => {
+        const { data } = await api.post("/admin/whatsapp/accounts", validAccount, admin)
+        const legacy = new SecretBox(masterKey).seal("EAAG-legacy-token-4321").replace(/^v2\./, "v1.")
+        await dbConnection.raw("update whatsapp_account set access_token = ? where id = ?", [legacy, data.account.id])
+        const service: any = getContainer().resolve("whatsapp")
+        service.clearSecretCache()
+        await expect(service.revealAccountSecrets(data.account.id)).resolves.toMatchObject({ accessToken: "EAAG-legacy-token-4321" })
+
+        await resealAccountSecrets({ container: getContainer() })
+        const [row] = (await dbConnection.raw("select access_token from whatsapp_account where id = ?", [data.account.id])).rows
+        expect(row.access_token).toMatch(/^v2\./)
+        await expect(service.revealAccountSecrets(data.account.id)).resolves.toMatchObject({ accessToken: "EAAG-legacy-token-4321" })
+
+        const future = new Date(Date.now() + 3600_000)
+        expect(service.verifyCheckoutToken(createCheckoutToken(masterKey, "wacart_legacy", future))).toMatchObject({ ok: true, id: "wacart_legacy" })
+        expect(service.verifyCheckoutToken(createCheckoutToken(masterKey, "wacart_legacy", new Date(Date.now() - 1000)))).toMatchObject({ ok: false, reason: "expired" })
+        expect(service.verifyCheckoutToken(createCheckoutToken(Buffer.alloc(32, 9), "wacart_legacy", future))).toMatchObject({ ok: false, reason: "invalid" })
       })
 
       it("updates settings key by key and rotates a secret", async () => {

@@ -30,7 +30,8 @@ beforeAll(async () => {
   db = new Client({ connectionString: databaseUrl(database) })
   await db.connect()
   const { SecretBox } = require(path.join(built, "lib/secret-box.js"))
-  const box = new SecretBox(Buffer.from(TEST_ENCRYPTION_KEY, "hex"))
+  const { deriveKeys } = require(path.join(built, "lib/derived-keys.js"))
+  const box = new SecretBox(deriveKeys(Buffer.from(TEST_ENCRYPTION_KEY, "hex")).secrets)
   await db.query(
     `insert into whatsapp_account (id, name, waba_id, phone_number_id, access_token, settings, created_at, updated_at)
      values ('waacc_instances', 'Instances', $1, $2, $3, $4, now(), now())`,

@@ -29,6 +29,7 @@ medusaIntegrationTestRunner({
   medusaConfigFile: cwd,
   testSuite: ({ api, getContainer, dbConnection }) => {
     const { createCheckoutToken } = require(path.join(built, "lib/checkout-token.js"))
+    const { deriveKeys } = require(path.join(built, "lib/derived-keys.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     const sentTo = () => fake.sandbox.state.messages.filter((m: any) => m.to === CUSTOMER)
     const events = recordEvents(getContainer, ["whatsapp.checkout.completed", "whatsapp.cart.paid"])
@@ -138,7 +139,7 @@ medusaIntegrationTestRunner({
 
         expect((await browser.get(cart.path.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status).toBe(404)
         expect((await browser.get("/whatsapp/checkout/not-a-token")).status).toBe(404)
-        const expired = createCheckoutToken(Buffer.from(TEST_ENCRYPTION_KEY, "hex"), cart.whatsappCartId, new Date(Date.now() - 1000))
+        const expired = createCheckoutToken(deriveKeys(Buffer.from(TEST_ENCRYPTION_KEY, "hex")).checkoutLinks, cart.whatsappCartId, new Date(Date.now() - 1000))
         const gone = await browser.get(`/whatsapp/checkout/${expired}`)
         expect(gone.status).toBe(410)
         expect(gone.html).toContain("Este enlace ha caducado")

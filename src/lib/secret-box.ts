@@ -2,16 +2,24 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 
 /**
  * AES-256-GCM for account secrets at rest. The stored form is
- * `v1.<iv>.<tag>.<ciphertext>` (base64url), so a key or format change later can
- * be told apart from tampering.
+ * `<version>.<iv>.<tag>.<ciphertext>` (base64url). `v2` is sealed with a key
+ * derived for this use only (lib/derived-keys); `v1`, sealed with the raw
+ * `encryptionKey` before keys were separated, still opens with the legacy
+ * key until the upgrade script re-seals it.
  */
-const VERSION = "v1"
+const VERSION = "v2"
+const LEGACY_VERSION = "v1"
 const IV_BYTES = 12
 
 export class SecretBox {
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) {
-      throw new Error("SecretBox needs a 32-byte key")
+  constructor(
+    private readonly key: Buffer,
+    private readonly legacyKey: Buffer | null = null
+  ) {
+    for (const k of [key, legacyKey]) {
+      if (k && k.length !== 32) {
+        throw new Error("SecretBox needs a 32-byte key")
+      }
     }
   }
 
@@ -27,10 +35,11 @@ export class SecretBox {
 
   open(sealed: string): string {
     const [version, iv, tag, ciphertext] = sealed.split(".")
-    if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
+    const key = version === VERSION ? this.key : version === LEGACY_VERSION ? this.legacyKey : null
+    if (!key || !iv || !tag || ciphertext === undefined) {
       throw new Error("Not a sealed secret")
     }
-    const decipher = createDecipheriv("aes-256-gcm", this.key, Buffer.from(iv, "base64url"))
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"))
     decipher.setAuthTag(Buffer.from(tag, "base64url"))
     return Buffer.concat([
       decipher.update(Buffer.from(ciphertext, "base64url")),
@@ -38,8 +47,13 @@ export class SecretBox {
     ]).toString("utf8")
   }
 
+  /** Sealed in an older format: open and seal again to upgrade it. */
+  static isLegacy(sealed: string): boolean {
+    return sealed.startsWith(`${LEGACY_VERSION}.`)
+  }
+
   static isSealed(value: string): boolean {
-    return value.startsWith(`${VERSION}.`) && value.split(".").length === 4
+    return /^v[12]\./.test(value) && value.split(".").length === 4
   }
 }
 

@@ -21,6 +21,20 @@ describe("SecretBox", () => {
     expect(() => box.open("plaintext")).toThrow("Not a sealed secret")
   })
 
+  it("opens v1 values sealed with the legacy key, and seals only v2", () => {
+    const master = Buffer.alloc(32, 7)
+    const legacy = new SecretBox(master).seal("old secret").replace(/^v2\./, "v1.")
+    const upgraded = new SecretBox(Buffer.alloc(32, 8), master)
+    expect(SecretBox.isLegacy(legacy)).toBe(true)
+    expect(upgraded.open(legacy)).toBe("old secret")
+    const resealed = upgraded.seal("old secret")
+    expect(resealed).toMatch(/^v2\./)
+    expect(SecretBox.isLegacy(resealed)).toBe(false)
+    // A v2 value never opens with the legacy key, nor a v1 value without one.
+    expect(() => new SecretBox(master, master).open(resealed)).toThrow()
+    expect(() => new SecretBox(Buffer.alloc(32, 8)).open(legacy)).toThrow("Not a sealed secret")
+  })
+
   it("needs a 32-byte key", () => {
     expect(() => new SecretBox(Buffer.alloc(16))).toThrow()
   })

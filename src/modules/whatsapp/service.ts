@@ -3,6 +3,7 @@ import { checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
 import { GraphApiClient } from "../../lib/graph-api/client"
 import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
+import { deriveKeys, type DerivedKeys } from "../../lib/derived-keys"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
 import { dispatchOutboundMessage } from "./dispatcher"
 import { WebhookEventWriter } from "./webhook-event-writer"
@@ -35,8 +36,9 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAutoReplyRule,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
-  /** Signs checkout links and checkout-form CSRF tokens (HMAC, domain-separated). */
-  protected readonly signingKey_: Buffer
+  /** One key per use (lib/derived-keys); the raw key only opens what was sealed before. */
+  protected readonly keys_: DerivedKeys
+  protected readonly legacyKey_: Buffer
   protected readonly secretBox_: SecretBox
   protected readonly manager_: SqlRunner & { transactional<T>(fn: (em: SqlRunner) => Promise<T>): Promise<T> }
   /** Decrypted app secrets by phone number id, for the webhook's hot path. */
@@ -46,8 +48,9 @@ class WhatsAppModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
-    this.signingKey_ = decodeKey(this.options_.encryptionKey)!
-    this.secretBox_ = new SecretBox(this.signingKey_)
+    this.legacyKey_ = decodeKey(this.options_.encryptionKey)!
+    this.keys_ = deriveKeys(this.legacyKey_)
+    this.secretBox_ = new SecretBox(this.keys_.secrets, this.legacyKey_)
     this.manager_ = container.manager
   }
 
@@ -155,7 +158,7 @@ class WhatsAppModuleService extends MedusaService({
     return {
       publicUrl: this.options_.publicUrl,
       storefrontUrl: this.options_.checkout.storefrontUrl,
-      key: this.signingKey_,
+      key: this.keys_.checkoutLinks,
       whatsappCartId,
       cartId,
       expiresAt,
@@ -164,12 +167,37 @@ class WhatsAppModuleService extends MedusaService({
 
   /** Checks a checkout link's token: signature and expiry (payability is checked in the database). */
   verifyCheckoutToken(token: string, now = new Date()): CheckoutTokenCheck {
-    return verifyCheckoutToken(this.signingKey_, token, now)
+    const check = verifyCheckoutToken(this.keys_.checkoutLinks, token, now)
+    // Links sent before keys were separated were signed with the raw key;
+    // they stay valid until their own expiry, then this fallback is dead.
+    return check.ok || check.reason !== "invalid" ? check : verifyCheckoutToken(this.legacyKey_, token, now)
   }
 
   /** The key checkout forms derive their CSRF tokens from. */
   checkoutFormKey(): Buffer {
-    return this.signingKey_
+    return this.keys_.checkoutForms
+  }
+
+  /**
+   * Seals again, with the current key, every account secret still in the
+   * legacy format. Run once by the upgrade's migration script; returns how
+   * many accounts changed.
+   */
+  async resealLegacySecrets(): Promise<number> {
+    const rows = await this.manager_.execute(
+      `select id, access_token, app_secret from whatsapp_account where access_token like 'v1.%' or app_secret like 'v1.%'`
+    )
+    for (const row of rows) {
+      const reseal = (sealed: string | null) =>
+        sealed && SecretBox.isLegacy(sealed) ? this.secretBox_.seal(this.secretBox_.open(sealed)) : sealed
+      await this.manager_.execute(`update whatsapp_account set access_token = ?, app_secret = ?, updated_at = now() where id = ?`, [
+        reseal(row.access_token),
+        reseal(row.app_secret),
+        row.id,
+      ])
+    }
+    this.clearSecretCache()
+    return rows.length
   }
 
   /** Routes, jobs and subscribers can't see plugin options; they ask here. */
