@@ -195,3 +195,28 @@ export function recordEvents(getContainer: () => MedusaContainer, names: string[
   })
   return events
 }
+
+export const numberSchedule = (phoneNumberId: string) => `number:${phoneNumberId}`
+
+/**
+ * Shared pacing, checked on the number's own schedule rather than on arrival
+ * times at the fake (those depend on this machine's load; the rate itself is
+ * measured by `npm run bench -- recovery`). Every booking moves the one
+ * schedule on by a full interval, so `sends` bookings leave it at least
+ * `sends` intervals past its creation; per-process pacing would leave no
+ * row, and several schedules each a fraction of that.
+ */
+export async function expectSendsBookedOnOneSchedule(
+  /** Runs SQL with `?` placeholders. */
+  rows: (sql: string, params: unknown[]) => Promise<any[]>,
+  input: { phoneNumberId: string; sends: number; messagesPerSecond: number }
+) {
+  const { PACING_HEADROOM } = require(path.resolve(__dirname, "../../.medusa/server/src/modules/whatsapp/dispatcher.js"))
+  const intervalMs = 1000 / (input.messagesPerSecond * PACING_HEADROOM)
+  const [schedule] = await rows(
+    `select extract(epoch from tat) * 1000 as tat, extract(epoch from created_at) * 1000 as created from whatsapp_rate_limit where id = ?`,
+    [numberSchedule(input.phoneNumberId)]
+  )
+  expect(schedule).toBeDefined()
+  expect(Number(schedule.tat) - Number(schedule.created)).toBeGreaterThanOrEqual(input.sends * intervalMs - 1)
+}

@@ -2,7 +2,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { TEST_ENCRYPTION_KEY } from "../host/secrets"
 import { createDatabase, databaseUrl, dropDatabase, HostProcess, migrate, startHost } from "../helpers/host-process"
-import { APP_SECRET, createSandbox, inParallel, NO_AUTO_REPLY, TEST_ACCOUNT, waitFor } from "../helpers/whatsapp"
+import { APP_SECRET, createSandbox, expectSendsBookedOnOneSchedule, inParallel, NO_AUTO_REPLY, numberSchedule, TEST_ACCOUNT, waitFor } from "../helpers/whatsapp"
 
 /**
  * Real processes on one database: a Medusa instance killed right after
@@ -88,8 +88,7 @@ it("loses nothing acknowledged by a killed instance, and two instances share the
   expect(await count(`select sum(unread_count)::int c from whatsapp_conversation`)).toBe(300)
 
   // Outbound queued for both instances' dispatchers: each sent once, the number's pace shared.
-  const numberSchedule = `number:${TEST_ACCOUNT.phone_number_id}`
-  await db.query(`delete from whatsapp_rate_limit where id = $1`, [numberSchedule])
+  await db.query(`delete from whatsapp_rate_limit where id = $1`, [numberSchedule(TEST_ACCOUNT.phone_number_id)])
   await db.query(
     `insert into whatsapp_message (id, conversation_id, direction, type, text, payload, status, idempotency_key, created_at, updated_at)
      select 'wamsg_out_' || c.wa_id, c.id, 'outbound', 'text', 'respuesta ' || c.wa_id,
@@ -105,20 +104,10 @@ it("loses nothing acknowledged by a killed instance, and two instances share the
   const sent = sandbox.state.messages.map((m: any) => m.body.text.body)
   expect(sent).toHaveLength(100)
   expect(new Set(sent).size).toBe(100)
-  // Shared pace, checked on the schedule itself rather than on arrival times
-  // at the fake (those depend on this machine's load; the rate is measured
-  // by `npm run bench -- recovery`). Every booking moves the number's one
-  // schedule on by a full interval, so 100 sends from both instances leave
-  // it at least 100 intervals past its creation; per-instance pacing would
-  // leave no row, and two schedules half as far.
-  const { PACING_HEADROOM } = require(path.join(built, "modules/whatsapp/dispatcher.js"))
-  const intervalMs = 1000 / (20 * PACING_HEADROOM)
-  const schedule = (
-    await db.query(
-      `select extract(epoch from tat) * 1000 as tat, extract(epoch from created_at) * 1000 as created from whatsapp_rate_limit where id = $1`,
-      [numberSchedule]
-    )
-  ).rows[0]
-  expect(schedule).toBeDefined()
-  expect(Number(schedule.tat) - Number(schedule.created)).toBeGreaterThanOrEqual(100 * intervalMs - 1)
+  let n = 0
+  await expectSendsBookedOnOneSchedule(async (sql, params) => (await db.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows, {
+    phoneNumberId: TEST_ACCOUNT.phone_number_id,
+    sends: 100,
+    messagesPerSecond: 20,
+  })
 }, 400_000)

@@ -123,6 +123,8 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { order_updates: { shipped: false } } }, admin)
       const order = await whatsappOrder("34622200003")
       await waitFor(async () => (await notifications(order.orderId)).length === 1, { what: "the placed update" })
+      // The notification is recorded before the dispatcher sends it: wait until it left.
+      await waitFor(async () => texts("34622200003").some((t: string) => t.startsWith("✅ Pedido #")), { what: "the placed update sent" })
       const before = messages().length
       await ship(order.orderId, "1Z999CC3")
       await new Promise((r) => setTimeout(r, 1500))

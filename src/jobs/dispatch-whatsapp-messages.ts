@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
-import { listDueOutbound } from "../modules/whatsapp/sql/outbound"
 
 /** Queued messages younger than this are left to the subscriber that sends them at once. */
 const GRACE_MS = 5_000
@@ -14,7 +13,7 @@ const CONCURRENCY = 8
  */
 export default async function dispatchWhatsAppMessages(container: MedusaContainer) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const ids = await listDueOutbound(whatsapp.sql, GRACE_MS, 200)
+  const ids = await whatsapp.listDueOutboundMessages(GRACE_MS, 200)
   for (let i = 0; i < ids.length; i += CONCURRENCY) {
     await Promise.all(ids.slice(i, i + CONCURRENCY).map((id) => whatsapp.dispatchOutboundMessage(id).catch(() => null)))
   }

@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
 import { CATALOG_ACCOUNT_FIELDS, catalogSourceAccounts } from "../lib/catalog/catalog-sharing"
-import { takeQuietCatalogVariants } from "../modules/whatsapp/sql/catalog-queue"
 import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync-whatsapp-catalog"
 
 /** Queued variants wait until no change touched them for this long (debounce). */
@@ -12,7 +11,7 @@ export const CATALOG_QUIET_MS = 3_000
 /** Incremental sync: the variants changed since the last run, once their edits settled. */
 export default async function syncWhatsAppCatalogChanges(container: MedusaContainer) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const variantIds = await takeQuietCatalogVariants(whatsapp.sql, CATALOG_QUIET_MS)
+  const variantIds = await whatsapp.takeQuietCatalogVariants(CATALOG_QUIET_MS)
   if (!variantIds.length) return
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   // One run per catalog (from its source account), however many numbers share it.

@@ -3,7 +3,6 @@ import { PRODUCT_CHANGE_EVENTS } from "../lib/product-events"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
-import { queueCatalogVariants } from "../modules/whatsapp/sql/catalog-queue"
 
 type EventData = { id: string | string[] }
 
@@ -31,7 +30,7 @@ export default async function queueWhatsAppCatalogChanges({ event, container }: 
       variantIds = items.flatMap((i: any) => (i.variants ?? []).map((v: { id: string }) => v.id))
     }
   }
-  await queueCatalogVariants(whatsapp.sql, variantIds)
+  await whatsapp.queueCatalogVariants(variantIds)
 }
 
 export const config: SubscriberConfig = {

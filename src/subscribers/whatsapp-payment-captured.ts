@@ -2,7 +2,6 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
-import { findWhatsAppCheckout } from "../modules/whatsapp/sql/checkout"
 import { markWhatsAppCartPaidWorkflow } from "../workflows/checkout/workflows/mark-whatsapp-cart-paid"
 
 /**
@@ -20,7 +19,7 @@ export default async function whatsappPaymentCaptured({ event, container }: Subs
   })
   const orderId = (data[0] as any)?.payment_collection?.order?.id
   if (!orderId) return
-  const checkout = await findWhatsAppCheckout(whatsapp.sql, { order_id: orderId })
+  const checkout = await whatsapp.findWhatsAppCart({ order_id: orderId })
   if (!checkout || checkout.paid_at) return
   await markWhatsAppCartPaidWorkflow(container).run({ input: { whatsapp_cart_id: checkout.id } })
 }

@@ -8,6 +8,22 @@ import { maskSecret, SecretBox } from "../../lib/secret-box"
 import { dispatchOutboundMessage } from "./dispatcher"
 import { WebhookEventWriter } from "./webhook-event-writer"
 import type { SqlRunner } from "./sql/ingest"
+import { queueCatalogVariants, takeQuietCatalogVariants } from "./sql/catalog-queue"
+import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
+import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
+import { cartStats, type WhatsAppCartStats } from "./sql/stats"
+import { listDueOutbound, type OutboundInsert, queueOutboundMessage } from "./sql/outbound"
+import {
+  findWhatsAppCart,
+  type LinkOrderInput,
+  linkWhatsAppOrder,
+  markWhatsAppCartPaid,
+  setCheckoutExpiry,
+  unlinkWhatsAppOrder,
+  unmarkWhatsAppCartPaid,
+  type WhatsAppCartRow,
+} from "./sql/checkout"
+import { type DueCart, remindDueCarts, type ReminderDecision, type ReminderResult } from "./sql/recovery"
 import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
 import { WhatsappMessage } from "./models/whatsapp-message"
@@ -245,6 +261,121 @@ class WhatsAppModuleService extends MedusaService({
       accessToken: this.secretBox_.open(account.access_token),
       appSecret: account.app_secret ? this.secretBox_.open(account.app_secret) : this.options_.appSecret ?? null,
     }
+  }
+
+  // ---- Data the rest of the plugin reads and writes, through the module ----
+
+  /** Marks variants for the next incremental catalog sync. */
+  queueCatalogVariants(variantIds: string[]): Promise<void> {
+    return queueCatalogVariants(this.manager_, variantIds)
+  }
+
+  /** Takes (once, whatever the instance) the queued variants quiet for `quietMs`. */
+  takeQuietCatalogVariants(quietMs: number): Promise<string[]> {
+    return takeQuietCatalogVariants(this.manager_, quietMs)
+  }
+
+  /** The WhatsApp sales funnel for carts submitted in [from, to). */
+  cartStats(input: { from: Date; to: Date; accountId?: string }): Promise<WhatsAppCartStats> {
+    return cartStats(this.manager_, input)
+  }
+
+  /** Queues one outbound message; an existing idempotency key returns the earlier row. */
+  queueOutboundMessage(input: OutboundInsert): Promise<{ id: string; created: boolean }> {
+    return queueOutboundMessage(this.manager_, input)
+  }
+
+  /** Withdraws queued messages that have not left yet (a workflow's compensation). */
+  async discardQueuedMessages(ids: string[]): Promise<void> {
+    if (!ids.length) return
+    await this.manager_.execute(`delete from whatsapp_message where id in (select jsonb_array_elements_text(?::jsonb)) and status = 'queued'`, [
+      JSON.stringify(ids),
+    ])
+  }
+
+  /** Queued messages whose time has come, and sends a dead dispatcher left behind. */
+  listDueOutboundMessages(graceMs: number, limit: number): Promise<string[]> {
+    return listDueOutbound(this.manager_, graceMs, limit)
+  }
+
+  /** One WhatsApp cart with its conversation and language, by its id, its Medusa cart or its order. */
+  findWhatsAppCart(by: { id: string } | { cart_id: string } | { order_id: string }): Promise<WhatsAppCartRow | null> {
+    return findWhatsAppCart(this.manager_, by)
+  }
+
+  /** Ties an order to its WhatsApp cart once; null when an earlier call did. */
+  linkWhatsAppOrder(input: LinkOrderInput): Promise<{ status: string } | null> {
+    return linkWhatsAppOrder(this.manager_, input)
+  }
+
+  /** Undoes linkWhatsAppOrder (compensation). */
+  unlinkWhatsAppOrder(id: string): Promise<void> {
+    return unlinkWhatsAppOrder(this.manager_, id)
+  }
+
+  /** Marks an ordered cart paid once; null when it already was. */
+  markWhatsAppCartPaid(id: string): Promise<{ status: string } | null> {
+    return markWhatsAppCartPaid(this.manager_, id)
+  }
+
+  /** Undoes markWhatsAppCartPaid (compensation). */
+  unmarkWhatsAppCartPaid(id: string): Promise<void> {
+    return unmarkWhatsAppCartPaid(this.manager_, id)
+  }
+
+  /** Sets when a cart's checkout link expires; returns the previous expiry (for compensation). */
+  setCheckoutExpiry(id: string, expiresAt: Date | null): Promise<Date | null> {
+    return setCheckoutExpiry(this.manager_, id, expiresAt)
+  }
+
+  /**
+   * One recovery batch in one transaction: locks the account's next due
+   * carts, lets `decide` plan each (it may read Medusa meanwhile), queues the
+   * reminders in one insert and records every outcome. A crash leaves the
+   * batch either done or untouched.
+   */
+  remindDueCarts(
+    input: { accountId: string; dueBefore: Date; now: Date; limit: number; after: DueCart | null },
+    decide: (due: DueCart[]) => Promise<ReminderDecision[]>
+  ): Promise<{ due: DueCart[]; results: ReminderResult[] }> {
+    return this.manager_.transactional((tx) => remindDueCarts(tx, input, decide))
+  }
+
+  /** The variant behind each retailer id of a catalog (see sql/catalog-items). */
+  variantsForRetailerIds(catalogId: string | null, retailerIds: string[]): Promise<Map<string, string>> {
+    return variantsForRetailerIds(this.manager_, catalogId, retailerIds)
+  }
+
+  /** The catalog items of these variants, whatever their sync status. */
+  catalogItemsForVariants(catalogId: string, variantIds: string[]): Promise<CatalogItemState[]> {
+    return catalogItemsForVariants(this.manager_, catalogId, variantIds)
+  }
+
+  firstSyncedRetailerId(catalogId: string): Promise<string | null> {
+    return firstSyncedRetailerId(this.manager_, catalogId)
+  }
+
+  /** An incoming message with its conversation and account, as the reply steps need them. */
+  loadInboundMessage(messageId: string): Promise<InboundContext> {
+    return loadInboundMessage(this.manager_, messageId)
+  }
+
+  /**
+   * Records the Medusa product a product question is about; returns what
+   * was there before, for compensation.
+   */
+  async setReferredProduct(
+    messageId: string,
+    referred: { variant_id: string | null; product_id: string | null }
+  ): Promise<{ variant_id: string | null; product_id: string | null }> {
+    const [row] = await this.manager_.execute(
+      `update whatsapp_message m set referred_variant_id = ?, referred_product_id = ?, updated_at = now()
+         from (select id, referred_variant_id, referred_product_id from whatsapp_message where id = ? for update) before
+        where m.id = before.id
+        returning before.referred_variant_id as variant_id, before.referred_product_id as product_id`,
+      [referred.variant_id, referred.product_id, messageId]
+    )
+    return { variant_id: row?.variant_id ?? null, product_id: row?.product_id ?? null }
   }
 }
 

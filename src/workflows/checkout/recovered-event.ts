@@ -1,8 +1,8 @@
-import type { WhatsAppCheckoutRow } from "../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../modules/whatsapp/types"
 
 /** `whatsapp.cart.recovered`: a cart paid after its reminder, with the revenue it brought back. */
 export function recoveredEventData(
-  checkout: Pick<WhatsAppCheckoutRow, "id" | "cart_id" | "conversation_id" | "account_id" | "recovery_sent_at">,
+  checkout: Pick<WhatsAppCartRow, "id" | "cart_id" | "conversation_id" | "account_id" | "recovery_sent_at">,
   order: { id: string | null; total: number | null; currency: string | null }
 ) {
   return {

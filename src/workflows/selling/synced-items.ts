@@ -19,11 +19,7 @@ export async function syncedCatalogItems(
   if (!ids.length) return { items: [], unsynced: [] }
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const rows = await whatsapp.sql.execute(
-    `select variant_id, retailer_id, sync_status from whatsapp_catalog_item
-     where catalog_id = ? and deleted_at is null and variant_id in (${ids.map(() => "?").join(", ")})`,
-    [catalogId, ...ids]
-  )
+  const rows = await whatsapp.catalogItemsForVariants(catalogId, ids)
   const byVariant = new Map(rows.map((r) => [r.variant_id as string, r]))
   const synced = ids.filter((id) => byVariant.get(id)?.sync_status === "synced")
   const { data } = synced.length

@@ -2,7 +2,8 @@ import type { SupportedLanguage } from "../../../lib/account-settings"
 import type { SqlRunner } from "./ingest"
 import { REMINDER_DELIVERED, withdrawQueuedReminder } from "./recovery"
 
-export type WhatsAppCheckoutRow = {
+/** A WhatsApp cart row with what every reader needs from its conversation. */
+export type WhatsAppCartRow = {
   id: string
   status: string
   cart_id: string | null
@@ -31,13 +32,13 @@ const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.p
   join whatsapp_account a on a.id = w.account_id
  where w.deleted_at is null`
 
-export async function findWhatsAppCheckout(
+export async function findWhatsAppCart(
   sql: SqlRunner,
   by: { id: string } | { cart_id: string } | { order_id: string }
-): Promise<WhatsAppCheckoutRow | null> {
+): Promise<WhatsAppCartRow | null> {
   const [column, value] = "id" in by ? ["w.id", by.id] : "cart_id" in by ? ["w.cart_id", by.cart_id] : ["w.order_id", by.order_id]
   const [row] = await sql.execute(`${SELECT} and ${column} = ? limit 1`, [value])
-  return (row as WhatsAppCheckoutRow) ?? null
+  return (row as WhatsAppCartRow) ?? null
 }
 
 /**
@@ -45,10 +46,9 @@ export async function findWhatsAppCheckout(
  * `order_id` already set and changes nothing. Paid after a reminder counts
  * as recovered.
  */
-export async function linkWhatsAppOrder(
-  sql: SqlRunner,
-  input: { id: string; order_id: string; paid: boolean; payment_provider_id: string | null; order_total: number }
-): Promise<{ status: string } | null> {
+export type LinkOrderInput = { id: string; order_id: string; paid: boolean; payment_provider_id: string | null; order_total: number }
+
+export async function linkWhatsAppOrder(sql: SqlRunner, input: LinkOrderInput): Promise<{ status: string } | null> {
   // First, so a reminder that never left neither goes out nor counts.
   await withdrawQueuedReminder(sql, input.id)
   const [row] = await sql.execute(
@@ -83,4 +83,29 @@ export async function markWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<
     [id]
   )
   return (row as { status: string }) ?? null
+}
+
+export async function unlinkWhatsAppOrder(sql: SqlRunner, id: string): Promise<void> {
+  await sql.execute(
+    `update whatsapp_cart
+        set order_id = null, paid_at = null, payment_provider_id = null, order_total = null, raw_order_total = null,
+            status = case when abandoned_at is not null then 'abandoned' else 'link_sent' end, updated_at = now()
+      where id = ?`,
+    [id]
+  )
+}
+
+export async function unmarkWhatsAppCartPaid(sql: SqlRunner, id: string): Promise<void> {
+  await sql.execute(`update whatsapp_cart set status = 'ordered', paid_at = null, updated_at = now() where id = ?`, [id])
+}
+
+export async function setCheckoutExpiry(sql: SqlRunner, id: string, expiresAt: Date | null): Promise<Date | null> {
+  const [row] = await sql.execute(
+    `update whatsapp_cart w set checkout_expires_at = ?, updated_at = now()
+       from (select id, checkout_expires_at from whatsapp_cart where id = ? for update) before
+      where w.id = before.id
+      returning before.checkout_expires_at as previous`,
+    [expiresAt, id]
+  )
+  return row?.previous ?? null
 }

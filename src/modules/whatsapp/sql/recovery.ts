@@ -1,4 +1,5 @@
 import type { SqlRunner } from "./ingest"
+import { queueOutboundMessages } from "./outbound"
 
 /** Carts still open this long after they were sent are left alone: a reminder weeks later is noise. */
 export const RECOVERY_LOOKBACK_DAYS = 7
@@ -107,4 +108,47 @@ export const REMINDER_DELIVERED = `exists (select 1 from whatsapp_message m
 
 export function recoveryMessageKey(whatsappCartId: string): string {
   return `cart-recovery:${whatsappCartId}`
+}
+
+/** What the caller decided for one due cart: a reminder to queue, or why there is none. */
+export type ReminderDecision =
+  | { cart: DueCart; skip: true; reason: string }
+  | { cart: DueCart; skip: false; channel: "interactive" | "template"; message: { type: string }; preview: string | null; checkout_expires_at: Date }
+
+export type ReminderResult = { decision: ReminderDecision; message: { id: string; created: boolean } | null }
+
+/** See WhatsAppModuleService.remindDueCarts. Call inside a transaction. */
+export async function remindDueCarts(
+  tx: SqlRunner,
+  input: { accountId: string; dueBefore: Date; now: Date; limit: number; after: DueCart | null },
+  decide: (due: DueCart[]) => Promise<ReminderDecision[]>
+): Promise<{ due: DueCart[]; results: ReminderResult[] }> {
+  const due = await claimDueCarts(tx, input)
+  if (!due.length) return { due, results: [] }
+  const decisions = await decide(due)
+  const sends = decisions.filter((d): d is Extract<ReminderDecision, { skip: false }> => !d.skip)
+  const queued = await queueOutboundMessages(
+    tx,
+    sends.map((d) => ({
+      conversationId: d.cart.conversation_id,
+      type: d.message.type,
+      text: d.preview,
+      payload: d.message,
+      idempotencyKey: recoveryMessageKey(d.cart.id),
+    }))
+  )
+  const messageOf = new Map(sends.map((d, i) => [d, queued[i]]))
+  const results = decisions.map((decision) => ({ decision, message: messageOf.get(decision as any) ?? null }))
+  await recordRecoveryOutcomes(
+    tx,
+    input.now,
+    results.map(({ decision, message }) => ({
+      id: decision.cart.id,
+      channel: decision.skip ? null : decision.channel,
+      message_id: message?.id ?? null,
+      skipped_reason: decision.skip ? decision.reason : null,
+      checkout_expires_at: decision.skip ? null : decision.checkout_expires_at,
+    }))
+  )
+  return { due, results }
 }

@@ -2,7 +2,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { queueCatalogVariants } from "../../../modules/whatsapp/sql/catalog-queue"
 
 /**
  * Queues a product's variants for the next incremental sync. No compensation:
@@ -15,7 +14,7 @@ export const queueProductCatalogItemsStep = createStep(
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const { data } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { product_id: input.product_id } })
     const variantIds = data.map((v: { id: string }) => v.id)
-    await queueCatalogVariants(whatsapp.sql, variantIds)
+    await whatsapp.queueCatalogVariants(variantIds)
     return new StepResponse({ queued: variantIds.length })
   }
 )

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../../modules/whatsapp/types"
 import { livePayments } from "../../../lib/payments/order-payments"
 
 export type CaptureWhatsAppOrderPaymentsInput = { whatsapp_cart_id: string; captured_by?: string }
@@ -18,7 +18,7 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
   async (input: CaptureWhatsAppOrderPaymentsInput, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const checkout = await findWhatsAppCheckout(whatsapp.sql, { id: input.whatsapp_cart_id })
+    const checkout = await whatsapp.findWhatsAppCart({ id: input.whatsapp_cart_id })
     if (!checkout) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsApp cart ${input.whatsapp_cart_id} was not found`)
     }
@@ -43,7 +43,7 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
       captured.push(payment.id!)
     }
     return new StepResponse({
-      checkout: checkout as WhatsAppCheckoutRow,
+      checkout: checkout as WhatsAppCartRow,
       display_id: data[0].display_id as number,
       total: Number(data[0].total),
       currency: data[0].currency_code as string,

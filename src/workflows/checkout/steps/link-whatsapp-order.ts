@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { linkWhatsAppOrder } from "../../../modules/whatsapp/sql/checkout"
 
 export type LinkWhatsAppOrderInput = {
   whatsapp_cart_id: string
@@ -16,7 +15,7 @@ export const linkWhatsAppOrderStep = createStep(
   "link-whatsapp-order",
   async (input: LinkWhatsAppOrderInput, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const updated = await linkWhatsAppOrder(whatsapp.sql, {
+    const updated = await whatsapp.linkWhatsAppOrder({
       id: input.whatsapp_cart_id,
       order_id: input.order_id,
       paid: input.paid,
@@ -28,9 +27,6 @@ export const linkWhatsAppOrderStep = createStep(
   async (linkedId, { container }) => {
     if (!linkedId) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    await whatsapp.sql.execute(
-      `update whatsapp_cart set order_id = null, paid_at = null, payment_provider_id = null, order_total = null, raw_order_total = null, status = case when abandoned_at is not null then 'abandoned' else 'link_sent' end, updated_at = now() where id = ?`,
-      [linkedId]
-    )
+    await whatsapp.unlinkWhatsAppOrder(linkedId)
   }
 )

@@ -6,10 +6,10 @@ import type { OrderSummary } from "../../../lib/order-texts"
 import { isFullyCaptured, livePayments } from "../../../lib/payments/order-payments"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../../modules/whatsapp/types"
 
 export type LoadedWhatsAppOrder = {
-  checkout: WhatsAppCheckoutRow | null
+  checkout: WhatsAppCartRow | null
   order: OrderSummary & {
     id: string
     cart_id: string | null
@@ -64,7 +64,7 @@ export async function loadWhatsAppOrder(container: MedusaContainer, orderId: str
   const payments = livePayments(order as any)
   const paid = isFullyCaptured(payments)
   const result: LoadedWhatsAppOrder = {
-    checkout: cartId ? await findWhatsAppCheckout(whatsapp.sql, { cart_id: cartId }) : null,
+    checkout: cartId ? await whatsapp.findWhatsAppCart({ cart_id: cartId }) : null,
     order: {
       id: order.id,
       cart_id: cartId,

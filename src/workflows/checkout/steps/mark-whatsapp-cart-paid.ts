@@ -1,19 +1,18 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { markWhatsAppCartPaid } from "../../../modules/whatsapp/sql/checkout"
 
 /** Records the payment on the WhatsApp cart; `changed: false` when it was already recorded. */
 export const markWhatsAppCartPaidStep = createStep(
   "mark-whatsapp-cart-paid",
   async (input: { whatsapp_cart_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const updated = await markWhatsAppCartPaid(whatsapp.sql, input.whatsapp_cart_id)
+    const updated = await whatsapp.markWhatsAppCartPaid(input.whatsapp_cart_id)
     return new StepResponse({ changed: !!updated, status: updated?.status ?? "paid" }, updated ? input.whatsapp_cart_id : null)
   },
   async (id, { container }) => {
     if (!id) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    await whatsapp.sql.execute(`update whatsapp_cart set status = 'ordered', paid_at = null, updated_at = now() where id = ?`, [id])
+    await whatsapp.unmarkWhatsAppCartPaid(id)
   }
 )

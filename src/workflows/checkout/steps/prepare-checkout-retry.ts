@@ -4,7 +4,6 @@ import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { paymentRetryText, retryButtonText } from "../../../lib/order-texts"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { findWhatsAppCheckout } from "../../../modules/whatsapp/sql/checkout"
 
 export type PrepareCheckoutRetryInput = { payment_session_id: string; reason: "failed" | "expired" }
 
@@ -13,6 +12,9 @@ export type PreparedCheckoutRetry = {
   conversation_id: string
   message: OutboundMessage
 } | null
+
+type ExtendedExpiry = { id: string; previousExpiry: Date | null } | null
+const NOTHING_EXTENDED: ExtendedExpiry = null
 
 /**
  * After a failed or expired payment: when the session is still the cart's
@@ -30,18 +32,18 @@ export const prepareCheckoutRetryStep = createStep(
       filters: { id: input.payment_session_id },
     })
     const collectionId = (sessions[0] as any)?.payment_collection?.id
-    if (!collectionId) return new StepResponse(null as PreparedCheckoutRetry)
+    if (!collectionId) return new StepResponse(null as PreparedCheckoutRetry, NOTHING_EXTENDED)
     const { data: links } = await query.graph({
       entity: "cart_payment_collection",
       fields: ["cart_id"],
       filters: { payment_collection_id: collectionId },
     })
     const cartId = links[0]?.cart_id as string | undefined
-    const checkout = cartId ? await findWhatsAppCheckout(whatsapp.sql, { cart_id: cartId }) : null
-    if (!checkout || checkout.order_id || checkout.paid_at || !cartId) return new StepResponse(null as PreparedCheckoutRetry)
+    const checkout = cartId ? await whatsapp.findWhatsAppCart({ cart_id: cartId }) : null
+    if (!checkout || checkout.order_id || checkout.paid_at || !cartId) return new StepResponse(null as PreparedCheckoutRetry, NOTHING_EXTENDED)
 
     const expiresAt = new Date(Date.now() + whatsapp.getOptions().checkoutLinkTtlHours * 3_600_000)
-    await whatsapp.sql.execute(`update whatsapp_cart set checkout_expires_at = ?, updated_at = now() where id = ?`, [expiresAt, checkout.id])
+    const previousExpiry = await whatsapp.setCheckoutExpiry(checkout.id, expiresAt)
     const prepared: PreparedCheckoutRetry = {
       whatsapp_cart_id: checkout.id,
       conversation_id: checkout.conversation_id,
@@ -57,6 +59,11 @@ export const prepareCheckoutRetryStep = createStep(
         },
       },
     }
-    return new StepResponse(prepared)
+    return new StepResponse(prepared, { id: checkout.id, previousExpiry } as ExtendedExpiry)
+  },
+  async (extended, { container }) => {
+    if (!extended) return
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    await whatsapp.setCheckoutExpiry(extended.id, extended.previousExpiry)
   }
 )

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveAccountSettings } from "../../../lib/account-settings"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import type { DueCart } from "../../../modules/whatsapp/sql/recovery"
+import type { DueCart } from "../../../modules/whatsapp/types"
 import { remindBatch } from "./remind-batch"
 
 export type RemindAbandonedCartsInput = {

@@ -5,7 +5,6 @@ import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadVariantOffers } from "../variant-offers"
-import { loadInboundMessage } from "./load-inbound-message"
 
 export type ProductInquiry = {
   conversation_id: string
@@ -28,14 +27,11 @@ export const composeInquiryReplyStep = createStep(
   "compose-whatsapp-inquiry-reply",
   async (input: { message_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const ctx = await loadInboundMessage(whatsapp.sql, input.message_id)
+    const ctx = await whatsapp.loadInboundMessage(input.message_id)
     const { account } = ctx
-    const [item] = account.catalog_id && ctx.referred_retailer_id
-      ? await whatsapp.sql.execute(
-          `select variant_id, retailer_id from whatsapp_catalog_item where catalog_id = ? and retailer_id = ? and deleted_at is null`,
-          [account.catalog_id, ctx.referred_retailer_id]
-        )
-      : []
+    const retailerId = ctx.referred_retailer_id
+    const variantId = retailerId ? (await whatsapp.variantsForRetailerIds(account.catalog_id, [retailerId])).get(retailerId) : undefined
+    const item = retailerId && variantId ? { variant_id: variantId, retailer_id: retailerId } : null
     const offers = item
       ? await loadVariantOffers(container, {
           variant_ids: [item.variant_id],
@@ -44,12 +40,6 @@ export const composeInquiryReplyStep = createStep(
         })
       : null
     const variant = item ? offers!.get(item.variant_id) ?? null : null
-    if (variant) {
-      await whatsapp.sql.execute(
-        `update whatsapp_message set referred_variant_id = ?, referred_product_id = ?, updated_at = now() where id = ?`,
-        [variant.id, variant.product_id, ctx.message_id]
-      )
-    }
 
     const reply: OutboundMessage[] = []
     if (account.settings.inquiry_auto_reply) {

@@ -50,13 +50,8 @@ export const composeProductMessagesStep = createStep(
       const chosen = variantIds.length ? await syncedCatalogItems(container, account.catalog_id, variantIds) : null
       const thumbnail =
         chosen?.items[0]?.retailer_id ??
-        (
-          await whatsapp.sql.execute(
-            `select retailer_id from whatsapp_catalog_item where catalog_id = ? and sync_status = 'synced' and deleted_at is null
-             order by created_at limit 1`,
-            [account.catalog_id]
-          )
-        )[0]?.retailer_id
+        (await whatsapp.firstSyncedRetailerId(account.catalog_id)) ??
+        undefined
       const result: ComposedProductMessages = {
         conversation_id: conversation.id,
         messages: [catalogMessage({ language, body: input.body, footer: input.footer, thumbnailRetailerId: thumbnail })],

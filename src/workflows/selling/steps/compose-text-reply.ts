@@ -8,7 +8,7 @@ import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { searchWhatsAppProducts } from "../search-products"
 import { syncedCatalogItems, variantIdsOf } from "../synced-items"
-import { InboundContext, loadInboundMessage } from "./load-inbound-message"
+import type { InboundContext } from "../../../modules/whatsapp/types"
 
 export type TextReply = {
   conversation_id: string
@@ -33,7 +33,7 @@ export const composeTextReplyStep = createStep(
   "compose-whatsapp-text-reply",
   async (input: { message_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const ctx = await loadInboundMessage(whatsapp.sql, input.message_id)
+    const ctx = await whatsapp.loadInboundMessage(input.message_id)
     const { account } = ctx
     const text = ctx.text?.trim() ?? ""
     const base = { conversation_id: ctx.conversation_id, message_id: ctx.message_id }

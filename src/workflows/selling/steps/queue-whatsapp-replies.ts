@@ -31,8 +31,6 @@ export const queueWhatsAppRepliesStep = createStep(
     if (!created?.length) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     // What has not left yet is withdrawn; a message already sent cannot be.
-    for (const id of created) {
-      await whatsapp.sql.execute(`delete from whatsapp_message where id = ? and status = 'queued'`, [id])
-    }
+    await whatsapp.discardQueuedMessages(created)
   }
 )

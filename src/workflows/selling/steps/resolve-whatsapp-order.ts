@@ -36,19 +36,10 @@ export const resolveWhatsAppOrderStep = createStep(
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const region = await container.resolve(Modules.REGION).retrieveRegion(account.region_id, { relations: ["countries"] })
 
-    const retailerIds = [...new Set(reserved.order.product_items.map((i) => String(i.product_retailer_id ?? "")).filter(Boolean))]
-    const mapped = new Map<string, string>()
-    if (retailerIds.length && account.catalog_id) {
-      const rows = await whatsapp.sql.execute(
-        `select retailer_id, variant_id from whatsapp_catalog_item
-         where catalog_id = ? and deleted_at is null and sync_status <> 'deleted'
-           and retailer_id in (${retailerIds.map(() => "?").join(", ")})`,
-        [account.catalog_id, ...retailerIds]
-      )
-      for (const row of rows) mapped.set(row.retailer_id, row.variant_id)
-    }
-    // A retailer id that is a variant id (the default mapping) still resolves before its first sync.
-    for (const id of retailerIds) if (!mapped.has(id) && id.startsWith("variant_")) mapped.set(id, id)
+    const mapped = await whatsapp.variantsForRetailerIds(
+      account.catalog_id,
+      reserved.order.product_items.map((i) => String(i.product_retailer_id ?? ""))
+    )
 
     const offers = await loadVariantOffers(container, {
       variant_ids: [...new Set(mapped.values())],

@@ -3,6 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
 import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
+import { recordReferredProductStep } from "../steps/record-referred-product"
 
 /**
  * Handles a text sent from a catalog product (`context.referred_product`):
@@ -13,6 +14,9 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
   "handle-whatsapp-product-inquiry",
   (input: { message_id: string }) => {
     const inquiry = composeInquiryReplyStep(input)
+    recordReferredProductStep(
+      transform({ inquiry }, ({ inquiry }) => ({ message_id: inquiry.message_id, variant_id: inquiry.variant_id, product_id: inquiry.product_id }))
+    )
     queueWhatsAppRepliesStep(
       transform({ inquiry }, ({ inquiry }) => ({
         conversation_id: inquiry.conversation_id,

@@ -16,7 +16,7 @@ import { CHECKOUT_FIELDS } from "../../../../lib/checkout/render"
 import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
-import type { WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 import { CheckoutCart, loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
 import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
 
@@ -27,7 +27,7 @@ export type FormOutcome =
 type Input = {
   scope: MedusaContainer
   lang: SupportedLanguage
-  checkout: WhatsAppCheckoutRow & { cart_id: string }
+  checkout: WhatsAppCartRow & { cart_id: string }
   token: string
   form: URLSearchParams
 }
@@ -193,7 +193,7 @@ function sameAddress(saved: Record<string, unknown> | null | undefined, next: Re
 async function pay(
   scope: MedusaContainer,
   lang: SupportedLanguage,
-  checkout: WhatsAppCheckoutRow & { cart_id: string },
+  checkout: WhatsAppCartRow & { cart_id: string },
   cart: CheckoutCart,
   token: string,
   providerId: string,

@@ -4,15 +4,15 @@ import type { SupportedLanguage } from "../../../../lib/account-settings"
 import { isFullyCaptured, livePayments } from "../../../../lib/payments/order-payments"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
-import { findWhatsAppCheckout, WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 
 export type PlacedOrder = { id: string; display_id: number; total: number; currency: string; awaiting_payment: boolean }
 
 export type CheckoutState =
   | { kind: "invalid"; lang: SupportedLanguage }
   | { kind: "expired"; lang: SupportedLanguage }
-  | { kind: "ordered"; lang: SupportedLanguage; checkout: WhatsAppCheckoutRow; order: PlacedOrder }
-  | { kind: "open"; lang: SupportedLanguage; checkout: WhatsAppCheckoutRow & { cart_id: string }; token: string }
+  | { kind: "ordered"; lang: SupportedLanguage; checkout: WhatsAppCartRow; order: PlacedOrder }
+  | { kind: "open"; lang: SupportedLanguage; checkout: WhatsAppCartRow & { cart_id: string }; token: string }
 
 /**
  * What a checkout link leads to: nothing (bad or unknown token), an expired
@@ -24,14 +24,14 @@ export async function resolveCheckout(scope: MedusaContainer, token: string): Pr
   const check = whatsapp.verifyCheckoutToken(token)
   // An expired token is still authentic: it may lead to an order already placed.
   const id = check.ok || check.reason === "expired" ? check.id : undefined
-  const checkout = id ? await findWhatsAppCheckout(whatsapp.sql, { id }) : null
+  const checkout = id ? await whatsapp.findWhatsAppCart({ id }) : null
   const lang = checkout?.language ?? "en"
   if (!checkout || !checkout.cart_id) return { kind: "invalid", lang }
 
   const order = await placedOrder(scope, checkout.cart_id)
   if (order) return { kind: "ordered", lang, checkout, order }
   if (!check.ok) return { kind: "expired", lang }
-  return { kind: "open", lang, checkout: checkout as WhatsAppCheckoutRow & { cart_id: string }, token }
+  return { kind: "open", lang, checkout: checkout as WhatsAppCartRow & { cart_id: string }, token }
 }
 
 /** The order made from the cart, whether or not `order.placed` has been handled yet. */

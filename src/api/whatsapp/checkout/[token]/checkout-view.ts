@@ -9,7 +9,7 @@ import type { CheckoutView } from "../../../../lib/checkout/render"
 import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
-import type { WhatsAppCheckoutRow } from "../../../../modules/whatsapp/sql/checkout"
+import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 
 export const CART_FIELDS = [
   "id",
@@ -97,7 +97,7 @@ async function previousAddress(scope: MedusaContainer, customerId: string | null
 
 export type ViewInput = {
   lang: SupportedLanguage
-  checkout: WhatsAppCheckoutRow & { cart_id: string }
+  checkout: WhatsAppCartRow & { cart_id: string }
   token: string
   csrfNonce: string
   /** What the customer typed (after a failed post); otherwise the cart, then the last order. */

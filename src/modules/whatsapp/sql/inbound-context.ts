@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { AccountSettings, resolveAccountSettings, SupportedLanguage } from "../../../lib/account-settings"
-import type { SqlRunner } from "../../../modules/whatsapp/sql/ingest"
+import type { SqlRunner } from "./ingest"
 
 export type InboundContext = {
   message_id: string

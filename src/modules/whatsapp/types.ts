@@ -1,0 +1,10 @@
+/**
+ * The shapes the module's service returns, for callers outside the module.
+ * How rows are read and written stays inside the module.
+ */
+export type { WhatsAppCartRow, LinkOrderInput } from "./sql/checkout"
+export type { DueCart, ReminderDecision, ReminderResult } from "./sql/recovery"
+export type { WhatsAppCartStats } from "./sql/stats"
+export type { OutboundInsert } from "./sql/outbound"
+export type { CatalogItemState } from "./sql/catalog-items"
+export type { InboundContext } from "./sql/inbound-context"
