@@ -1,25 +1,61 @@
-/** A browser with a cookie jar of one cookie: enough for the checkout's CSRF nonce. */
+type Cookie = { name: string; value: string; path: string }
+type Answer = { status: number; html: string; location: string | null; path: string; headers: Headers }
+
+/**
+ * Enough of a browser for the checkout over HTTP: a cookie jar that honours
+ * each cookie's Path (the checkout link's token cookie is scoped to its own
+ * page, the CSRF nonce to all checkout pages), and a GET follows
+ * same-origin redirects as a browser does (a redirect elsewhere, to a payment
+ * provider's page, stops there). A POST returns its redirect unfollowed, so a
+ * test sees where the form sends the customer.
+ */
 export class Browser {
-  cookie = ""
+  cookies: Cookie[] = []
   constructor(private base: string) {}
-  async get(pathname: string) {
-    const res = await fetch(this.base + pathname, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: "manual" })
-    this.keep(res)
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+  /** What the browser would send to this path. */
+  cookieHeader(pathname: string) {
+    const path = new URL(pathname, this.base).pathname
+    return this.cookies
+      .filter((c) => path === c.path || path.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((c) => `${c.name}=${c.value}`)
+      .join("; ")
   }
-  async post(pathname: string, fields: Record<string, string>) {
-    const res = await fetch(this.base + pathname, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams(fields).toString(),
+  async get(pathname: string): Promise<Answer> {
+    return this.request("GET", pathname, undefined, 0)
+  }
+  async post(pathname: string, fields: Record<string, string>): Promise<Answer> {
+    return this.request("POST", pathname, new URLSearchParams(fields).toString(), 5)
+  }
+  private async request(method: string, pathname: string, body: string | undefined, hops: number): Promise<Answer> {
+    const url = new URL(pathname, this.base)
+    const cookie = this.cookieHeader(url.pathname)
+    const res = await fetch(url, {
+      method,
+      headers: { ...(body !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {}), ...(cookie ? { cookie } : {}) },
+      body,
       redirect: "manual",
     })
     this.keep(res)
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") }
+    const location = res.headers.get("location")
+    const next = location ? new URL(location, url) : null
+    if (next && next.origin === url.origin && [301, 302, 303, 307, 308].includes(res.status) && hops < 5) {
+      await res.arrayBuffer()
+      const again = res.status === 307 || res.status === 308
+      return this.request(again ? method : "GET", next.pathname + next.search, again ? body : undefined, hops + 1)
+    }
+    return { status: res.status, html: await res.text(), location, path: url.pathname + url.search, headers: res.headers }
   }
   private keep(res: Response) {
-    const set = res.headers.get("set-cookie")
-    if (set) this.cookie = set.split(";")[0]
+    for (const set of res.headers.getSetCookie()) {
+      const [pair, ...attributes] = set.split(";").map((p) => p.trim())
+      const eq = pair.indexOf("=")
+      const name = pair.slice(0, eq)
+      const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) || "/"
+      const gone = attributes.some((a) => /^max-age=(0|-)/i.test(a))
+      this.cookies = this.cookies.filter((c) => !(c.name === name && c.path === path))
+      if (!gone) this.cookies.push({ name, value: pair.slice(eq + 1), path })
+    }
   }
 }
 
@@ -49,8 +85,8 @@ export async function submitCheckout(browser: Browser, checkoutPath: string, shi
   const page = await browser.get(checkoutPath)
   if (page.status !== 200) throw new Error(`checkout page answered ${page.status}`)
   const fields = { intent: "pay", ...ADDRESS, shipping_option_id: shippingOptionId, provider_id: providerId }
-  let res = await browser.post(checkoutPath, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
-  if (res.status === 409) res = await browser.post(checkoutPath, { _csrf: csrfOf(res.html), expected_total: expectedTotalOf(res.html), ...fields })
+  let res = await browser.post(page.path, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
+  if (res.status === 409) res = await browser.post(page.path, { _csrf: csrfOf(res.html), expected_total: expectedTotalOf(res.html), ...fields })
   if (res.status !== 303) throw new Error(`paying answered ${res.status}: ${res.html.slice(0, 300)}`)
   return res.location!
 }

@@ -57,7 +57,8 @@ medusaIntegrationTestRunner({
       const summary = await waitFor(async () => sentTo().slice(before).find((m: any) => m.body.interactive?.type === "cta_url"), { what: "the cart summary" })
       const url = new URL(summary.body.interactive.action.parameters.url)
       const [cart] = await rows(`select id, cart_id from whatsapp_cart order by created_at desc limit 1`)
-      return { path: url.pathname, token: url.pathname.split("/").pop()!, whatsappCartId: cart.id as string, cartId: cart.cart_id as string }
+      // `path` is the link from the chat (it carries the token); `page` the token-free page it leads to.
+      return { path: url.pathname, page: `/whatsapp/checkout/s/${cart.id}`, token: url.pathname.split("/").pop()!, whatsappCartId: cart.id as string, cartId: cart.cart_id as string }
     }
 
     /** Fills the form and presses pay with the given provider; returns the redirect. */
@@ -145,6 +146,51 @@ medusaIntegrationTestRunner({
         expect(gone.html).toContain("Este enlace ha caducado")
       })
 
+      it("moves the link's token into a cookie for a token-free page, and marks every checkout answer nosniff", async () => {
+        const cart = await whatsappCart()
+        const opened = await fetch(api.defaults.baseURL + cart.path, { redirect: "manual" })
+        expect(opened.status).toBe(303)
+        expect(opened.headers.get("location")).toBe(cart.page)
+        expect(opened.headers.get("referrer-policy")).toBe("no-referrer")
+        const [cookie] = opened.headers.getSetCookie()
+        expect(cookie).toMatch(new RegExp(`^wa_checkout=${cart.token.replace(/[.]/g, "\\.")}; Path=${cart.page}; Max-Age=\\d+; HttpOnly; SameSite=Lax$`))
+
+        const browser = new Browser(api.defaults.baseURL!)
+        const page = await browser.get(cart.path)
+        expect(page.status).toBe(200)
+        expect(page.path).toBe(cart.page)
+        // Nothing on the page, nor any address it posts or returns to, carries the token.
+        expect(page.html).not.toContain(cart.token)
+        expect(page.html).toContain(`action="${cart.page}"`)
+        const location = await pay(browser, cart.path, PROVIDERS.stripe)
+        const session = await paymentSession(cart.cartId)
+        const remote = (await (await fetch(`${payments.url}/__payments/state`)).json()).stripe.sessions.find((s: any) => s.id === session.data.remote_id)
+        expect(remote.success_url).toBe(`${process.env.WHATSAPP_PUBLIC_URL}${cart.page}/return`)
+        expect(JSON.stringify(remote)).not.toContain(cart.token)
+        expect(location).not.toContain(cart.token)
+
+        // The page's address alone proves nothing: without the link's cookie it shows no cart and changes nothing.
+        const stranger = new Browser(api.defaults.baseURL!)
+        const reopen = await stranger.get(cart.page)
+        expect(reopen.status).toBe(403)
+        expect(reopen.html).toContain("Abre tu enlace de nuevo")
+        expect(reopen.html).not.toContain("Camiseta")
+        expect((await stranger.get(`${cart.page}/return`)).status).toBe(403)
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+
+        const answers = [
+          opened,
+          ...(await Promise.all(
+            [cart.page, `${cart.page}/return`, "/whatsapp/checkout/not-a-token", `/whatsapp/checkout/s/${cart.whatsappCartId}x`].map((p) =>
+              fetch(api.defaults.baseURL + p, { headers: { cookie: browser.cookieHeader(p) }, redirect: "manual" })
+            )
+          )),
+          await fetch(api.defaults.baseURL + cart.page, { method: "POST", headers: { cookie: browser.cookieHeader(cart.page), "content-type": "application/x-www-form-urlencoded" }, body: "intent=update" }),
+          await fetch(api.defaults.baseURL + cart.page, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": "999999" }, body: "x" }).catch(() => null),
+        ].filter((a): a is Response => !!a)
+        expect(answers.map((a) => [a.url, a.status, a.headers.get("x-content-type-options")])).toEqual(answers.map((a) => [a.url, a.status, "nosniff"]))
+      })
+
       it("offers only the delivery options Medusa prices for the cart's country, and asks for the country when the number doesn't tell", async () => {
         const container = getContainer()
         // A second region (India, INR) whose "Standard delivery" ships from the same warehouse,
@@ -168,10 +214,10 @@ medusaIntegrationTestRunner({
         expect(shippingChoices(blank.html)).toEqual([])
         expect(blank.html).toContain("Elige tu país y pulsa Actualizar")
         // A forged choice of India's option is refused, and nothing is added to the cart.
-        const forged = await uk.post(british.checkoutPath, { _csrf: csrfOf(blank.html), intent: "update", country_code: "pt", shipping_option_id: indiaOptionId })
+        const forged = await uk.post(blank.path, { _csrf: csrfOf(blank.html), intent: "update", country_code: "pt", shipping_option_id: indiaOptionId })
         expect(forged.status).toBe(422)
         expect(await rows(`select id from cart_shipping_method where cart_id = ? and deleted_at is null`, [british.cart_id])).toHaveLength(0)
-        const portugal = await uk.post(british.checkoutPath, { _csrf: csrfOf(forged.html), intent: "update", country_code: "pt" })
+        const portugal = await uk.post(blank.path, { _csrf: csrfOf(forged.html), intent: "update", country_code: "pt" })
         expect(portugal.status).toBe(200)
         expect(portugal.html).toContain("Todavía no enviamos a esta dirección") // the fixture delivers to Spain only
       })
@@ -185,13 +231,13 @@ medusaIntegrationTestRunner({
         const fields = { intent: "pay", ...ADDRESS, shipping_option_id: shippingOptionId, provider_id: providerId }
 
         // Pressing "Pagar 59,70 €" adds delivery: nothing is charged, the page shows the new total and why.
-        const changed = await browser.post(cart.path, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
+        const changed = await browser.post(cart.page, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
         expect(changed.status).toBe(409)
         expect(changed.html).toContain("Tu total ahora es 64,65\u00a0€ (envío de 4,95\u00a0€ añadido)")
         expect(payButtonMinor(changed.html)).toBe(6465)
         expect(await paymentSession(cart.cartId)).toBeUndefined()
 
-        const paid = await browser.post(cart.path, { _csrf: csrfOf(changed.html), expected_total: expectedTotalOf(changed.html), ...fields })
+        const paid = await browser.post(cart.page, { _csrf: csrfOf(changed.html), expected_total: expectedTotalOf(changed.html), ...fields })
         expect(paid.status).toBe(303)
         expect(await chargedMinor(name, cart.cartId)).toBe(payButtonMinor(changed.html))
       })
@@ -202,26 +248,34 @@ medusaIntegrationTestRunner({
         const page = await browser.get(cart.path)
         const [line] = await rows(`select id from cart_line_item where cart_id = ? and variant_id = ?`, [cart.cartId, variants[0].id])
 
-        const forged = await new Browser(api.defaults.baseURL!).post(cart.path, { intent: "update", [`qty_${line.id}`]: "5" })
+        // Another browser that opened the same link has its own CSRF nonce: neither no field nor this browser's field passes.
+        const other = new Browser(api.defaults.baseURL!)
+        expect((await other.get(cart.path)).status).toBe(200)
+        const forged = await other.post(cart.page, { intent: "update", [`qty_${line.id}`]: "5" })
         expect(forged.status).toBe(403)
-        const stolenField = await new Browser(api.defaults.baseURL!).post(cart.path, { _csrf: csrfOf(page.html), intent: "update", [`qty_${line.id}`]: "5" })
+        expect(forged.html).toContain("La página caducó")
+        const stolenField = await other.post(cart.page, { _csrf: csrfOf(page.html), intent: "update", [`qty_${line.id}`]: "5" })
         expect(stolenField.status).toBe(403)
+        // A browser that never opened the link (a cross-site form post carries no SameSite=Lax cookie) gets nothing at all.
+        const stranger = await new Browser(api.defaults.baseURL!).post(cart.page, { _csrf: csrfOf(page.html), intent: "update", [`qty_${line.id}`]: "5" })
+        expect(stranger.status).toBe(403)
+        expect(stranger.html).not.toContain("Camiseta")
         expect((await rows(`select quantity from cart_line_item where id = ?`, [line.id]))[0].quantity).toBe(2)
 
-        const invalid = await browser.post(cart.path, { _csrf: csrfOf(page.html), intent: "pay", ...ADDRESS, email: "lucia@", postal_code: "", provider_id: PROVIDERS.manual })
+        const invalid = await browser.post(cart.page, { _csrf: csrfOf(page.html), intent: "pay", ...ADDRESS, email: "lucia@", postal_code: "", provider_id: PROVIDERS.manual })
         expect(invalid.status).toBe(422)
         expect(invalid.html).toContain("Escribe un correo válido")
         expect(invalid.html).toMatch(/postal_code"[^>]*>\s*<div class="err" role="alert">Obligatorio/)
         expect(invalid.html).toContain('value="lucia@"')
         expect(await ordersFor(cart.cartId)).toHaveLength(0)
 
-        const updated = await browser.post(cart.path, { _csrf: csrfOf(invalid.html), intent: "update", [`qty_${line.id}`]: "3" })
+        const updated = await browser.post(cart.page, { _csrf: csrfOf(invalid.html), intent: "update", [`qty_${line.id}`]: "3" })
         expect(updated.status).toBe(200)
         expect((await rows(`select quantity from cart_line_item where id = ?`, [line.id]))[0].quantity).toBe(3)
-        const removed = await browser.post(cart.path, { _csrf: csrfOf(updated.html), intent: `remove:${line.id}` })
+        const removed = await browser.post(cart.page, { _csrf: csrfOf(updated.html), intent: `remove:${line.id}` })
         expect(removed.status).toBe(200)
         expect(await rows(`select id from cart_line_item where id = ? and deleted_at is null`, [line.id])).toHaveLength(0)
-        const badQty = await browser.post(cart.path, { _csrf: csrfOf(removed.html), intent: "update", ...Object.fromEntries((await rows(`select id from cart_line_item where cart_id = ? and deleted_at is null`, [cart.cartId])).map((l: any) => [`qty_${l.id}`, "-4"])) })
+        const badQty = await browser.post(cart.page, { _csrf: csrfOf(removed.html), intent: "update", ...Object.fromEntries((await rows(`select id from cart_line_item where cart_id = ? and deleted_at is null`, [cart.cartId])).map((l: any) => [`qty_${l.id}`, "-4"])) })
         expect(badQty.status).toBe(422)
         expect(badQty.html).toContain("Escribe una cantidad de 0 a 99")
       })
@@ -258,7 +312,7 @@ medusaIntegrationTestRunner({
         expect(payment.captured_at).not.toBeNull()
 
         // The customer's return lands on the confirmation; the page for the paid link is a clear "already placed".
-        const back = await browser.get(`${cart.path}/return`)
+        const back = await browser.get(`${cart.page}/return`)
         expect(back.status).toBe(200)
         expect(back.html).toMatch(/pedido #\d+ está confirmado/)
         expect((await browser.get(cart.path)).status).toBe(409)
@@ -269,12 +323,12 @@ medusaIntegrationTestRunner({
         const browser = new Browser(api.defaults.baseURL!)
         await pay(browser, cart.path, PROVIDERS.stripe)
         const session = await paymentSession(cart.cartId)
-        const pending = await browser.get(`${cart.path}/return`)
+        const pending = await browser.get(`${cart.page}/return`)
         expect(pending.status).toBe(202) // not paid yet: the page waits
         expect(await ordersFor(cart.cartId)).toHaveLength(0)
 
         const { events: [completed] } = await control(`/__payments/stripe/sessions/${session.data.remote_id}/pay`)
-        const back = await browser.get(`${cart.path}/return`)
+        const back = await browser.get(`${cart.page}/return`)
         expect(back.status).toBe(200)
         await expectOneOrderAndConfirmation(cart)
         // The webhook arrives after the order, then an expiry notice for the same session arrives even later.
@@ -285,6 +339,30 @@ medusaIntegrationTestRunner({
         await new Promise((r) => setTimeout(r, 1_500))
         expect(await ordersFor(cart.cartId)).toHaveLength(1)
         expect(sentTo().filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Reintentar")).toHaveLength(0)
+      })
+
+      it("reads the payment before completing: returning before paying starts no cart completion, returning after paying does", async () => {
+        const cart = await whatsappCart()
+        const browser = new Browser(api.defaults.baseURL!)
+        await pay(browser, cart.path, PROVIDERS.stripe)
+        const session = await paymentSession(cart.cartId)
+        const completions = async () =>
+          Number((await rows(`select count(*) as n from workflow_execution where workflow_id = 'complete-cart' and context::text like ?`, [`%${cart.cartId}%`]))[0].n)
+        for (let i = 0; i < 3; i++) {
+          const early = await browser.get(`${cart.page}/return`)
+          expect(early.status).toBe(202) // "confirming your payment…": the page refreshes itself
+          expect(early.html).toContain("Confirmando tu pago")
+        }
+        expect(await completions()).toBe(0)
+        expect(await ordersFor(cart.cartId)).toHaveLength(0)
+        expect((await paymentSession(cart.cartId)).status).toBe("pending")
+
+        await control(`/__payments/stripe/sessions/${session.data.remote_id}/pay`)
+        const back = await browser.get(`${cart.page}/return`)
+        expect(back.status).toBe(200)
+        expect(back.html).toMatch(/pedido #\d+ está confirmado/)
+        await expectOneOrderAndConfirmation(cart)
+        expect(await completions()).toBeGreaterThanOrEqual(1)
       })
 
       it("answers an expired payment page with one message carrying a fresh link", async () => {
@@ -376,8 +454,8 @@ medusaIntegrationTestRunner({
         const cart = await whatsappCart()
         const browser = new Browser(api.defaults.baseURL!)
         const location = await pay(browser, cart.path, PROVIDERS.manual)
-        expect(location).toBe(`${process.env.WHATSAPP_PUBLIC_URL}${cart.path}/return`)
-        const done = await browser.get(`${cart.path}/return`)
+        expect(location).toBe(`${process.env.WHATSAPP_PUBLIC_URL}${cart.page}/return`)
+        const done = await browser.get(`${cart.page}/return`)
         expect(done.html).toMatch(/Lo enviaremos en cuanto recibamos el pago/)
         const orderId = await expectOneOrderAndConfirmation(cart, "ordered")
         // The admin sees the order's total beside the cart's, and why they differ.

@@ -19,7 +19,7 @@ const DEFAULTS = {
 function freshState(state = {}) {
   state.stripe = { sessions: new Map(), paymentIntents: new Map(), charges: new Map(), refunds: new Map(), idempotency: new Map() }
   state.razorpay = { accountId: state.razorpay?.accountId || `acc_${randomString(14)}`, links: new Map(), orders: new Map(), payments: new Map() }
-  state.paypal = { tokens: state.paypal?.tokens || new Map(), orders: new Map(), requestIds: new Map(), invoiceIds: new Set() }
+  state.paypal = { tokens: state.paypal?.tokens || new Map(), orders: new Map(), requestIds: new Map(), invoiceIds: new Set(), calls: { oauth: 0, verify: 0 } }
   state.events = []
   return state
 }
@@ -29,7 +29,7 @@ function stateView(state) {
   return {
     stripe: { sessions: [...state.stripe.sessions.values()].map((r) => r.session), payment_intents: [...state.stripe.paymentIntents.values()], refunds: [...state.stripe.refunds.values()] },
     razorpay: { links: [...state.razorpay.links.values()], orders: [...state.razorpay.orders.values()], payments: [...state.razorpay.payments.values()] },
-    paypal: { orders: [...state.paypal.orders.values()].map((r) => r.order) },
+    paypal: { orders: [...state.paypal.orders.values()].map((r) => r.order), calls: { ...state.paypal.calls } },
     events: state.events.map((e) => ({ provider: e.provider, type: e.type, id: e.id, body: e.body, headers: e.headers, delivered_status: e.delivered_status, ...(e.delivery_error ? { delivery_error: e.delivery_error } : {}), created_at: e.created_at })),
   }
 }

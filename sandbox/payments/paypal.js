@@ -154,7 +154,12 @@ function createPaypal(sb) {
   }
 
   async function api(req, res, path, query, rawBody) {
-    if (req.method === "POST" && path === "/v1/oauth2/token") return token(req, res, rawBody)
+    // How often each costly endpoint was called (GET /__payments/state → paypal.calls), so tests can see a token reused and a forged webhook refused without a call.
+    if (req.method === "POST" && path === "/v1/oauth2/token") {
+      st().calls.oauth++
+      return token(req, res, rawBody)
+    }
+    if (req.method === "POST" && path === "/v1/notifications/verify-webhook-signature") st().calls.verify++
     if (req.method === "GET" && path === `/v1/notifications/certs/${CERT_NAME}`) {
       res.writeHead(200, { "content-type": "text/plain" })
       res.end(signer.certPem)

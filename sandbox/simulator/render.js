@@ -58,7 +58,7 @@ export function formatText(text) {
   for (const match of source.matchAll(/https?:\/\/[^\s<>"']+/g)) {
     const url = match[0].replace(/[.,!?:;)*_~]+$/, "") // trailing punctuation is not part of a link
     html += styleMarks(escapeHtml(source.slice(last, match.index)))
-    html += `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(url)}</a>`
+    html += `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(url)}</a>`
     last = match.index + url.length
   }
   return html + styleMarks(escapeHtml(source.slice(last)))
@@ -202,7 +202,7 @@ function replyButton(title, onclick) {
 }
 
 function linkButton(label, url, extra = {}) {
-  return h("a", { class: "action", href: url, target: "_blank", rel: "noopener", "data-testid": "cta-button", ...extra }, icon("external"), label)
+  return h("a", { class: "action", href: url, target: "_blank", rel: "noopener noreferrer", "data-testid": "cta-button", ...extra }, icon("external"), label)
 }
 
 // Each renderer returns { body: nodes inside the bubble card, actions: buttons under it }.

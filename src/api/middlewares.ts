@@ -21,6 +21,7 @@ import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/what
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
 import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
 import { rawBody } from "./utils/raw-body"
+import { checkoutRequestGuard } from "./utils/checkout-request-guard"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
@@ -30,6 +31,18 @@ const CHECKOUT_FORM_LIMIT = 32 * 1024
 export default defineMiddlewares({
   routes: [
     {
+      // Every method and path under it: keeps checkout tokens out of the access log, marks answers nosniff.
+      matcher: "/whatsapp/checkout",
+      middlewares: [checkoutRequestGuard],
+    },
+    {
+      matcher: "/whatsapp/checkout/s/:id",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [rawBody(CHECKOUT_FORM_LIMIT)],
+    },
+    {
+      // The link itself takes no form any more (a post from an old page opens it again), but its body is still read raw and bounded.
       matcher: "/whatsapp/checkout/:token",
       methods: ["POST"],
       bodyParser: false,

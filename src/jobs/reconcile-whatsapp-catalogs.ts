@@ -4,6 +4,7 @@ import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
 import { CATALOG_ACCOUNT_FIELDS, catalogSourceAccounts } from "../lib/catalog/catalog-sharing"
 import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync-whatsapp-catalog"
+import { describeError } from "../lib/safe-error"
 
 /**
  * Full reconcile, nightly: catches what no event reported (price lists,
@@ -18,7 +19,7 @@ export default async function reconcileWhatsAppCatalogs(container: MedusaContain
     try {
       await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, trigger: "scheduled" } })
     } catch (error) {
-      logger.warn(`whatsapp: nightly catalog reconcile for ${account.id} failed: ${(error as Error).message}`)
+      logger.warn(`whatsapp: nightly catalog reconcile for ${account.id} failed: ${describeError(error)}`)
     }
   }
 }

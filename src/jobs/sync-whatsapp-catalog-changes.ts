@@ -4,6 +4,7 @@ import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
 import { CATALOG_ACCOUNT_FIELDS, catalogSourceAccounts } from "../lib/catalog/catalog-sharing"
 import { syncWhatsAppCatalogWorkflow } from "../workflows/catalog/workflows/sync-whatsapp-catalog"
+import { describeError } from "../lib/safe-error"
 
 /** Queued variants wait until no change touched them for this long (debounce). */
 export const CATALOG_QUIET_MS = 3_000
@@ -20,7 +21,7 @@ export default async function syncWhatsAppCatalogChanges(container: MedusaContai
     try {
       await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, variant_ids: variantIds, trigger: "incremental" } })
     } catch (error) {
-      logger.warn(`whatsapp: incremental catalog sync for ${account.id} failed: ${(error as Error).message}; the nightly reconcile will retry`)
+      logger.warn(`whatsapp: incremental catalog sync for ${account.id} failed: ${describeError(error)}; the nightly reconcile will retry`)
     }
   }
 }

@@ -37,3 +37,17 @@ export function checkoutLinkSuffix(input: CheckoutLinkInput, url = checkoutLink(
 export function hostedCheckoutUrl(publicUrl: string, token: string, suffix = ""): string {
   return `${publicUrl.replace(/\/+$/, "")}/whatsapp/checkout/${token}${suffix}`
 }
+
+/**
+ * The checkout page after its link was opened: addressed by the WhatsApp
+ * cart id, which proves nothing on its own. The token that does travels in
+ * a cookie scoped to this path, so it never appears in a URL that access
+ * logs, browser history or a provider's return address keep.
+ */
+export function checkoutPagePath(whatsappCartId: string, suffix = ""): string {
+  return `/whatsapp/checkout/s/${encodeURIComponent(whatsappCartId)}${suffix}`
+}
+
+export function checkoutPageUrl(publicUrl: string, whatsappCartId: string, suffix = ""): string {
+  return `${publicUrl.replace(/\/+$/, "")}${checkoutPagePath(whatsappCartId, suffix)}`
+}

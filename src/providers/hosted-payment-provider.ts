@@ -22,6 +22,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
+import { describeError } from "../lib/safe-error"
 
 /** Where the provider's page is in its life, in one vocabulary for all providers. */
 export type RemoteStatus = "open" | "approved" | "paid" | "failed" | "expired" | "canceled"
@@ -56,6 +57,13 @@ export type WebhookOutcome =
 export class WebhookSignatureError extends MedusaError {
   constructor(provider: string, reason: string) {
     super(MedusaError.Types.UNAUTHORIZED, `${provider} webhook rejected: ${reason}`)
+  }
+}
+
+/** Too many webhooks to verify right now: the HTTP layer answers 429, and the provider delivers again later. */
+export class WebhookRateLimitedError extends MedusaError {
+  constructor(provider: string, readonly retryAfterSeconds: number) {
+    super(MedusaError.Types.NOT_ALLOWED, `${provider} webhook not verified now: too many verifications, retry later`)
   }
 }
 
@@ -164,7 +172,7 @@ export abstract class HostedPaymentProvider<TOptions> extends AbstractPaymentPro
     try {
       return await this.cancelPayment(input)
     } catch (error) {
-      this.logger_.warn(`${this.getIdentifier()}: could not close payment page ${String(input.data?.remote_id)}: ${(error as Error).message}`)
+      this.logger_.warn(`${this.getIdentifier()}: could not close payment page ${String(input.data?.remote_id)}: ${describeError(error)}`)
       return { data: input.data ?? {} }
     }
   }

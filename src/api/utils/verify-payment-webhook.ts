@@ -1,12 +1,14 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { WebhookSignatureError } from "../../providers/hosted-payment-provider"
+import { WebhookRateLimitedError, WebhookSignatureError } from "../../providers/hosted-payment-provider"
 
 /**
  * Medusa's `/hooks/payment/:provider` acknowledges every POST and checks the
  * signature later, in a subscriber. For this plugin's providers the check
  * runs first, so a forged or mis-signed webhook gets a 400 the provider's
- * dashboard shows, and nothing is queued. Other providers pass through.
+ * dashboard shows, and nothing is queued; one that cannot be verified now
+ * (too many to verify) gets a 429, which providers retry. Other providers
+ * pass through.
  */
 export async function verifyPaymentWebhook(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const provider = String(req.params.provider ?? "")
@@ -19,6 +21,11 @@ export async function verifyPaymentWebhook(req: MedusaRequest, res: MedusaRespon
     if (error instanceof WebhookSignatureError) {
       req.scope.resolve("logger").warn(`Payment webhook for ${provider} rejected: ${error.message}`)
       res.status(400).json({ type: "invalid_signature", message: error.message })
+      return
+    }
+    if (error instanceof WebhookRateLimitedError) {
+      res.setHeader("Retry-After", String(error.retryAfterSeconds))
+      res.status(429).json({ type: "too_many_requests", message: error.message })
       return
     }
   }

@@ -90,6 +90,12 @@ const T = {
     es: "El pago no se completó. Puedes elegir un método de pago e intentarlo de nuevo.",
     pt: "O pagamento não foi concluído. Você pode escolher um método e tentar de novo.",
   },
+  reopenTitle: { en: "Open your link again", es: "Abre tu enlace de nuevo", pt: "Abra seu link novamente" },
+  reopenBody: {
+    en: "For your privacy this page opens only from the link we sent you in WhatsApp. Tap it again to continue; if you already paid, the confirmation reaches your WhatsApp.",
+    es: "Por tu privacidad, esta página solo se abre desde el enlace que te enviamos por WhatsApp. Tócalo de nuevo para continuar; si ya pagaste, la confirmación te llegará por WhatsApp.",
+    pt: "Para sua privacidade, esta página só abre pelo link que enviamos no WhatsApp. Toque nele de novo para continuar; se já pagou, a confirmação chegará no seu WhatsApp.",
+  },
   sessionExpired: {
     en: "This page expired. Please send the form again.",
     es: "La página caducó. Envía el formulario de nuevo.",

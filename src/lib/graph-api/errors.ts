@@ -1,3 +1,5 @@
+import { describeError } from "../safe-error"
+
 /** A Graph API failure with Meta's error code kept for the retry decision and the admin. */
 export class GraphApiError extends Error {
   readonly name = "GraphApiError"
@@ -13,8 +15,8 @@ export class GraphApiError extends Error {
   }
 
   static network(cause: unknown): GraphApiError {
-    const text = cause instanceof Error ? cause.message : String(cause)
-    return new GraphApiError(`Network error calling the Graph API: ${text}`, 0, "network")
+    // Only the cause's kind: a database error raised while recording the send would otherwise store its SQL and values.
+    return new GraphApiError(`Network error calling the Graph API: ${describeError(cause)}`, 0, "network")
   }
 
   /** Builds the error from Meta's `{ error: { message, code, error_subcode, error_data } }`. */

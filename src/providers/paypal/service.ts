@@ -3,7 +3,10 @@ import { Client, Environment, OrdersController, PaymentsController, ApiError } f
 import type { Order } from "@paypal/paypal-server-sdk"
 import { z } from "@medusajs/framework/zod"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
+import { RateLimiterMemory } from "rate-limiter-flexible"
 import { toDecimalString } from "../../lib/payments/minor-units"
+import { AccessTokenCache } from "../../lib/payments/access-token-cache"
+import { payPalHeaderProblem, PayPalWebhookHeaders } from "../../lib/payments/paypal-webhook-headers"
 import {
   CreateRemoteInput,
   header,
@@ -11,6 +14,7 @@ import {
   rawBody,
   RemotePayment,
   WebhookOutcome,
+  WebhookRateLimitedError,
   WebhookSignatureError,
 } from "../hosted-payment-provider"
 import { apiBaseSchema, parseProviderOptions } from "../provider-options"
@@ -28,6 +32,14 @@ const optionsSchema = z.object({
   brandName: z.string().max(127).optional(),
   /** Only for the local sandbox and tests. Env: PAYPAL_API_BASE. */
   apiBase: apiBaseSchema,
+  /**
+   * At most this many webhook signatures sent to PayPal for verification per
+   * window (below) and process; more are answered 429 and PayPal delivers
+   * them again later. Env: PAYPAL_WEBHOOK_VERIFICATIONS_PER_WINDOW.
+   */
+  webhookVerificationsPerWindow: z.coerce.number().int().positive().max(100_000).default(120),
+  /** The window, in seconds. Env: PAYPAL_WEBHOOK_VERIFICATION_WINDOW_SECONDS. */
+  webhookVerificationWindowSeconds: z.coerce.number().int().positive().max(86_400).default(60),
 })
 
 type PayPalOptions = z.output<typeof optionsSchema>
@@ -37,6 +49,8 @@ const ENV = {
   webhookId: "PAYPAL_WEBHOOK_ID",
   environment: "PAYPAL_ENVIRONMENT",
   apiBase: "PAYPAL_API_BASE",
+  webhookVerificationsPerWindow: "PAYPAL_WEBHOOK_VERIFICATIONS_PER_WINDOW",
+  webhookVerificationWindowSeconds: "PAYPAL_WEBHOOK_VERIFICATION_WINDOW_SECONDS",
 }
 const VERIFIED_CACHE_SIZE = 1_000
 const HOSTS = { sandbox: "https://api-m.sandbox.paypal.com", production: "https://api-m.paypal.com" }
@@ -69,7 +83,11 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
    * headers and body. The same delivery is read by the 400 check in front of
    * Medusa's route and by the subscribers behind it; PayPal is asked once.
    */
-  protected readonly verified_ = new Map<string, true>()
+  protected readonly verified_ = new Map<string, Promise<void>>()
+  /** The OAuth token for verify-webhook-signature, kept until shortly before it expires. */
+  protected readonly webhookToken_: AccessTokenCache
+  /** Bounds the calls a flood of plausible-looking webhooks can make us send to PayPal (rate-limiter-flexible). */
+  protected readonly verifyLimiter_: RateLimiterMemory
 
   static validateOptions(options: Record<string, unknown>) {
     parseProviderOptions("paypal", optionsSchema, options, ENV)
@@ -88,6 +106,8 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
     })
     this.orders_ = new OrdersController(client)
     this.payments_ = new PaymentsController(client)
+    this.webhookToken_ = new AccessTokenCache(() => this.requestAccessToken())
+    this.verifyLimiter_ = new RateLimiterMemory({ points: parsed.webhookVerificationsPerWindow, duration: parsed.webhookVerificationWindowSeconds })
   }
 
   protected async createRemote(input: CreateRemoteInput): Promise<RemotePayment> {
@@ -184,16 +204,38 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
     }
   }
 
-  /** PayPal signs with its certificate; its own API is the verifier it documents. */
+  /**
+   * PayPal signs with its certificate; its own API is the verifier it
+   * documents. Headers that cannot be PayPal's (certificate off PayPal's
+   * hosts, a transmission time far from now) are refused without asking it;
+   * the same delivery is asked about once, however many times it is read.
+   */
   private async verifySignature(headers: Record<string, unknown> | undefined, event: WebhookEvent, body: string) {
     const names = ["transmission-id", "transmission-time", "transmission-sig", "cert-url", "auth-algo"] as const
-    const values = Object.fromEntries(names.map((n) => [n, header(headers, `paypal-${n}`)]))
+    const values = Object.fromEntries(names.map((n) => [n, header(headers, `paypal-${n}`)])) as PayPalWebhookHeaders
     const missing = names.filter((n) => !values[n])
     if (missing.length) throw new WebhookSignatureError("paypal", `missing PAYPAL-${missing.join(", PAYPAL-").toUpperCase()}`)
+    const problem = payPalHeaderProblem(values, { now: new Date(), extraCertOrigin: this.config.apiBase })
+    if (problem) throw new WebhookSignatureError("paypal", problem)
     const key = createHash("sha256").update(JSON.stringify([names.map((n) => values[n]), body])).digest("base64")
-    if (this.verified_.has(key)) return
+    let verification = this.verified_.get(key)
+    if (!verification) {
+      verification = this.askPayPal(values, event)
+      if (this.verified_.size >= VERIFIED_CACHE_SIZE) this.verified_.delete(this.verified_.keys().next().value!)
+      this.verified_.set(key, verification)
+      // Only a confirmed signature is remembered; a refusal or an outage is asked about again next time.
+      verification.catch(() => this.verified_.get(key) === verification && this.verified_.delete(key))
+    }
+    await verification
+  }
 
-    const token = await this.accessToken()
+  private async askPayPal(values: PayPalWebhookHeaders, event: WebhookEvent) {
+    try {
+      await this.verifyLimiter_.consume("verify-webhook-signature")
+    } catch {
+      throw new WebhookRateLimitedError("paypal", this.config.webhookVerificationWindowSeconds)
+    }
+    const token = await this.webhookToken_.get()
     const res = await fetch(`${this.apiBase_}/v1/notifications/verify-webhook-signature`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -208,14 +250,13 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
       }),
       signal: AbortSignal.timeout(20_000),
     })
+    if (res.status === 401) this.webhookToken_.invalidate(token)
     if (!res.ok) throw new Error(`PayPal verify-webhook-signature answered ${res.status}`)
     const { verification_status } = (await res.json()) as { verification_status?: string }
     if (verification_status !== "SUCCESS") throw new WebhookSignatureError("paypal", `verification ${verification_status ?? "failed"}`)
-    if (this.verified_.size >= VERIFIED_CACHE_SIZE) this.verified_.delete(this.verified_.keys().next().value!)
-    this.verified_.set(key, true)
   }
 
-  private async accessToken(): Promise<string> {
+  private async requestAccessToken() {
     const res = await fetch(`${this.apiBase_}/v1/oauth2/token`, {
       method: "POST",
       headers: {
@@ -226,7 +267,9 @@ export class PayPalProviderService extends HostedPaymentProvider<PayPalOptions> 
       signal: AbortSignal.timeout(20_000),
     })
     if (!res.ok) throw new Error(`PayPal token request answered ${res.status}`)
-    return ((await res.json()) as { access_token: string }).access_token
+    const { access_token, expires_in } = (await res.json()) as { access_token: string; expires_in?: number }
+    // PayPal documents expires_in (seconds); without it the token is used for one minute.
+    return { accessToken: access_token, expiresInSeconds: Number(expires_in) > 0 ? Number(expires_in) : 60 }
   }
 
   private toRemote(order: Order): RemotePayment {

@@ -7,6 +7,7 @@ import { claimInboundMessage, dueInboundMessages, finishInboundMessage } from ".
 import { createCartFromWhatsAppOrderWorkflow } from "./workflows/create-cart-from-whatsapp-order"
 import { handleWhatsAppProductInquiryWorkflow } from "./workflows/handle-whatsapp-product-inquiry"
 import { replyToWhatsAppTextWorkflow } from "./workflows/reply-to-whatsapp-text"
+import { describeError } from "../../lib/safe-error"
 
 /**
  * Reacts to one stored incoming message: an order becomes a cart, a text
@@ -34,7 +35,8 @@ export async function handleInboundMessage(container: MedusaContainer, messageId
     await finishInboundMessage(whatsapp.sql, messageId, {})
   } catch (error) {
     const options = whatsapp.getOptions()
-    const message = (error as Error)?.message ?? String(error)
+    // Stored on the message and logged: the failure's kind and code, never the SQL with the customer's text and number.
+    const message = describeError(error)
     const giveUp = claimed.attempts >= options.maxWebhookAttempts
     await finishInboundMessage(whatsapp.sql, messageId, {
       error: giveUp ? `gave up after ${claimed.attempts} attempts: ${message}` : message,

@@ -5,6 +5,7 @@ import { chooseNotificationMessage, WhatsAppNotificationData } from "../../../li
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { sendWhatsAppMessageWorkflow } from "../../channel/workflows/send-whatsapp-message"
+import { describeError } from "../../../lib/safe-error"
 
 const NO_PROVIDER = /notification provider for channel: whatsapp/i
 
@@ -25,13 +26,13 @@ export const createWhatsAppNotificationStep = createStep(
       const [created] = await container.resolve(Modules.NOTIFICATION).createNotifications([notification])
       return new StepResponse({ notification_id: created?.id ?? null, message_id: null, error: null })
     } catch (error) {
-      const message = (error as Error).message
-      if (NO_PROVIDER.test(message)) {
+      if (NO_PROVIDER.test((error as Error)?.message ?? "")) {
         logger.warn(
           "whatsapp: the `whatsapp` notification provider is not registered (see the README's set-up); order updates are queued directly"
         )
         return new StepResponse(await queueDirectly(container, notification))
       }
+      const message = describeError(error)
       logger.warn(`whatsapp: ${notification.template} for ${notification.resource_id} not sent: ${message}`)
       return new StepResponse({ notification_id: null, message_id: null, error: message })
     }

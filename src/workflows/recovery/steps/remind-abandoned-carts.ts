@@ -5,6 +5,7 @@ import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { DueCart } from "../../../modules/whatsapp/types"
 import { remindBatch } from "./remind-batch"
+import { describeError } from "../../../lib/safe-error"
 
 export type RemindAbandonedCartsInput = {
   /** The clock: defaults to now; tests and back-fills pass their own. */
@@ -63,7 +64,7 @@ export const remindAbandonedWhatsAppCartsStep = createStep(
           after = batch.due[batch.due.length - 1]
         }
       } catch (error) {
-        logger.error(`whatsapp: cart recovery for account ${account.id} stopped: ${(error as Error).message}`)
+        logger.error(`whatsapp: cart recovery for account ${account.id} stopped: ${describeError(error)}`)
       }
     }
     return new StepResponse(result)

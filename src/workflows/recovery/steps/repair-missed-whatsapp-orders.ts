@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { recordWhatsAppOrderWorkflow } from "../../checkout/workflows/record-whatsapp-order"
+import { describeError } from "../../../lib/safe-error"
 
 /**
  * A cart Medusa completed whose order the plugin never recorded (its
@@ -24,7 +25,7 @@ export const repairMissedWhatsAppOrdersStep = createStep(
         await recordWhatsAppOrderWorkflow(container).run({ input: { order_id: link.order_id } })
         recorded.push(link.order_id)
       } catch (error) {
-        logger.warn(`whatsapp: could not record order ${link.order_id} found by the recovery job: ${(error as Error).message}`)
+        logger.warn(`whatsapp: could not record order ${link.order_id} found by the recovery job: ${describeError(error)}`)
       }
     }
     return new StepResponse(recorded)

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { describeError } from "../../../lib/safe-error"
 
 export const RECOVERY_LOCK_KEY = "whatsapp:cart-recovery"
 /** Longer than any run; a crashed run's lock lapses by itself. */
@@ -23,7 +24,7 @@ export const tryRecoveryLockStep = createStep(
       const message = (error as Error).message ?? String(error)
       // Contention is normal (another run holds it); anything else (the provider is down) must be seen.
       if (/lock/i.test(message)) logger.debug("whatsapp: cart recovery already running elsewhere; skipped")
-      else logger.error(`whatsapp: cart recovery could not take its lock: ${message}`)
+      else logger.error(`whatsapp: cart recovery could not take its lock: ${describeError(error)}`)
       return new StepResponse({ acquired: false, owner: input.owner }, null)
     }
   },

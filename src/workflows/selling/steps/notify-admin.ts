@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { describeError } from "../../../lib/safe-error"
 
 export type AdminNotice = { title: string; description: string; resource_type?: string; resource_id?: string } | null
 
@@ -25,7 +26,7 @@ export const notifyAdminStep = createStep("notify-whatsapp-admin", async (notice
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`whatsapp: admin notification not added (${(error as Error).message})`)
+      .warn(`whatsapp: admin notification not added (${describeError(error)})`)
     return new StepResponse(null)
   }
 })

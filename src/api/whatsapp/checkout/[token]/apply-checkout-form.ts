@@ -13,7 +13,7 @@ import type { SupportedLanguage } from "../../../../lib/account-settings"
 import { LOCALE, pageText, PageTextKey } from "../../../../lib/checkout/page-texts"
 import { stepTimings } from "../../../../lib/checkout/step-timings"
 import { CHECKOUT_FIELDS } from "../../../../lib/checkout/render"
-import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
+import { checkoutPageUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
@@ -42,7 +42,7 @@ const reason = (error: unknown) => (error as Error)?.message ?? String(error)
  * customer to its page; a manual one completes the cart at once (the order
  * then waits for "mark as paid").
  */
-export async function applyCheckoutForm({ scope, lang, checkout, token, form }: Input): Promise<FormOutcome> {
+export async function applyCheckoutForm({ scope, lang, checkout, form }: Input): Promise<FormOutcome> {
   const t = (key: PageTextKey) => pageText(lang, key)
   const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf" && k !== "intent").map(([k, v]) => [k, v.slice(0, 300)]))
   const errors: Record<string, string> = {}
@@ -178,7 +178,7 @@ export async function applyCheckoutForm({ scope, lang, checkout, token, form }: 
       : t("cartChanged")
     return { ...render(409, pageText(lang, "totalChanged", { total, reason: why })), totalChanged: true } as FormOutcome
   }
-  const out = await pay(scope, lang, checkout, cart, token, providerId, address!, values)
+  const out = await pay(scope, lang, checkout, cart, providerId, address!, values)
   timings.mark("pay")
   ;(scope.resolve(ContainerRegistrationKeys.LOGGER) as Logger).debug(`whatsapp: checkout pay answered in ${Math.round(timings.total())}ms: ${timings}`)
   return out
@@ -195,13 +195,13 @@ async function pay(
   lang: SupportedLanguage,
   checkout: WhatsAppCartRow & { cart_id: string },
   cart: CheckoutCart,
-  token: string,
   providerId: string,
   address: CheckoutDetails,
   values: Record<string, string>
 ): Promise<FormOutcome> {
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
-  const back = hostedCheckoutUrl(whatsapp.getOptions().publicUrl, token, "/return")
+  // The provider sends the customer back to the token-free page; the cookie set by the link says who they are.
+  const back = checkoutPageUrl(whatsapp.getOptions().publicUrl, checkout.id, "/return")
   await whatsapp.sql.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, checkout.id])
   let session: any
   try {

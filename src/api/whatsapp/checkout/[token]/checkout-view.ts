@@ -6,7 +6,7 @@ import { variantDisplayTitle } from "../../../../lib/chat-texts"
 import { csrfField } from "../../../../lib/checkout/csrf"
 import { LOCALE } from "../../../../lib/checkout/page-texts"
 import type { CheckoutView } from "../../../../lib/checkout/render"
-import { hostedCheckoutUrl } from "../../../../lib/checkout-link"
+import { checkoutPagePath } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
@@ -144,7 +144,7 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
   return {
     lang: input.lang,
     storeName: account?.name ?? "",
-    action: hostedCheckoutUrl("", input.token),
+    action: checkoutPagePath(input.checkout.id),
     csrf: csrfField(whatsapp.checkoutFormKey(), input.csrfNonce, input.token),
     currency: cart.currency_code,
     items: (cart.items ?? []).map((i: any) => ({

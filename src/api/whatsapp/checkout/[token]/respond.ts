@@ -2,22 +2,41 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CSRF_COOKIE, newCsrfNonce, readCookie } from "../../../../lib/checkout/csrf"
 import { pageText } from "../../../../lib/checkout/page-texts"
 import { renderDonePage, renderNoticePage } from "../../../../lib/checkout/render"
-import type { CheckoutState } from "./checkout-state"
+import type { CheckoutSessionState } from "./checkout-session"
 
-export function sendHtml(res: MedusaResponse, status: number, html: string) {
+/**
+ * Headers every checkout response carries, redirects included: nothing
+ * cached, no referrer sent onwards (the provider's page never learns the
+ * checkout's address), no framing, and no content-type sniffing.
+ */
+export function securityHeaders(res: MedusaResponse) {
   res
-    .status(status)
-    .setHeader("Content-Type", "text/html; charset=utf-8")
     .setHeader("Cache-Control", "no-store")
     .setHeader("Referrer-Policy", "no-referrer")
     .setHeader("X-Frame-Options", "DENY")
+    .setHeader("X-Content-Type-Options", "nosniff")
+}
+
+export function sendHtml(res: MedusaResponse, status: number, html: string) {
+  securityHeaders(res)
+  res
+    .status(status)
+    .setHeader("Content-Type", "text/html; charset=utf-8")
     .setHeader("Content-Security-Policy", "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; form-action 'self' https: http:; frame-ancestors 'none'")
   res.send(html)
 }
 
-/** The pages for a link that leads nowhere, has expired, or whose order is already placed. Nothing changes. */
-export function sendStatePage(res: MedusaResponse, state: Exclude<CheckoutState, { kind: "open" }>) {
+/** A redirect from a checkout page, with the same headers as its pages. */
+export function sendRedirect(res: MedusaResponse, location: string) {
+  securityHeaders(res)
+  res.redirect(303, location)
+}
+
+/** The pages for a link that leads nowhere, has expired, whose order is already placed, or that this browser never opened. Nothing changes. */
+export function sendStatePage(res: MedusaResponse, state: Exclude<CheckoutSessionState, { kind: "open" }>) {
   switch (state.kind) {
+    case "reopen":
+      return sendHtml(res, 403, renderNoticePage(state.lang, pageText(state.lang, "reopenTitle"), pageText(state.lang, "reopenBody")))
     case "invalid":
       return sendHtml(res, 404, renderNoticePage(state.lang, pageText(state.lang, "invalidTitle"), pageText(state.lang, "invalidBody")))
     case "expired":
@@ -33,6 +52,6 @@ export function csrfNonce(req: MedusaRequest<unknown, unknown>, res: MedusaRespo
   if (existing && /^[A-Za-z0-9_-]{24}$/.test(existing)) return existing
   const nonce = newCsrfNonce()
   const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
-  res.setHeader("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400${secure ? "; Secure" : ""}`)
+  res.append("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400${secure ? "; Secure" : ""}`)
   return nonce
 }

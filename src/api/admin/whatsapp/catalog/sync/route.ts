@@ -4,6 +4,7 @@ import { WHATSAPP_MODULE } from "../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../modules/whatsapp/service"
 import { syncWhatsAppCatalogWorkflow } from "../../../../../workflows/catalog/workflows/sync-whatsapp-catalog"
 import type { AdminStartCatalogSyncType } from "../validators"
+import { describeError } from "../../../../../lib/safe-error"
 
 /**
  * Starts a full sync and answers at once with its run; the run records the
@@ -23,6 +24,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminStartCatalogSync
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   syncWhatsAppCatalogWorkflow(req.scope)
     .run({ input: { account_id: account.id, run_id: run.id, trigger: "manual" } })
-    .catch((error: Error) => logger.warn(`whatsapp: catalog sync ${run.id} failed: ${error.message}`))
+    .catch((error: Error) => logger.warn(`whatsapp: catalog sync ${run.id} failed: ${describeError(error)}`))
   res.status(202).json({ run })
 }

@@ -1,0 +1,31 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { checkoutPagePath } from "../../../../lib/checkout-link"
+import { checkoutCookie } from "../../../../lib/checkout/link-cookie"
+import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
+import { sendStatePage, securityHeaders } from "./respond"
+
+/**
+ * The link sent in WhatsApp (`/whatsapp/checkout/<token>`, or its old
+ * `/return` address a payment page may still send the customer to): the
+ * token moves into a cookie scoped to the checkout's own page and the
+ * browser goes there, so every later request — form posts, the return from
+ * the payment page — carries no token in its URL. The access log never sees
+ * this request's path either (`redactCheckoutTokenInLog`).
+ */
+export function openCheckoutLink(suffix: "" | "/return") {
+  return async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
+    const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
+    const token = String(req.params.token ?? "")
+    const check = whatsapp.verifyCheckoutToken(token)
+    // An expired token is still authentic: its page may show an order already placed.
+    const id = check.ok || check.reason === "expired" ? check.id : undefined
+    if (!id) return sendStatePage(res, { kind: "invalid", lang: "en" })
+    const path = checkoutPagePath(id)
+    const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
+    const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""
+    securityHeaders(res)
+    res.append("Set-Cookie", checkoutCookie({ token, path, expiresAt: check.ok ? check.expiresAt : new Date(), secure }))
+    res.redirect(303, `${path}${suffix}${query}`)
+  }
+}
