@@ -69,6 +69,8 @@ export default defineConfig({
         publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? "http://127.0.0.1:9000",
         ...(process.env.WHATSAPP_STOREFRONT_URL ? { checkout: { storefrontUrl: process.env.WHATSAPP_STOREFRONT_URL } } : {}),
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY,
+        // The storefront page a customer confirms a phone link on (the token in the fragment reaches no log).
+        customerLinkUrl: "http://127.0.0.1:8000/account/whatsapp#token={token}",
         // Small numbers keep the pacing and retry tests short; the logic is the same.
         messagesPerSecond: Number(process.env.WHATSAPP_MESSAGES_PER_SECOND ?? 20),
         pairMessagesPerSecond: 10,

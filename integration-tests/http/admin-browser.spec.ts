@@ -159,6 +159,21 @@ describe("the admin in a browser", () => {
     await page.getByTestId("cart-card").first().waitFor()
     await shot("04-inbox-question-and-cart")
 
+    // The cart's customer was created from WhatsApp; the admin links a customer by email by hand, which records who, then unlinks.
+    const customerLink = page.getByTestId("customer-link")
+    await page.locator('[data-testid="customer-link"][data-method="whatsapp_created"]').waitFor()
+    await json(`${admin}/admin/customers`, { method: "POST", headers, body: JSON.stringify({ email: "carmen@example.com", first_name: "Carmen" }) })
+    await customerLink.getByRole("textbox").fill("carmen@example.com")
+    await customerLink.getByRole("button", { name: "Link", exact: true }).click()
+    await page.locator('[data-testid="customer-link"][data-method="linked_by_admin"]').waitFor()
+    const conversationId = await page.getByTestId("thread").getAttribute("data-conversation-id")
+    const { conversation } = await json(`${admin}/admin/whatsapp/conversations/${conversationId}`, { headers })
+    const { user } = await json(`${admin}/admin/users/me`, { headers })
+    expect(conversation).toMatchObject({ customer_link_method: "linked_by_admin", customer_linked_by: user.id })
+    await shot("04b-inbox-customer-linked")
+    await customerLink.getByRole("button", { name: "Unlink" }).click()
+    await page.locator('[data-testid="customer-link"][data-method="none"]').waitFor()
+
     await page.getByTestId("reply-input").fill("¡Sí! Te la guardamos en talla L.")
     await page.getByTestId("reply-send").click()
     await until(

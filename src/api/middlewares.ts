@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   validateAndTransformBody,
   validateAndTransformQuery,
@@ -22,6 +23,11 @@ import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/
 import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
 import { rawBody } from "./utils/raw-body"
 import { checkoutRequestGuard } from "./utils/checkout-request-guard"
+import { StoreConfirmPhoneLink, StoreRequestPhoneLink } from "./store/whatsapp/link-phone/validators"
+import { AdminLinkConversationCustomer } from "./admin/whatsapp/conversations/[id]/customer/validators"
+
+/** Store routes that act for a logged-in customer (Medusa's storefront auth: session cookie or bearer token). */
+const loggedInCustomer = authenticate("customer", ["session", "bearer"])
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
@@ -52,6 +58,21 @@ export default defineMiddlewares({
       matcher: "/hooks/payment/:provider",
       methods: ["POST"],
       middlewares: [verifyPaymentWebhook],
+    },
+    {
+      matcher: "/store/whatsapp/link-phone",
+      methods: ["POST"],
+      middlewares: [loggedInCustomer, validateAndTransformBody(StoreRequestPhoneLink)],
+    },
+    {
+      matcher: "/store/whatsapp/link-phone/confirm",
+      methods: ["POST"],
+      middlewares: [loggedInCustomer, validateAndTransformBody(StoreConfirmPhoneLink)],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/customer",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminLinkConversationCustomer)],
     },
     {
       matcher: "/admin/whatsapp/carts/:id/mark-paid",

@@ -56,6 +56,17 @@ export const pluginOptionsSchema = z
           .optional(),
       })
       .default({}),
+    /**
+     * The storefront page where a logged-in customer confirms a phone link
+     * sent in the chat, e.g. "https://shop.example/account/whatsapp#token={token}"
+     * (the page posts the token to `/store/whatsapp/link-phone/confirm`).
+     * Without it, customers cannot link their number themselves.
+     */
+    customerLinkUrl: z
+      .string()
+      .refine((value) => value.includes("{token}"), { message: "must contain {token}" })
+      .refine((value) => URL.canParse(value.replaceAll("{token}", "t")), { message: "must be an absolute URL" })
+      .optional(),
     /** Search results sent for one typed query (a product list holds at most 30 items). */
     searchResultLimit: z.number().int().min(1).max(10).default(5),
   })

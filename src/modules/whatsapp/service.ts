@@ -24,6 +24,17 @@ import {
   type WhatsAppCartRow,
 } from "./sql/checkout"
 import { type DueCart, remindDueCarts, type ReminderDecision, type ReminderResult } from "./sql/recovery"
+import {
+  clearWhatsAppCartCustomers,
+  CustomerLink,
+  insertPhoneLink,
+  listOpenCartsOfUnverifiedLinks,
+  listUnverifiedLinks,
+  readCustomerLink,
+  usePhoneLink,
+  writeCustomerLink,
+} from "./sql/customer-link"
+import { hashPhoneLinkToken, isProvenLink, newPhoneLinkToken, PHONE_LINK_TTL_MINUTES, PHONE_LINKS_PER_HOUR } from "../../lib/customer-link"
 import { WhatsappAccount } from "./models/whatsapp-account"
 import { WhatsappConversation } from "./models/whatsapp-conversation"
 import { WhatsappMessage } from "./models/whatsapp-message"
@@ -35,6 +46,7 @@ import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 import { WhatsappCart } from "./models/whatsapp-cart"
 import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
+import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -50,6 +62,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappCatalogQueue,
   WhatsappCart,
   WhatsappAutoReplyRule,
+  WhatsappPhoneLink,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   /** One key per use (lib/derived-keys); the raw key only opens what was sealed before. */
@@ -250,6 +263,67 @@ class WhatsAppModuleService extends MedusaService({
   async graphClientFor(accountId: string, config: { timeoutMs?: number } = {}): Promise<GraphApiClient> {
     const { accessToken } = await this.revealAccountSecrets(accountId)
     return new GraphApiClient({ baseUrl: this.options_.graphApiUrl, version: this.options_.graphApiVersion, accessToken, ...config })
+  }
+
+  /** The conversation's customer link as stored, proven or not (null: no such conversation). */
+  customerLink(conversationId: string) {
+    return readCustomerLink(this.manager_, conversationId)
+  }
+
+  /** The customer the conversation is proven to belong to, or null: an unverified link counts as none. */
+  async provenCustomerId(conversationId: string): Promise<string | null> {
+    const link = await readCustomerLink(this.manager_, conversationId)
+    return link?.customer_id && isProvenLink(link.method) ? link.customer_id : null
+  }
+
+  /** Sets or clears the link; returns it with the one it replaced (see sql/customer-link). */
+  linkConversationCustomer(conversationId: string, link: CustomerLink, options: { onlyIfUnproven?: boolean } = {}) {
+    return this.manager_.transactional((db) => writeCustomerLink(db, conversationId, link, options))
+  }
+
+  /**
+   * A one-time phone link for this customer in this conversation: the token
+   * to send (only its hash is stored), or null when the conversation already
+   * got its hourly share.
+   */
+  async createPhoneLink(input: { conversation_id: string; customer_id: string }): Promise<{ id: string; token: string } | null> {
+    const { token, hash } = newPhoneLinkToken()
+    const id = await this.manager_.transactional((db) =>
+      insertPhoneLink(db, { ...input, token_hash: hash, ttl_minutes: PHONE_LINK_TTL_MINUTES, per_hour: PHONE_LINKS_PER_HOUR })
+    )
+    return id ? { id, token } : null
+  }
+
+  async deletePhoneLink(id: string) {
+    await this.manager_.execute(`delete from whatsapp_phone_link where id = ?`, [id])
+  }
+
+  /**
+   * Uses a phone-link token for the logged-in customer and links the
+   * conversation it was sent in to them, in one transaction. Null when the
+   * token is unknown, used, expired or issued to someone else.
+   */
+  confirmPhoneLink(token: string, customerId: string) {
+    return this.manager_.transactional(async (db) => {
+      const conversationId = await usePhoneLink(db, { token_hash: hashPhoneLinkToken(token), customer_id: customerId })
+      if (!conversationId) return null
+      const link = { customer_id: customerId, method: "verified_by_customer" as const, linked_by: customerId, linked_at: new Date() }
+      const written = await writeCustomerLink(db, conversationId, link)
+      return written && { conversation_id: conversationId, previous: written.previous }
+    })
+  }
+
+  /** For the upgrade script: links made by phone match, and open carts still carrying their customer. */
+  listUnverifiedCustomerLinks() {
+    return listUnverifiedLinks(this.manager_)
+  }
+
+  listOpenCartsOfUnverifiedLinks() {
+    return listOpenCartsOfUnverifiedLinks(this.manager_)
+  }
+
+  clearWhatsAppCartCustomers(ids: string[]) {
+    return clearWhatsAppCartCustomers(this.manager_, ids)
   }
 
   /** Plaintext secrets of one account, for Graph API calls and signatures. */

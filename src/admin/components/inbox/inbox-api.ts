@@ -132,3 +132,26 @@ export function useSendProducts(conversationId: string) {
     onError: (error) => toast.error("Products not sent", { description: apiErrorMessage(error) }),
   })
 }
+
+/** Links the conversation to a customer by hand (id, or an exact email looked up through the JS SDK), or unlinks it with null. */
+export function useLinkCustomer(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (customer: string | null) => {
+      const path = `${BASE}/conversations/${conversationId}/customer`
+      if (customer === null) return sdk.client.fetch<{ conversation: Conversation }>(path, { method: "DELETE" })
+      return sdk.client.fetch<{ conversation: Conversation }>(path, { method: "POST", body: { customer_id: await customerIdFor(customer) } })
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+    onError: (error) => toast.error("Customer link not changed", { description: apiErrorMessage(error) }),
+  })
+}
+
+async function customerIdFor(input: string): Promise<string> {
+  const value = input.trim()
+  if (!value.includes("@")) return value
+  const { customers } = await sdk.admin.customer.list({ q: value, limit: 20 })
+  const match = customers.filter((c) => c.email?.toLowerCase() === value.toLowerCase())
+  if (match.length !== 1) throw new Error(match.length ? `${match.length} customers have this email: use the customer's ID` : "No customer has this email")
+  return match[0].id
+}

@@ -15,6 +15,10 @@ export type Conversation = {
   wa_id: string
   profile_name: string | null
   customer_id: string | null
+  /** How the customer link was proven; "unverified" links (made by phone match before proof was required) are not used. */
+  customer_link_method: "whatsapp_created" | "verified_by_customer" | "linked_by_admin" | "unverified" | null
+  customer_linked_by: string | null
+  customer_linked_at: string | null
   last_inbound_at: string | null
   last_message_at: string | null
   opted_out: boolean

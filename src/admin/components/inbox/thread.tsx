@@ -1,7 +1,7 @@
 import { Badge, Button, Heading, Text } from "@medusajs/ui"
 import { useEffect, useLayoutEffect, useRef, useState } from "react"
-import { Link } from "react-router-dom"
 import { useConversation, useConversationCarts, useMarkRead, useMessages } from "./inbox-api"
+import { CustomerLink } from "./customer-link"
 import { conversationName } from "./inbox-format"
 import type { Conversation, InboxAccount } from "./inbox-types"
 import { MessageBubble } from "./message-bubble"
@@ -81,14 +81,6 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
           <Text size="small" className="text-ui-fg-subtle">
             +{conversation.wa_id}
             {account && ` · ${account.name}`}
-            {conversation.customer_id && (
-              <>
-                {" · "}
-                <Link to={`/customers/${conversation.customer_id}`} className="text-ui-fg-interactive hover:underline">
-                  Customer
-                </Link>
-              </>
-            )}
           </Text>
         </div>
         <div className="flex items-center gap-2">
@@ -107,6 +99,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
           />
         </div>
       </div>
+      <CustomerLink conversation={conversation} />
       <div ref={scroller} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto px-6 py-4" data-testid="message-list">
         {messages.data && messages.data.count > ordered.length && limit < MAX_MESSAGES && (
           <div className="flex justify-center">

@@ -12,6 +12,11 @@ export const WhatsappConversation = model
     /** The language the customer writes in, when their messages tell; otherwise the account's is used. */
     language: model.text().nullable(),
     customer_id: model.text().nullable(),
+    /** How the customer link was proven (see lib/customer-link); `unverified` links are never used. */
+    customer_link_method: model.enum(["whatsapp_created", "verified_by_customer", "linked_by_admin", "unverified"]).nullable(),
+    /** The admin user who linked by hand, or the customer who proved the number. */
+    customer_linked_by: model.text().nullable(),
+    customer_linked_at: model.dateTime().nullable(),
     /** Start of the 24-hour customer-service window. */
     last_inbound_at: model.dateTime().nullable(),
     last_message_at: model.dateTime().nullable(),

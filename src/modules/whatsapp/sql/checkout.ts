@@ -1,4 +1,5 @@
 import type { SupportedLanguage } from "../../../lib/account-settings"
+import { PROVEN_LINK_METHODS } from "../../../lib/customer-link"
 import type { SqlRunner } from "./ingest"
 import { REMINDER_DELIVERED, withdrawQueuedReminder } from "./recovery"
 
@@ -17,16 +18,21 @@ export type WhatsAppCartRow = {
   profile_name: string | null
   account_id: string
   language: SupportedLanguage
+  /** The conversation's customer when the link is proven; null otherwise (see lib/customer-link). */
+  proven_customer_id: string | null
 }
 
 /** The customer's own language when their messages told it, else the account's (`c` conversation, `a` account). */
 export const CONVERSATION_LANGUAGE = "coalesce(c.language, a.language)"
 
+const PROVEN_CUSTOMER = `case when c.customer_link_method in (${PROVEN_LINK_METHODS.map((m) => `'${m}'`).join(", ")}) then c.customer_id end`
+
 /** Paid after a recovery reminder that reached the customer counts as recovered. */
 const PAID_STATUS = `case when recovery_sent_at is not null and ${REMINDER_DELIVERED} then 'recovered' else 'paid' end`
 
 const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
-       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, ${CONVERSATION_LANGUAGE} as language
+       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, ${CONVERSATION_LANGUAGE} as language,
+       ${PROVEN_CUSTOMER} as proven_customer_id
   from whatsapp_cart w
   join whatsapp_conversation c on c.id = w.conversation_id
   join whatsapp_account a on a.id = w.account_id

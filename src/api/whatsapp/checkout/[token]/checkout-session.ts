@@ -3,7 +3,6 @@ import type { SupportedLanguage } from "../../../../lib/account-settings"
 import { checkoutTokenFromCookie } from "../../../../lib/checkout/link-cookie"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
-import { findWhatsAppCheckout } from "../../../../modules/whatsapp/sql/checkout"
 import { CheckoutState, resolveCheckout } from "./checkout-state"
 
 export type CheckoutSessionState = CheckoutState | { kind: "reopen"; lang: SupportedLanguage }
@@ -21,7 +20,7 @@ export async function resolveCheckoutSession(req: MedusaRequest<unknown, unknown
   const check = token ? whatsapp.verifyCheckoutToken(token) : null
   const tokenId = check && (check.ok || check.reason === "expired") ? check.id : undefined
   if (token && tokenId === id) return resolveCheckout(req.scope, token)
-  const checkout = /^[A-Za-z0-9_]{1,64}$/.test(id) ? await findWhatsAppCheckout(whatsapp.sql, { id }) : null
+  const checkout = /^[A-Za-z0-9_]{1,64}$/.test(id) ? await whatsapp.findWhatsAppCart({ id }) : null
   if (!checkout) return { kind: "invalid", lang: "en" }
   return { kind: "reopen", lang: checkout.language }
 }

@@ -16,6 +16,7 @@ export const CART_FIELDS = [
   "email",
   "currency_code",
   "customer_id",
+  "customer.has_account",
   "completed_at",
   "item_subtotal",
   "shipping_total",
@@ -110,9 +111,15 @@ export type ViewInput = {
 export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput): Promise<CheckoutView> {
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
   const cart = await loadCart(scope, input.checkout.cart_id)
+  // Only the conversation's proven customer prefills the page. A customer
+  // account on the cart by any other way (linked by a phone typed on a
+  // storefront, before links had to be proven) is someone else's: neither its
+  // email nor its last address is shown.
+  const provenCustomer = !!cart.customer_id && cart.customer_id === input.checkout.proven_customer_id
+  const foreignAccount = !provenCustomer && !!cart.customer?.has_account
   const [shippingOptions, previous, [account]] = await Promise.all([
     shippingOptionsFor(scope, cart),
-    cart.shipping_address?.address_1 ? Promise.resolve(null) : previousAddress(scope, cart.customer_id),
+    cart.shipping_address?.address_1 || !provenCustomer ? Promise.resolve(null) : previousAddress(scope, cart.customer_id),
     whatsapp.sql.execute(`select name, display_phone_number from whatsapp_account where id = ?`, [input.checkout.account_id]),
   ])
   const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2 as string)
@@ -120,7 +127,7 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
   const a = cart.shipping_address ?? {}
   const fromCart: Record<string, string> = Object.fromEntries(
     Object.entries({
-      email: cart.email,
+      email: foreignAccount ? undefined : cart.email,
       first_name: a.first_name,
       last_name: a.last_name,
       address_1: a.address_1,
