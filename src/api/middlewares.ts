@@ -22,6 +22,7 @@ import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/what
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
 import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
 import { rawBody } from "./utils/raw-body"
+import { noSniff, refuseBlockedUnsigned } from "./utils/webhook-guard"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
@@ -50,7 +51,12 @@ export default defineMiddlewares({
       matcher: "/whatsapp/webhook",
       methods: ["POST"],
       bodyParser: false,
-      middlewares: [rawBody(WEBHOOK_BODY_LIMIT)],
+      middlewares: [noSniff, refuseBlockedUnsigned, rawBody(WEBHOOK_BODY_LIMIT)],
+    },
+    {
+      matcher: "/whatsapp/webhook",
+      methods: ["GET"],
+      middlewares: [noSniff],
     },
     {
       matcher: "/admin/whatsapp/accounts/:id/auto-replies",
