@@ -34,8 +34,7 @@ export async function refuseBlockedUnsigned(req: MedusaRequest, res: MedusaRespo
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const limiter = whatsapp.webhookRejectLimiter()
   if (await limiter.isBlocked(clientIp(req))) {
-    // The body is never read; closing the connection keeps a client from streaming it anyway.
-    res.setHeader("Connection", "close")
+    // The body is never buffered: Node discards what the client still sends.
     return refuseTooMany(req, res, whatsapp)
   }
   next()
