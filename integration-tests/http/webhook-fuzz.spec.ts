@@ -151,7 +151,7 @@ medusaIntegrationTestRunner({
       statuses.forEach((status, i) => status !== 200 && problems.push(`POST ${i} (${posts[i].kind}) answered ${status}`))
 
       const events = await waitFor(async () => {
-        const r = await rows(`select id, status, attempts, next_attempt_at, last_error, raw_body_encoding from whatsapp_webhook_event`)
+        const r = await rows(`select id, status, attempts, next_attempt_at, last_error from whatsapp_webhook_event`)
         const settled = r.length === BODIES && r.every((e: any) => e.status !== "pending" && !(e.status === "failed" && e.next_attempt_at))
         return settled ? r : null
       }, { what: `every event final (FUZZ_SEED=${SEED})`, timeoutMs: 150_000, intervalMs: 500 })
