@@ -54,12 +54,15 @@ medusaIntegrationTestRunner({
         )
         expect(res.status).toBe(200)
         expect(res.headers.get("content-type")).toContain("text/plain")
+        // The challenge is caller input echoed back: no browser may sniff it into HTML.
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff")
         expect(await res.text()).toBe("1158201444")
       })
 
       it("refuses a wrong token or mode with 403", async () => {
         const wrong = await fetch(`${baseUrl}/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)
         expect(wrong.status).toBe(403)
+        expect(wrong.headers.get("x-content-type-options")).toBe("nosniff")
         const mode = await fetch(`${baseUrl}/whatsapp/webhook?hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`)
         expect(mode.status).toBe(403)
       })
@@ -98,6 +101,65 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(200)
       })
 
+      describe("one secret per account", () => {
+        const B = { ...TEST_ACCOUNT, name: "Tienda B", waba_id: "200000000000011", phone_number_id: "200000000000012", access_token: "test-access-token-0002" }
+        const B_SECRET = "account-b-own-secret"
+        const twoAccounts = (textA: string, textB: string) => {
+          const a = textPayload({ from: "34600000031", text: textA })
+          const b = textPayload({ from: "34600000032", text: textB, phoneNumberId: B.phone_number_id })
+          return { ...a, entry: [...a.entry, ...b.entry] }
+        }
+
+        beforeEach(async () => {
+          await api.post("/admin/whatsapp/accounts", { ...B, app_secret: B_SECRET, settings: NO_AUTO_REPLY }, admin)
+        })
+
+        it("refuses a body naming A and B signed with B's secret: A's message is not stored", async () => {
+          const res = await postWebhook(baseUrl, twoAccounts("for A, signed by B", "for B"), { secret: B_SECRET })
+          expect(res.status).toBe(401)
+          expect(JSON.parse(res.body).message).toContain("every account")
+          // Nor with the plugin secret, which is A's: the body mixes two apps.
+          expect((await postWebhook(baseUrl, twoAccounts("for A", "for B, signed by A"))).status).toBe(401)
+          expect((await rows(`select count(*)::int c from whatsapp_webhook_event`))[0].c).toBe(0)
+          expect((await rows(`select count(*)::int c from whatsapp_message`))[0].c).toBe(0)
+        })
+
+        it("refuses a body for B signed with the plugin secret, as B has its own", async () => {
+          const res = await postWebhook(baseUrl, textPayload({ from: "34600000033", text: "B via plugin secret", phoneNumberId: B.phone_number_id }))
+          expect(res.status).toBe(401)
+          expect((await rows(`select count(*)::int c from whatsapp_webhook_event`))[0].c).toBe(0)
+        })
+
+        it("accepts each account's body signed with its own secret (the plugin's for A, which has none)", async () => {
+          const forA = textPayload({ from: "34600000034", text: "to A" })
+          const forB = textPayload({ from: "34600000035", text: "to B", phoneNumberId: B.phone_number_id })
+          expect((await postWebhook(baseUrl, forA)).status).toBe(200)
+          expect((await postWebhook(baseUrl, forB, { secret: B_SECRET })).status).toBe(200)
+          const stored = await waitFor(async () => {
+            const r = await rows(`select m.text, a.phone_number_id from whatsapp_message m
+              join whatsapp_conversation c on c.id = m.conversation_id join whatsapp_account a on a.id = c.account_id order by m.text`)
+            return r.length === 2 ? r : null
+          }, { what: "both messages" })
+          expect(stored).toEqual([
+            { text: "to A", phone_number_id: TEST_ACCOUNT.phone_number_id },
+            { text: "to B", phone_number_id: B.phone_number_id },
+          ])
+        })
+      })
+
+      it("answers webhook POSTs with X-Content-Type-Options: nosniff, accepted or not", async () => {
+        const raw = JSON.stringify(textPayload({ from: "34600000036", text: "hi" }))
+        for (const signature of [sign(raw), null, "sha256=00"]) {
+          const res = await fetch(`${baseUrl}/whatsapp/webhook`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
+            body: raw,
+          })
+          expect([200, 401]).toContain(res.status)
+          expect(res.headers.get("x-content-type-options")).toBe("nosniff")
+        }
+      })
+
       it("refuses bodies over 3 MB and accepts one just under", async () => {
         const big = JSON.stringify({ object: "whatsapp_business_account", entry: [], pad: "x".repeat(3 * 1024 * 1024) })
         expect((await postWebhook(baseUrl, big)).status).toBe(413)
@@ -122,6 +184,79 @@ medusaIntegrationTestRunner({
         for (const [i, id] of ids.entries()) {
           const [row] = await rows(`select text from whatsapp_message where wamid = ?`, [id])
           expect(row.text).toBe(texts[i])
+        }
+      })
+
+      it("stores messages carrying NUL or lone surrogates (replaced by U+FFFD) with the rest of their POST", async () => {
+        // JSON.stringify writes these as "\\u0000" and "\\ud800" escapes, the form they take in a signed body.
+        const texts = ["plain before", "nul \u0000 inside", "lone \ud800 high", "lone \udc00 low", "plain after"]
+        const ids = texts.map(() => wamid())
+        const payload = envelope({
+          contacts: [{ profile: { name: "Nul\u0000 Name" }, wa_id: "34600000040" }],
+          messages: texts.map((text, i) => ({ from: "34600000040", id: ids[i], timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } })),
+        })
+        expect((await postWebhook(baseUrl, JSON.stringify(payload))).status).toBe(200)
+        const stored = await waitFor(async () => {
+          const r = await rows(`select wamid, text, payload->'text'->>'body' as body from whatsapp_message`)
+          return r.length === texts.length ? r : null
+        }, { what: "the five messages of the POST" })
+        const expected = ["plain before", "nul \uFFFD inside", "lone \uFFFD high", "lone \uFFFD low", "plain after"]
+        for (const [i, id] of ids.entries()) {
+          const row = stored.find((r: any) => r.wamid === id)
+          expect(row.text).toBe(expected[i])
+          expect(row.body).toBe(expected[i])
+        }
+        const [event] = await rows(`select status, attempts, last_error from whatsapp_webhook_event`)
+        expect(event).toEqual({ status: "processed", attempts: 1, last_error: null })
+        expect((await rows(`select profile_name from whatsapp_conversation`))[0].profile_name).toBe("Nul\uFFFD Name")
+      })
+
+      it("keeps a signed body that is not UTF-8 text byte-exact, and shows it failed as malformed", async () => {
+        const bytes = Buffer.concat([Buffer.from('{"object":"whatsapp_business_account","x":"'), Buffer.from([0x00, 0xff, 0xfe]), Buffer.from('"}')])
+        const res = await fetch(`${baseUrl}/whatsapp/webhook`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-hub-signature-256": sign(bytes) },
+          body: bytes,
+        })
+        expect(res.status).toBe(200)
+        const [event] = await waitFor(async () => {
+          const { data } = await api.get("/admin/whatsapp/webhook-events?status=failed", admin)
+          return data.webhook_events.length ? data.webhook_events : null
+        }, { what: "the undecodable body listed as failed" })
+        expect(event).toMatchObject({ raw_body_encoding: "base64", gave_up: true, next_attempt_at: null })
+        expect(event.last_error).toContain("Malformed JSON")
+        expect(Buffer.from(event.raw_body, "base64").equals(bytes)).toBe(true)
+      })
+
+      it("fails only the event the database refuses; the others claimed with it are stored", async () => {
+        // A real PostgreSQL error for one message, raised inside the insert (a test-only trigger).
+        await rows(`create or replace function test_refuse_poison() returns trigger language plpgsql as $$
+          begin if new.text like 'poison%' then raise exception 'refused % for %', new.text, new.wamid using errcode = '22023'; end if; return new; end $$`)
+        await rows(`create trigger test_refuse_poison before insert on whatsapp_message for each row execute function test_refuse_poison()`)
+        try {
+          const texts = ["first", "poison pill +34600000099", "third", "fourth", "fifth"]
+          // One INSERT of five rows, exactly as the intake stores concurrent POSTs: the worker then claims them as one batch.
+          const bodies = texts.map((text, i) => JSON.stringify(textPayload({ from: `3460000005${i}`, text })))
+          await rows(
+            `insert into whatsapp_webhook_event (id, raw_body, received_at, status, phone_number_ids, created_at, updated_at)
+             values ${bodies.map((_, i) => `('waevt_batch${i}', ?, now() + interval '${i} milliseconds', 'pending', '[]', now(), now())`).join(", ")}`,
+            bodies
+          )
+          const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+          await retryJob(getContainer())
+          const events = await waitFor(async () => {
+            const r = await rows(`select id, status, attempts, last_error, next_attempt_at from whatsapp_webhook_event order by id`)
+            return r.every((e: any) => e.status !== "pending") ? r : null
+          }, { what: "the batch's outcomes" })
+          expect(events.map((e: any) => e.status)).toEqual(["processed", "failed", "processed", "processed", "processed"])
+          expect(events.every((e: any) => e.attempts === 1)).toBe(true)
+          // Given up at once (a data error repeats on retry), with a reason free of SQL, phone and text.
+          expect(events[1].next_attempt_at).toBeNull()
+          expect(events[1].last_error).toBe("gave up: permanent error, DriverException: PostgreSQL 22023 (data exception)")
+          const stored = await rows(`select text from whatsapp_message order by text`)
+          expect(stored.map((r: any) => r.text)).toEqual(["fifth", "first", "fourth", "third"])
+        } finally {
+          await rows(`drop trigger if exists test_refuse_poison on whatsapp_message`)
         }
       })
 
@@ -266,16 +401,25 @@ medusaIntegrationTestRunner({
     })
 
     describe("retries", () => {
-      it("retries an injected processing failure and processes the event exactly once", async () => {
+      // A workflow hook takes one handler: each test sets the fault it injects.
+      let fault: ((messages: any[]) => void) | null = null
+      beforeAll(() => {
         const { processWhatsAppWebhookEventsWorkflow } = require(path.join(built, "workflows/channel/workflows/process-whatsapp-webhook-event.js"))
+        processWhatsAppWebhookEventsWorkflow.hooks.webhookEventsIngested(async ({ messages }: any) => fault?.(messages))
+      })
+      afterEach(() => {
+        fault = null
+      })
+
+      it("retries an injected processing failure and processes the event exactly once", async () => {
         const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
         let failures = 0
-        processWhatsAppWebhookEventsWorkflow.hooks.webhookEventsIngested(async ({ messages }: any) => {
+        fault = (messages) => {
           if (messages.some((m: any) => m.text === "fail me once") && failures === 0) {
             failures++
             throw new Error("injected failure")
           }
-        })
+        }
         await postWebhook(baseUrl, textPayload({ from: "34600000007", text: "fail me once" }))
         // The retry comes from the worker's own drain or from the job, whichever is first.
         const [event] = await waitFor(async () => {
@@ -296,6 +440,46 @@ medusaIntegrationTestRunner({
         expect(received).toHaveLength(1)
         expect((await rows(`select attempts from whatsapp_webhook_event where id = ?`, [event.id]))[0].attempts).toBe(2)
         expect(failures).toBe(1)
+      })
+
+      it("holds the attempt cap when the failure's own text cannot be stored, and shows the event given up", async () => {
+        const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+        fault = (messages) => {
+          const poison = messages.find((m: any) => m.text?.startsWith("always fails"))
+          // Like a driver error quoting the SQL: message text, a phone number and a NUL.
+          if (poison) throw new Error(`insert failed for ${poison.wa_id}: ${poison.text}\u0000`)
+        }
+        await postWebhook(baseUrl, textPayload({ from: "34600000008", text: "always fails here" }))
+        const [event] = await waitFor(async () => {
+          await retryJob(getContainer())
+          const { data } = await api.get("/admin/whatsapp/webhook-events?status=failed", admin)
+          return data.webhook_events.filter((e: any) => e.gave_up).length ? data.webhook_events : null
+        }, { what: "the event given up", timeoutMs: 60_000 })
+        expect(event.attempts).toBe(10)
+        expect(event.last_error).toBe("gave up after 10 attempts: Error")
+        expect((await rows(`select count(*)::int c from whatsapp_message`))[0].c).toBe(0)
+
+        // Never claimed again.
+        await retryJob(getContainer())
+        expect((await rows(`select attempts, status from whatsapp_webhook_event where id = ?`, [event.id]))[0]).toEqual({ attempts: 10, status: "failed" })
+      })
+
+      it("gives up an event that used its attempts without an outcome (its workers died) instead of claiming it again", async () => {
+        const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+        const body = JSON.stringify(textPayload({ from: "34600000009", text: "orphan" }))
+        await rows(
+          `insert into whatsapp_webhook_event (id, raw_body, received_at, status, attempts, locked_until, phone_number_ids, created_at, updated_at)
+           values ('waevt_orphan', ?, now(), 'pending', 10, now() - interval '1 second', '[]', now(), now())`,
+          [body]
+        )
+        await retryJob(getContainer())
+        const [event] = await rows(`select status, attempts, next_attempt_at, last_error from whatsapp_webhook_event where id = 'waevt_orphan'`)
+        expect(event).toEqual({
+          status: "failed",
+          attempts: 10,
+          next_attempt_at: null,
+          last_error: "gave up after 10 attempts: no outcome recorded (worker stopped or could not record it)",
+        })
       })
     })
   },

@@ -28,6 +28,7 @@ import { AdminLinkConversationCustomer } from "./admin/whatsapp/conversations/[i
 
 /** Store routes that act for a logged-in customer (Medusa's storefront auth: session cookie or bearer token). */
 const loggedInCustomer = authenticate("customer", ["session", "bearer"])
+import { noSniff, refuseBlockedUnsigned } from "./utils/webhook-guard"
 
 /** Meta sends up to 1000 changes in one POST, at most 3 MB. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024
@@ -83,7 +84,12 @@ export default defineMiddlewares({
       matcher: "/whatsapp/webhook",
       methods: ["POST"],
       bodyParser: false,
-      middlewares: [rawBody(WEBHOOK_BODY_LIMIT)],
+      middlewares: [noSniff, refuseBlockedUnsigned, rawBody(WEBHOOK_BODY_LIMIT)],
+    },
+    {
+      matcher: "/whatsapp/webhook",
+      methods: ["GET"],
+      middlewares: [noSniff],
     },
     {
       matcher: "/admin/whatsapp/accounts/:id/auto-replies",

@@ -39,6 +39,17 @@ export const pluginOptionsSchema = z
     maxRetryDelayMs: z.number().int().positive().default(15 * 60_000),
     maxOutboundAttempts: z.number().int().positive().max(50).default(10),
     maxWebhookAttempts: z.number().int().positive().max(50).default(10),
+    /**
+     * Webhook POSTs that fail signature verification allowed per client IP
+     * and window; beyond it they are answered 429. Signed requests are never
+     * limited.
+     */
+    webhookRejectLimit: z
+      .object({
+        perIp: z.number().int().positive().default(60),
+        windowSeconds: z.number().int().positive().max(3600).default(60),
+      })
+      .default({ perIp: 60, windowSeconds: 60 }),
     /** Incoming messages answered at once per process; the rest wait their turn (stored, so never lost). */
     answerConcurrency: z.number().int().positive().max(64).default(2),
     /** How long a checkout link sent in the chat stays valid. */

@@ -7,6 +7,8 @@ import { deriveKeys, type DerivedKeys } from "../../lib/derived-keys"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
 import { dispatchOutboundMessage } from "./dispatcher"
 import { WebhookEventWriter } from "./webhook-event-writer"
+import type { WebhookSecretBook } from "../../lib/webhook-authorization"
+import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants, takeQuietCatalogVariants } from "./sql/catalog-queue"
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
@@ -71,7 +73,7 @@ class WhatsAppModuleService extends MedusaService({
   protected readonly secretBox_: SecretBox
   protected readonly manager_: SqlRunner & { transactional<T>(fn: (em: SqlRunner) => Promise<T>): Promise<T> }
   /** Decrypted app secrets by phone number id, for the webhook's hot path. */
-  private secretCache_: { at: number; byPhone: Map<string, string>; all: string[] } | null = null
+  private secretCache_: { at: number; book: WebhookSecretBook } | null = null
 
   constructor(container: Record<string, any>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -85,8 +87,8 @@ class WhatsAppModuleService extends MedusaService({
 
   private webhookWriter_: WebhookEventWriter | null = null
 
-  /** Stores a verified webhook body before it is acknowledged (group-committed under load). */
-  storeWebhookEvent(rawBody: string, phoneNumberIds: string[]): Promise<string> {
+  /** Stores a verified webhook body, byte-exact, before it is acknowledged (group-committed under load). */
+  storeWebhookEvent(rawBody: Buffer, phoneNumberIds: string[]): Promise<string> {
     this.webhookWriter_ ??= new WebhookEventWriter(this.manager_)
     return this.webhookWriter_.store(rawBody, phoneNumberIds)
   }
@@ -101,30 +103,36 @@ class WhatsAppModuleService extends MedusaService({
   }
 
   /**
-   * Secrets a webhook for these phone number ids may be signed with: the
-   * accounts' own app secrets, then the plugin's. Cached for 30 s (secrets
-   * change rarely; updates through this service clear the cache at once).
+   * Who may sign webhooks for which number (see lib/webhook-authorization):
+   * every connected account's own app secret (null when it has none) and the
+   * plugin's. Cached for 30 s (secrets change rarely; updates through this
+   * service clear the cache at once).
    */
-  async webhookSecretsFor(phoneNumberIds: string[]): Promise<string[]> {
+  async webhookSecretBook(): Promise<WebhookSecretBook> {
     if (!this.secretCache_ || Date.now() - this.secretCache_.at > 30_000) {
-      const rows = await this.manager_.execute(
-        `select phone_number_id, app_secret from whatsapp_account where deleted_at is null and app_secret is not null`
-      )
-      const byPhone = new Map<string, string>()
+      const rows = await this.manager_.execute(`select phone_number_id, app_secret from whatsapp_account where deleted_at is null`)
+      const accounts = new Map<string, string | null>()
       for (const row of rows) {
+        let secret: string | null = null
         try {
-          byPhone.set(row.phone_number_id, this.secretBox_.open(row.app_secret))
+          secret = row.app_secret ? this.secretBox_.open(row.app_secret) : null
         } catch {
-          // unreadable under this key: that account cannot verify anything
+          // Unreadable under this key: an empty secret matches no signature, so this account accepts nothing.
+          secret = ""
         }
+        accounts.set(row.phone_number_id, secret)
       }
-      this.secretCache_ = { at: Date.now(), byPhone, all: [...new Set(byPhone.values())] }
+      this.secretCache_ = { at: Date.now(), book: { accounts, pluginSecret: this.options_.appSecret ?? null } }
     }
-    const cache = this.secretCache_
-    const own = phoneNumberIds.map((id) => cache.byPhone.get(id)).filter((s): s is string => !!s)
-    // A body we cannot read (no ids) may still be signed by any known app.
-    const candidates = phoneNumberIds.length ? own : cache.all
-    return [...new Set([...candidates, ...(this.options_.appSecret ? [this.options_.appSecret] : [])])]
+    return this.secretCache_.book
+  }
+
+  private rejectLimiter_: WebhookRejectLimiter | null = null
+
+  /** Per-IP bound on webhook POSTs that fail verification (one per process, in memory). */
+  webhookRejectLimiter(): WebhookRejectLimiter {
+    this.rejectLimiter_ ??= new WebhookRejectLimiter(this.options_.webhookRejectLimit)
+    return this.rejectLimiter_
   }
 
   clearSecretCache() {

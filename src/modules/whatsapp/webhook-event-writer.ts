@@ -1,7 +1,7 @@
 import type { SqlRunner } from "./sql/ingest"
 import { insertWebhookEvents } from "./sql/webhook-events"
 
-type Pending = { rawBody: string; phoneNumberIds: string[]; resolve: (id: string) => void; reject: (error: unknown) => void }
+type Pending = { rawBody: Buffer; phoneNumberIds: string[]; resolve: (id: string) => void; reject: (error: unknown) => void }
 
 const MAX_BATCH = 200
 
@@ -17,7 +17,7 @@ export class WebhookEventWriter {
 
   constructor(private readonly db: SqlRunner) {}
 
-  store(rawBody: string, phoneNumberIds: string[]): Promise<string> {
+  store(rawBody: Buffer, phoneNumberIds: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
       this.queue.push({ rawBody, phoneNumberIds, resolve, reject })
       if (!this.scheduled) {

@@ -1,9 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { backoffDelay } from "../../lib/outbound/retry-policy"
+import { describeError } from "../../lib/safe-error"
+import { webhookFailureOutcome } from "../../lib/webhook-event-failure"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import { claimWebhookEvents, finishWebhookEvents } from "../../modules/whatsapp/sql/webhook-events"
+import { claimWebhookEvents, ClaimedWebhookEvent, finishWebhookEvents } from "../../modules/whatsapp/sql/webhook-events"
 import { processWhatsAppWebhookEventsWorkflow } from "./workflows/process-whatsapp-webhook-event"
 
 /** Events handled per workflow run: batching is what keeps intake fast under load. */
@@ -18,8 +19,10 @@ let again = false
  * Processes every claimable webhook event (pending, or failed and due), a
  * batch per workflow run, until none is left. One drain runs per process at
  * a time; a call during a drain makes it look once more before it stops, so
- * no event waits for the retry job. A failed batch is recorded on its events
- * with a backoff (final after maxWebhookAttempts).
+ * no event waits for the retry job. An event whose own items fail is failed
+ * alone (see ingest-webhook-event); a batch that fails as a whole (an
+ * extension hook, the event bus) is recorded on its events with a backoff,
+ * final after maxWebhookAttempts.
  */
 export async function drainWebhookEvents(container: MedusaContainer) {
   if (draining) {
@@ -32,7 +35,7 @@ export async function drainWebhookEvents(container: MedusaContainer) {
       again = false
       const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
       for (;;) {
-        const events = await claimWebhookEvents(whatsapp.sql, BATCH_SIZE)
+        const events = await claimWebhookEvents(whatsapp.sql, BATCH_SIZE, whatsapp.getOptions().maxWebhookAttempts)
         if (!events.length) break
         await processBatch(container, whatsapp, events)
         if (events.length < BATCH_SIZE) {
@@ -45,28 +48,18 @@ export async function drainWebhookEvents(container: MedusaContainer) {
   }
 }
 
-async function processBatch(container: MedusaContainer, whatsapp: WhatsAppModuleService, events: { id: string; raw_body: string; attempts: number }[]) {
+async function processBatch(container: MedusaContainer, whatsapp: WhatsAppModuleService, events: ClaimedWebhookEvent[]) {
   try {
     await processWhatsAppWebhookEventsWorkflow(container).run({ input: { events } })
   } catch (error) {
     const options = whatsapp.getOptions()
-    const message = (error as Error)?.message ?? String(error)
+    const retry = { maxAttempts: options.maxWebhookAttempts, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }
     await finishWebhookEvents(
       whatsapp.sql,
-      events.map((event) => {
-        const giveUp = event.attempts >= options.maxWebhookAttempts
-        return {
-          id: event.id,
-          status: "failed" as const,
-          note: giveUp ? `gave up after ${event.attempts} attempts: ${message}` : message,
-          retryInMs: giveUp
-            ? null
-            : backoffDelay(event.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
-        }
-      })
+      events.map((event) => ({ id: event.id, ...webhookFailureOutcome(error, event.attempts, retry, "batch") }))
     )
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`whatsapp: processing ${events.length} webhook event(s) failed: ${message}`)
+      .warn(`whatsapp: processing ${events.length} webhook event(s) failed (${describeError(error)}); first ${events[0].id}`)
   }
 }

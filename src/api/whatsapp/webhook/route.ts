@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { timingSafeEqual } from "node:crypto"
-import { verifyWebhookSignature } from "../../../lib/webhook-signature"
-import { payloadPhoneNumberIds } from "../../../lib/webhook-payload"
+import { authorizeWebhook } from "../../../lib/webhook-authorization"
+import { clientIp, refuseTooMany } from "../../utils/webhook-guard"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import { WhatsAppEvents } from "../../../workflows/channel/workflows/process-whatsapp-webhook-event"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
@@ -30,27 +30,37 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /**
- * Event intake: verify the signature over the exact bytes, store the body,
- * answer 200, and only then hand the event to the worker. Nothing
- * acknowledged can be lost: the row exists before the 200.
+ * Event intake: verify the signature over the exact bytes (before parsing
+ * anything), check that the secret that signed them is the one of every
+ * account the body names, store the body, answer 200, and only then hand
+ * the event to the worker. Nothing acknowledged can be lost: the row exists
+ * before the 200.
+ *
+ * Refusals are 401. Meta retries any non-200 answer for up to 7 days
+ * (developers.facebook.com/docs/whatsapp/cloud-api/webhooks, "If we send a
+ * webhook request to your endpoint and your server responds with an HTTP
+ * status code other than 200 … we will keep trying"): a genuine body refused
+ * because an account's secret is misconfigured is delivered again once the
+ * merchant fixes it, where a 200 would have dropped it for good.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
 
-  let phoneNumberIds: string[] = []
-  try {
-    phoneNumberIds = payloadPhoneNumberIds(JSON.parse(raw.toString("utf8")))
-  } catch {
-    // Unreadable JSON may still be signed; it is verified against every known secret.
-  }
-  const secrets = await whatsapp.webhookSecretsFor(phoneNumberIds)
-  if (!verifyWebhookSignature(raw, req.headers["x-hub-signature-256"], secrets)) {
-    res.status(401).json({ type: "unauthorized", message: "Invalid or missing X-Hub-Signature-256" })
+  const verdict = authorizeWebhook(raw, req.headers["x-hub-signature-256"], await whatsapp.webhookSecretBook())
+  if (!verdict.ok) {
+    if (await whatsapp.webhookRejectLimiter().recordFailure(clientIp(req))) {
+      return refuseTooMany(req, res, whatsapp)
+    }
+    const message =
+      verdict.reason === "signature"
+        ? "Invalid or missing X-Hub-Signature-256"
+        : "X-Hub-Signature-256 is not signed with the app secret of every account in the body"
+    res.status(401).json({ type: "unauthorized", message })
     return
   }
 
-  const id = await whatsapp.storeWebhookEvent(raw.toString("utf8"), phoneNumberIds)
+  const id = await whatsapp.storeWebhookEvent(raw, verdict.phoneNumberIds)
   res.status(200).json({ received: true })
   nudgeProcessing(req, id)
 }

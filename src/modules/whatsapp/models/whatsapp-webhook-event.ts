@@ -7,7 +7,9 @@ import { model } from "@medusajs/framework/utils"
 export const WhatsappWebhookEvent = model
   .define("whatsapp_webhook_event", {
     id: model.id({ prefix: "waevt" }).primaryKey(),
+    /** The body's exact bytes: as text (every body Meta sends), or base64 when they are not UTF-8 text without NUL. */
     raw_body: model.text(),
+    raw_body_encoding: model.enum(["utf8", "base64"]).default("utf8"),
     received_at: model.dateTime(),
     status: model
       .enum(["pending", "processed", "failed", "ignored"])

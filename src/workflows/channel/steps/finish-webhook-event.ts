@@ -8,6 +8,9 @@ import type { EventOutcomeInput } from "./ingest-webhook-event"
 const UNMATCHED_STATUS_ATTEMPTS = 4
 
 export function webhookEventOutcome(result: EventOutcomeInput) {
+  if (result.failure) {
+    return result.failure
+  }
   if (result.malformed) {
     // Signed but unreadable: kept and shown, never retried (it cannot improve).
     return { status: "failed" as const, note: result.malformed, retryInMs: null }

@@ -8,9 +8,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWebh
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "whatsapp_webhook_event",
-    fields: ["id", "raw_body", "received_at", "status", "processed_at", "attempts", "next_attempt_at", "last_error", "phone_number_ids"],
+    fields: ["id", "raw_body", "raw_body_encoding", "received_at", "status", "processed_at", "attempts", "next_attempt_at", "last_error", "phone_number_ids"],
     filters: status ? { status } : {},
     pagination: { skip: offset, take: limit, order: { received_at: "DESC" } },
   })
-  res.json({ webhook_events: data, count: metadata?.count ?? data.length, offset, limit })
+  // A failed event with no retry scheduled is final: last_error says why it was given up.
+  const events = data.map((event: any) => ({ ...event, gave_up: event.status === "failed" && !event.next_attempt_at }))
+  res.json({ webhook_events: events, count: metadata?.count ?? data.length, offset, limit })
 }
