@@ -50,6 +50,9 @@ medusaIntegrationTestRunner({
         const found = await rows(`select order_id, conversation_id from whatsapp_cart where id = ?`, [cart.id])
         return found[0]?.order_id && found
       }, { what: "the order" })
+      // The "placed" update is recorded before the dispatcher sends it; the
+      // tests below change the conversation, so they start once it has left.
+      await waitFor(async () => texts(waId).some((t: string) => t.startsWith("✅ Pedido #")), { what: `the placed update to ${waId}` })
       return { orderId: row.order_id as string, conversationId: row.conversation_id as string }
     }
 
@@ -123,8 +126,6 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { order_updates: { shipped: false } } }, admin)
       const order = await whatsappOrder("34622200003")
       await waitFor(async () => (await notifications(order.orderId)).length === 1, { what: "the placed update" })
-      // The notification is recorded before the dispatcher sends it: wait until it left.
-      await waitFor(async () => texts("34622200003").some((t: string) => t.startsWith("✅ Pedido #")), { what: "the placed update sent" })
       const before = messages().length
       await ship(order.orderId, "1Z999CC3")
       await new Promise((r) => setTimeout(r, 1500))
