@@ -252,7 +252,7 @@ medusaIntegrationTestRunner({
           expect(events.every((e: any) => e.attempts === 1)).toBe(true)
           // Given up at once (a data error repeats on retry), with a reason free of SQL, phone and text.
           expect(events[1].next_attempt_at).toBeNull()
-          expect(events[1].last_error).toBe("gave up: permanent error, DriverException: PostgreSQL 22023 (data exception)")
+          expect(events[1].last_error).toBe("gave up: permanent error, DriverException[22023] (data exception)")
           const stored = await rows(`select text from whatsapp_message order by text`)
           expect(stored.map((r: any) => r.text)).toEqual(["fifth", "first", "fourth", "third"])
         } finally {

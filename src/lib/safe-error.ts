@@ -3,11 +3,10 @@
  * data it was working on. Database drivers put the whole statement, with its
  * parameters inlined (phone numbers, message texts, payloads), into the error
  * message, and that message may itself hold the NUL that made an insert
- * fail; other errors quote what they were given. So a database error is
- * reduced to its class, SQLSTATE and SQLSTATE class, and any other message is
- * cut short and stripped of what looks like personal data or a secret.
+ * fail; other errors quote what they were given. So an error is reduced to
+ * its class and code (for a database error: SQLSTATE and its class); the
+ * message is never kept. Ids go beside it, written by the caller.
  */
-const MAX_TEXT = 200
 
 /** Composed notes (a prefix, then a description) stored in error columns. */
 export const MAX_ERROR_NOTE = 500
@@ -42,7 +41,7 @@ export type ErrorSummary = {
   sqlState: string | null
   /** A retry with the same data would fail the same way. */
   permanent: boolean
-  /** `Class[code]: short message` — safe to log and to store. */
+  /** `Class[code]`, with the SQLSTATE class for a database error — safe to log and to store. */
   text: string
 }
 
@@ -61,9 +60,8 @@ export function summarizeError(error: unknown): ErrorSummary {
       text: `${name}[${code}]${cls ? ` (${cls})` : ""}`,
     }
   }
-  const message = typeof e.message === "string" ? e.message : typeof error === "string" ? error : ""
-  const scrubbed = scrub(message)
-  return { code, sqlState: null, permanent: false, text: `${name}${code === "error" ? "" : `[${code}]`}${scrubbed ? `: ${scrubbed}` : ""}` }
+  // Other messages quote what they were given (a customer's text, a number, a link): only the kind and code are kept.
+  return { code, sqlState: null, permanent: false, text: `${name}${code === "error" ? "" : `[${code}]`}` }
 }
 
 /** `summarizeError(error).text`, for a log line or an error column. */
@@ -104,19 +102,4 @@ function isDatabaseError(e: Record<string, unknown>): boolean {
 function safeName(value: unknown): string {
   const name = typeof value === "string" ? value : "Error"
   return /^[A-Za-z_$][\w$]{0,60}$/.test(name) ? name : "Error"
-}
-
-/** One short line without control characters, e-mail addresses, long digit runs (phones), URLs or tokens. */
-export function scrub(text: string): string {
-  let out = text
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
-    .replace(/https?:\/\/\S+/gi, "<url>")
-    .replace(/[^\s@"'<>()]+@[^\s@"'<>()]+\.[A-Za-z]{2,}/g, "<email>")
-    .replace(/\+?\d[\d ().-]{5,}\d/g, "<number>")
-    .replace(/[A-Za-z0-9_+/=-]{40,}/g, "<secret>")
-    .replace(/\s+/g, " ")
-    .trim()
-  if (out.length > MAX_TEXT) out = `${out.slice(0, MAX_TEXT - 1)}…`
-  return out
 }

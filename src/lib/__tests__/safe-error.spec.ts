@@ -1,6 +1,6 @@
 import { NotNullConstraintViolationException, UniqueConstraintViolationException } from "@mikro-orm/core"
 import { MedusaError } from "@medusajs/framework/utils"
-import { boundNote, describeError, MAX_ERROR_NOTE, scrub, summarizeError } from "../safe-error"
+import { boundNote, describeError, MAX_ERROR_NOTE, summarizeError } from "../safe-error"
 import { webhookFailureOutcome } from "../webhook-event-failure"
 
 /** A pg error as knex rethrows it: the statement with its values inlined, then PostgreSQL's message. */
@@ -21,23 +21,20 @@ describe("describeError", () => {
     )
   })
 
-  it("keeps a short message without phones, e-mails, URLs, tokens or control characters", () => {
+  it("keeps no message of other errors: they quote what they were given", () => {
     const token = `wacart_01ABC.t5x3k0.${"S".repeat(43)}`
     const text = describeError(
-      new MedusaError(MedusaError.Types.NOT_ALLOWED, `Customer +34 611 222 333 (lucia@example.com) opened https://shop.example/whatsapp/checkout/${token}\u0000 and ${"A".repeat(45)}`)
+      new MedusaError(MedusaError.Types.NOT_ALLOWED, `Customer +34 611 222 333 (lucia@example.com) opened https://shop.example/whatsapp/checkout/${token}\u0000`)
     )
-    expect(text).toBe("Error[not_allowed]: Customer <number> (<email>) opened <url> and <secret>")
-    expect(text).not.toMatch(/611|lucia|checkout|\u0000/)
-  })
-
-  it("bounds the length, replaces lone surrogates and copes with things that are not errors", () => {
-    expect(describeError(new Error("x".repeat(30) + " ".repeat(3) + "y ".repeat(500))).length).toBeLessThanOrEqual(207)
-    expect(describeError(new Error("bad \ud800 text"))).toBe("Error: bad \ufffd text")
-    expect(describeError("plain string")).toBe("Error: plain string")
+    expect(text).toBe("Error[not_allowed]")
+    expect(describeError(new TypeError("cannot read 'text' of +34600111222"))).toBe("TypeError")
+    expect(describeError(Object.assign(new Error("x"), { code: "ECONNRESET" }))).toBe("Error[ECONNRESET]")
+    expect(describeError(Object.assign(new Error("x"), { code: "has spaces and +34600111222 " }))).toBe("Error")
+    expect(describeError("plain string")).toBe("Error")
     expect(describeError(undefined)).toBe("Error")
     expect(describeError({ name: "<script>", code: "ECONNREFUSED" })).toBe("Error[ECONNREFUSED]")
-    expect(scrub("order 131047 failed")).toBe("order 131047 failed")
   })
+})
 })
 
 /** The shape MikroORM gives a pg error: the SQL and its parameters in the message, SQLSTATE in `code`. */
@@ -71,9 +68,9 @@ describe("webhookFailureOutcome", () => {
 
   it("retries transient errors with backoff until the cap, then gives up with the reason", () => {
     const transient = Object.assign(new Error("boom"), { code: "ECONNRESET" })
-    expect(webhookFailureOutcome(transient, 1, retry)).toMatchObject({ status: "failed", note: "Error[ECONNRESET]: boom" })
+    expect(webhookFailureOutcome(transient, 1, retry)).toMatchObject({ status: "failed", note: "Error[ECONNRESET]" })
     expect(webhookFailureOutcome(transient, 1, retry).retryInMs).toBeGreaterThan(0)
-    expect(webhookFailureOutcome(transient, 3, retry)).toEqual({ status: "failed", note: "gave up after 3 attempts: Error[ECONNRESET]: boom", retryInMs: null })
+    expect(webhookFailureOutcome(transient, 3, retry)).toEqual({ status: "failed", note: "gave up after 3 attempts: Error[ECONNRESET]", retryInMs: null })
   })
 
   it("gives up at once on an event's own data error, but not when a whole batch failed", () => {

@@ -11,6 +11,19 @@ import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants, takeQuietCatalogVariants } from "./sql/catalog-queue"
+import { closeEmptyConversation, type OpenedConversation, openConversation } from "./sql/conversations"
+import { findNotificationConversation } from "./sql/notification-conversation"
+import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
+import {
+  loadOrderMessage,
+  markCartLinkSent,
+  recordCart,
+  type RecordedCartFields,
+  releasePendingCart,
+  reserveWhatsAppCart,
+  setCartPaymentProvider,
+  unrecordCart,
+} from "./sql/carts"
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
 import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
 import { cartStats, type WhatsAppCartStats } from "./sql/stats"
@@ -458,6 +471,63 @@ class WhatsAppModuleService extends MedusaService({
       [referred.variant_id, referred.product_id, messageId]
     )
     return { variant_id: row?.variant_id ?? null, product_id: row?.product_id ?? null }
+  }
+
+  /**
+   * Claims the order message's one cart row (unique on the order's wamid);
+   * `fresh` for the caller that should build the cart.
+   */
+  reserveWhatsAppCart(input: { account_id: string; conversation_id: string; source_wamid: string; source_message_id: string }) {
+    return reserveWhatsAppCart(this.manager_, input)
+  }
+
+  /** Deletes a cart row that never got past `pending` (compensation). */
+  releasePendingCart(id: string): Promise<void> {
+    return releasePendingCart(this.manager_, id)
+  }
+
+  /** An incoming order message with its conversation and account; null when there is none. */
+  loadOrderMessage(messageId: string) {
+    return loadOrderMessage(this.manager_, messageId)
+  }
+
+  /** Records the Medusa cart built for a WhatsApp cart. */
+  recordCart(id: string, conversationId: string, fields: RecordedCartFields): Promise<void> {
+    return recordCart(this.manager_, id, conversationId, fields)
+  }
+
+  /** Undoes recordCart (compensation). */
+  unrecordCart(id: string): Promise<void> {
+    return unrecordCart(this.manager_, id)
+  }
+
+  markCartLinkSent(id: string, messageId: string): Promise<void> {
+    return markCartLinkSent(this.manager_, id, messageId)
+  }
+
+  setCartPaymentProvider(id: string, providerId: string): Promise<void> {
+    return setCartPaymentProvider(this.manager_, id, providerId)
+  }
+
+  /** What the checkout page shows of the shop: its name and WhatsApp number. */
+  async accountContact(accountId: string): Promise<{ name: string | null; display_phone_number: string | null }> {
+    const [row] = await this.manager_.execute(`select name, display_phone_number from whatsapp_account where id = ?`, [accountId])
+    return { name: row?.name ?? null, display_phone_number: row?.display_phone_number ?? null }
+  }
+
+  /** The conversation a WhatsApp notification goes to (see sql/notification-conversation). */
+  conversationForNotification(to: string, data: WhatsAppNotificationData) {
+    return findNotificationConversation(this.manager_, to, data)
+  }
+
+  /** The account's conversation with a customer, created on first use (race-free). */
+  openConversation(input: { accountId: string; waId: string; profileName?: string | null }): Promise<OpenedConversation> {
+    return openConversation(this.manager_, input)
+  }
+
+  /** Removes a conversation opened for nothing (compensation). */
+  closeEmptyConversation(id: string): Promise<void> {
+    return closeEmptyConversation(this.manager_, id)
   }
 }
 

@@ -1,14 +1,13 @@
-import { AbstractNotificationProviderService, ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { AbstractNotificationProviderService, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { chooseNotificationMessage, whatsAppNotificationDataSchema } from "../../lib/notifications/notification-data"
 import { outboundPreview } from "../../lib/outbound/limits"
-import type { SqlRunner } from "../../modules/whatsapp/sql/ingest"
-import { queueOutboundMessage } from "../../modules/whatsapp/sql/outbound"
-import { findNotificationConversation } from "./find-conversation"
+import { MedusaModule } from "@medusajs/framework/modules-sdk"
+import { WHATSAPP_MODULE } from "../../modules/whatsapp"
+import type WhatsAppModuleService from "../../modules/whatsapp/service"
 
 type Deps = {
   logger: Logger
-  [ContainerRegistrationKeys.PG_CONNECTION]: { raw(sql: string, bindings: unknown[]): Promise<{ rows: any[] }> }
   [Modules.EVENT_BUS]: { emit(message: { name: string; data: unknown }): Promise<void> }
 }
 
@@ -22,15 +21,10 @@ type Deps = {
  */
 export class WhatsAppNotificationProviderService extends AbstractNotificationProviderService {
   static identifier = "whatsapp"
-  protected readonly sql_: SqlRunner
   protected readonly eventBus_: Deps[typeof Modules.EVENT_BUS]
 
   constructor(deps: Deps) {
     super()
-    const pg = deps[ContainerRegistrationKeys.PG_CONNECTION]
-    // The notification module's container has no access to the WhatsApp
-    // module; both live in the same database, so the message row is written here.
-    this.sql_ = { execute: async (sql, params = []) => (await pg.raw(sql, params as unknown[])).rows }
     this.eventBus_ = deps[Modules.EVENT_BUS]
   }
 
@@ -40,13 +34,14 @@ export class WhatsAppNotificationProviderService extends AbstractNotificationPro
       const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`).join("; ")
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `WhatsApp notification: ${issues}`)
     }
-    const conversation = await findNotificationConversation(this.sql_, notification.to, parsed.data)
+    const whatsapp = whatsAppModule()
+    const conversation = await whatsapp.conversationForNotification(notification.to, parsed.data)
     const choice = chooseNotificationMessage(parsed.data, conversation)
     if (!choice.ok) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, choice.error)
     }
     const sent = notification as ProviderSendNotificationDTO & { id?: string; idempotency_key?: string | null }
-    const queued = await queueOutboundMessage(this.sql_, {
+    const queued = await whatsapp.queueOutboundMessage({
       conversationId: conversation.id,
       type: choice.message.type,
       text: outboundPreview(choice.message),
@@ -58,4 +53,17 @@ export class WhatsAppNotificationProviderService extends AbstractNotificationPro
     }
     return { id: queued.id }
   }
+}
+
+/**
+ * The WhatsApp module's service. A provider's container holds only its own
+ * module's dependencies, so it is found in Medusa's module registry, at send
+ * time (modules load in any order).
+ */
+function whatsAppModule(): WhatsAppModuleService {
+  const service = (MedusaModule.getModuleInstance(WHATSAPP_MODULE) as Record<string, WhatsAppModuleService> | undefined)?.[WHATSAPP_MODULE]
+  if (!service) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "WhatsApp notification: the WhatsApp module is not loaded (add the plugin)")
+  }
+  return service
 }

@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlRunner } from "./ingest"
+import { CONVERSATION_LANGUAGE } from "./checkout"
 
 /** A `pending` row older than this belongs to a process that died mid-way. */
 const STALE_PENDING_SECONDS = 120
@@ -36,4 +37,78 @@ export async function reserveWhatsAppCart(
   }
   const [existing] = await db.execute(`select id from whatsapp_cart where source_wamid = ? and deleted_at is null`, [input.source_wamid])
   return { id: existing.id, fresh: false, created: false }
+}
+
+/** Deletes a cart row that never got past `pending` (compensation of a reservation). */
+export async function releasePendingCart(db: SqlRunner, id: string): Promise<void> {
+  await db.execute(`delete from whatsapp_cart where id = ? and status = 'pending'`, [id])
+}
+
+/** An incoming order message with what building its cart needs from the conversation and account. */
+export async function loadOrderMessage(db: SqlRunner, messageId: string) {
+  const [row] = await db.execute(
+    `select m.id, m.wamid, m.type, m.payload, m.direction, c.id as conversation_id, c.wa_id, c.profile_name,
+            a.id as account_id, a.catalog_id, a.region_id, a.sales_channel_id, ${CONVERSATION_LANGUAGE} as language
+     from whatsapp_message m
+     join whatsapp_conversation c on c.id = m.conversation_id
+     join whatsapp_account a on a.id = c.account_id
+     where m.id = ? and m.deleted_at is null`,
+    [messageId]
+  )
+  return row ?? null
+}
+
+export type RecordedCartFields = {
+  status: "submitted" | "rejected"
+  cart_id: string | null
+  customer_id: string | null
+  currency_code: string | null
+  total: number | null
+  items: unknown[]
+  issues: Record<string, unknown>
+  checkout_expires_at: Date | null
+}
+
+/** Records the Medusa cart built for a WhatsApp cart; the conversation then has a cart. */
+export async function recordCart(db: SqlRunner, id: string, conversationId: string, fields: RecordedCartFields): Promise<void> {
+  await db.execute(
+    `update whatsapp_cart set status = ?, cart_id = ?, customer_id = ?, currency_code = ?, total = ?, raw_total = ?::jsonb,
+       items = ?::jsonb, issues = ?::jsonb, checkout_expires_at = ?, updated_at = now()
+     where id = ?`,
+    [
+      fields.status,
+      fields.cart_id,
+      fields.customer_id,
+      fields.currency_code,
+      fields.total,
+      fields.total === null ? null : JSON.stringify({ value: String(fields.total), precision: 20 }),
+      JSON.stringify(fields.items),
+      JSON.stringify(fields.issues),
+      fields.checkout_expires_at,
+      id,
+    ]
+  )
+  if (fields.cart_id) {
+    await db.execute(`update whatsapp_conversation set has_cart = true, updated_at = now() where id = ?`, [conversationId])
+  }
+}
+
+/** Undoes recordCart (compensation): the row is pending again, for the next attempt. */
+export async function unrecordCart(db: SqlRunner, id: string): Promise<void> {
+  await db.execute(`update whatsapp_cart set status = 'pending', cart_id = null where id = ?`, [id])
+}
+
+/** The summary is queued: the cart moves on to `link_sent` (a rejected one stays rejected). */
+export async function markCartLinkSent(db: SqlRunner, id: string, messageId: string): Promise<void> {
+  await db.execute(
+    `update whatsapp_cart set link_message_id = ?,
+       status = case when status = 'submitted' then 'link_sent' else status end, updated_at = now()
+     where id = ?`,
+    [messageId, id]
+  )
+}
+
+/** Sets the payment provider the customer chose on the hosted page. */
+export async function setCartPaymentProvider(db: SqlRunner, id: string, providerId: string): Promise<void> {
+  await db.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, id])
 }

@@ -2,6 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { detectOptCommand } from "../../../lib/keywords"
 import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
+import { openConversation } from "./conversations"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
 /** Anything with MikroORM's `execute(sql, params)`: the module's entity manager. */
@@ -29,18 +30,6 @@ export type IngestResult = {
 
 export type AccountRoute = { id: string; phone_number_id: string }
 export type Keywords = { optOut: readonly string[]; optIn: readonly string[] }
-
-async function upsertConversation(db: SqlRunner, accountId: string, item: InboundMessageItem) {
-  const [row] = await db.execute(
-    `insert into whatsapp_conversation (id, account_id, wa_id, profile_name, created_at, updated_at)
-     values (?, ?, ?, ?, now(), now())
-     on conflict (account_id, wa_id) where deleted_at is null
-     do update set profile_name = coalesce(excluded.profile_name, whatsapp_conversation.profile_name)
-     returning id`,
-    [generateEntityId("", "waconv"), accountId, item.waId, item.profileName]
-  )
-  return row.id as string
-}
 
 /**
  * Inserts the message and, only if it is new, moves the conversation on
@@ -165,7 +154,7 @@ export async function ingestWebhookItems(
       if (outcome === "unknown") result.unmatchedStatuses.push(item.wamid)
       continue
     }
-    const conversationId = await upsertConversation(db, accountId, item)
+    const conversationId = (await openConversation(db, { accountId, waId: item.waId, profileName: item.profileName })).id
     const optCommand = item.type === "text" ? detectOptCommand(item.text, keywords.optOut, keywords.optIn) : null
     const messageId = await insertInboundMessage(db, conversationId, item, optCommand)
     if (!messageId) {

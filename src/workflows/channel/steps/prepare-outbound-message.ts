@@ -5,6 +5,7 @@ import { isServiceWindowOpen } from "../../../lib/customer-window"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { isFreeForm, outboundPreview, validateOutboundMessage } from "../../../lib/outbound/limits"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type { OpenedConversation } from "../../../modules/whatsapp/types"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 export type SendWhatsAppMessageInput = {
@@ -31,13 +32,13 @@ export const prepareOutboundMessageStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `The message breaks WhatsApp's limits: ${problems.join("; ")}`)
     }
 
-    let conversation
+    let conversation: { id: string; opted_out: boolean; last_inbound_at: Date | null }
+    let opened: OpenedConversation | null = null
     if (input.conversation_id) {
       conversation = await whatsapp.retrieveWhatsappConversation(input.conversation_id)
     } else if (input.account_id && input.to) {
-      const waId = input.to.replace(/\D/g, "")
-      ;[conversation] = await whatsapp.listWhatsappConversations({ account_id: input.account_id, wa_id: waId })
-      conversation ??= await whatsapp.createWhatsappConversations({ account_id: input.account_id, wa_id: waId } as any)
+      opened = await whatsapp.openConversation({ accountId: input.account_id, waId: input.to.replace(/\D/g, "") })
+      conversation = opened
     } else {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give conversation_id, or account_id and to")
     }
@@ -57,6 +58,11 @@ export const prepareOutboundMessageStep = createStep(
       text: outboundPreview(input.message),
       payload: input.message,
       idempotencyKey: input.idempotency_key ?? randomUUID(),
-    })
+    }, opened?.created ? opened.id : null)
+  },
+  async (createdConversationId, { container }) => {
+    if (!createdConversationId) return
+    const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+    await whatsapp.closeEmptyConversation(createdConversationId)
   }
 )

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import type { CustomerLink } from "../../../modules/whatsapp/sql/customer-link"
+import type { CustomerLink } from "../../../modules/whatsapp/types"
 
 /** Sets or clears a conversation's customer link; compensation puts the previous one back. */
 export const setConversationCustomerStep = createStep(

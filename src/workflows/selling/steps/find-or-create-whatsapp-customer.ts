@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toE164 } from "../../../lib/phone"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import type { CustomerLink } from "../../../modules/whatsapp/sql/customer-link"
+import type { CustomerLink } from "../../../modules/whatsapp/types"
 
 type Compensation = { conversation_id: string; created_id: string; previous: CustomerLink } | null
 

@@ -90,31 +90,21 @@ export const recordWhatsAppCartStep = createStep(
         }
       : { type: "text", text: { body: emptyCartText(language, summary) } }
 
-    await whatsapp.sql.execute(
-      `update whatsapp_cart set status = ?, cart_id = ?, customer_id = ?, currency_code = ?, total = ?, raw_total = ?::jsonb,
-         items = ?::jsonb, issues = ?::jsonb, checkout_expires_at = ?, updated_at = now()
-       where id = ?`,
-      [
-        status,
-        cart?.id ?? null,
-        customer.customer_id,
-        resolved.currency_code,
-        total,
-        total === null ? null : JSON.stringify({ value: String(total), precision: 20 }),
-        JSON.stringify(items),
-        JSON.stringify({
-          unknown_items: r.unknown_items,
-          out_of_stock: r.out_of_stock,
-          price_changes: r.price_changes,
-          currency_mismatch: r.currency_mismatch,
-        }),
-        cart?.id ? expiresAt : null,
-        reserved.whatsapp_cart_id,
-      ]
-    )
-    if (cart?.id) {
-      await whatsapp.sql.execute(`update whatsapp_conversation set has_cart = true, updated_at = now() where id = ?`, [reserved.conversation_id])
-    }
+    await whatsapp.recordCart(reserved.whatsapp_cart_id, reserved.conversation_id, {
+      status,
+      cart_id: cart?.id ?? null,
+      customer_id: customer.customer_id,
+      currency_code: resolved.currency_code,
+      total,
+      items,
+      issues: {
+        unknown_items: r.unknown_items,
+        out_of_stock: r.out_of_stock,
+        price_changes: r.price_changes,
+        currency_mismatch: r.currency_mismatch,
+      },
+      checkout_expires_at: cart?.id ? expiresAt : null,
+    })
     const recorded: RecordedWhatsAppCart = {
       whatsapp_cart_id: reserved.whatsapp_cart_id,
       status,
@@ -130,7 +120,7 @@ export const recordWhatsAppCartStep = createStep(
   async (id, { container }) => {
     if (!id) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    await whatsapp.sql.execute(`update whatsapp_cart set status = 'pending', cart_id = null where id = ?`, [id])
+    await whatsapp.unrecordCart(id)
   }
 )
 
@@ -139,12 +129,7 @@ export const markWhatsAppCartLinkSentStep = createStep(
   "mark-whatsapp-cart-link-sent",
   async (input: { whatsapp_cart_id: string; message_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    await whatsapp.sql.execute(
-      `update whatsapp_cart set link_message_id = ?,
-         status = case when status = 'submitted' then 'link_sent' else status end, updated_at = now()
-       where id = ?`,
-      [input.message_id, input.whatsapp_cart_id]
-    )
+    await whatsapp.markCartLinkSent(input.whatsapp_cart_id, input.message_id)
     return new StepResponse(true)
   }
 )

@@ -4,8 +4,6 @@ import type { SupportedLanguage } from "../../../lib/account-settings"
 import type { OrderItem } from "../../../lib/cart/reconcile-order"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { reserveWhatsAppCart } from "../../../modules/whatsapp/sql/carts"
-import { CONVERSATION_LANGUAGE } from "../../../modules/whatsapp/sql/checkout"
 
 export type ReservedWhatsAppCart = {
   whatsapp_cart_id: string
@@ -36,20 +34,12 @@ export const reserveWhatsAppCartStep = createStep(
   "reserve-whatsapp-cart",
   async (input: { message_id: string }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const [row] = await whatsapp.sql.execute(
-      `select m.id, m.wamid, m.type, m.payload, m.direction, c.id as conversation_id, c.wa_id, c.profile_name,
-              a.id as account_id, a.catalog_id, a.region_id, a.sales_channel_id, ${CONVERSATION_LANGUAGE} as language
-       from whatsapp_message m
-       join whatsapp_conversation c on c.id = m.conversation_id
-       join whatsapp_account a on a.id = c.account_id
-       where m.id = ? and m.deleted_at is null`,
-      [input.message_id]
-    )
+    const row = await whatsapp.loadOrderMessage(input.message_id)
     if (!row || row.direction !== "inbound" || row.type !== "order" || !row.wamid) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Message ${input.message_id} is not an incoming WhatsApp order`)
     }
     const order = row.payload?.order ?? {}
-    const reserved = await reserveWhatsAppCart(whatsapp.sql, {
+    const reserved = await whatsapp.reserveWhatsAppCart({
       account_id: row.account_id,
       conversation_id: row.conversation_id,
       source_wamid: row.wamid,
@@ -82,6 +72,6 @@ export const reserveWhatsAppCartStep = createStep(
     if (!createdId) return
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     // Only an unfinished row goes: the next attempt reserves it afresh.
-    await whatsapp.sql.execute(`delete from whatsapp_cart where id = ? and status = 'pending'`, [createdId])
+    await whatsapp.releasePendingCart(createdId)
   }
 )

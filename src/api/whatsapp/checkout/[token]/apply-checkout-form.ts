@@ -202,7 +202,7 @@ async function pay(
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
   // The provider sends the customer back to the token-free page; the cookie set by the link says who they are.
   const back = checkoutPageUrl(whatsapp.getOptions().publicUrl, checkout.id, "/return")
-  await whatsapp.sql.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, checkout.id])
+  await whatsapp.setCartPaymentProvider(checkout.id, providerId)
   let session: any
   try {
     const { result } = await createPaymentSessionsWorkflow(scope).run({

@@ -117,10 +117,10 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
   // email nor its last address is shown.
   const provenCustomer = !!cart.customer_id && cart.customer_id === input.checkout.proven_customer_id
   const foreignAccount = !provenCustomer && !!cart.customer?.has_account
-  const [shippingOptions, previous, [account]] = await Promise.all([
+  const [shippingOptions, previous, account] = await Promise.all([
     shippingOptionsFor(scope, cart),
     cart.shipping_address?.address_1 || !provenCustomer ? Promise.resolve(null) : previousAddress(scope, cart.customer_id),
-    whatsapp.sql.execute(`select name, display_phone_number from whatsapp_account where id = ?`, [input.checkout.account_id]),
+    whatsapp.accountContact(input.checkout.account_id),
   ])
   const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2 as string)
   const regionNames = new Intl.DisplayNames([LOCALE[input.lang]], { type: "region" })

@@ -53,7 +53,7 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
 }
 
 async function chatUrl(whatsapp: WhatsAppModuleService, accountId: string): Promise<string | null> {
-  const [account] = await whatsapp.sql.execute(`select display_phone_number from whatsapp_account where id = ?`, [accountId])
-  const digits = String(account?.display_phone_number ?? "").replace(/\D/g, "")
+  const account = await whatsapp.accountContact(accountId)
+  const digits = String(account.display_phone_number ?? "").replace(/\D/g, "")
   return digits ? `https://wa.me/${digits}` : null
 }

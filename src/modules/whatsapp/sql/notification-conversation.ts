@@ -1,6 +1,7 @@
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
-import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
-import type { SqlRunner } from "../../modules/whatsapp/sql/ingest"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
+import { openConversation } from "./conversations"
+import type { SqlRunner } from "./ingest"
 
 export type NotificationConversation = { id: string; last_inbound_at: Date | null; opted_out: boolean }
 
@@ -33,12 +34,6 @@ export async function findNotificationConversation(
   if (accounts.length > 1) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: the store has several WhatsApp accounts; give data.account_id")
   }
-  const [row] = await sql.execute(
-    `insert into whatsapp_conversation (id, account_id, wa_id, created_at, updated_at)
-     values (?, ?, ?, now(), now())
-     on conflict (account_id, wa_id) where deleted_at is null do update set updated_at = whatsapp_conversation.updated_at
-     returning id, last_inbound_at, opted_out`,
-    [generateEntityId("", "waconv"), accounts[0].id, waId]
-  )
-  return row
+  const { id, last_inbound_at, opted_out } = await openConversation(sql, { accountId: accounts[0].id, waId })
+  return { id, last_inbound_at, opted_out }
 }
