@@ -8,8 +8,8 @@
  * records by the data model; routes cast those rows to the shapes here.
  */
 
-/** An ISO-8601 timestamp: a `Date` on the server, a string once serialized. */
-export type DateTime = string | Date
+/** An ISO-8601 timestamp, as serialized (the server's `Date`). */
+export type DateTime = string
 
 /** `limit`/`offset` pages of the admin lists. */
 export type PaginatedResponse<Key extends string, Row> = { [K in Key]: Row[] } & { count: number; offset: number; limit: number }
