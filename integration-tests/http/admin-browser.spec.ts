@@ -158,6 +158,9 @@ describe("the admin in a browser", () => {
     await row.click()
     await page.getByTestId("product-card").first().waitFor()
     await page.getByTestId("cart-card").first().waitFor()
+    // The plugin's own arbitrary Tailwind classes reach the built stylesheet (no inline styles needed).
+    const split = await page.getByTestId("inbox-split").evaluate((el) => getComputedStyle(el).gridTemplateColumns)
+    expect(split.split(" ")[0]).toBe("320px")
     await shot("04-inbox-question-and-cart")
 
     await page.getByTestId("reply-input").fill("¡Sí! Te la guardamos en talla L.")

@@ -49,4 +49,11 @@ export type AdminWhatsAppListedCart = AdminWhatsAppCart & { order_total_note: Or
 export type AdminWhatsAppCartListResponse = PaginatedResponse<"carts", AdminWhatsAppListedCart>
 export type AdminWhatsAppCartResponse = { cart: AdminWhatsAppCart }
 /** POST /admin/whatsapp/carts/:id/mark-paid: the workflow's result and the cart after it. */
-export type AdminWhatsAppMarkCartPaidResponse = { cart: AdminWhatsAppCart } & Record<string, unknown>
+export type AdminWhatsAppMarkCartPaidResponse = {
+  whatsapp_cart_id: string
+  order_id: string | null
+  captured_payment_ids: string[]
+  /** The cart was already paid: nothing was captured again. */
+  already_paid: boolean
+  cart: AdminWhatsAppCart
+}

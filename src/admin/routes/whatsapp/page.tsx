@@ -78,7 +78,7 @@ const WhatsAppInboxPage = () => {
         </div>
       ) : (
         // A fixed-height split so the list and the thread scroll on their own.
-        <div className="grid h-[calc(100vh-11rem)] min-h-[520px] grid-cols-[320px_minmax(0,1fr)] divide-x">
+        <div className="grid h-[calc(100vh-11rem)] min-h-[520px] grid-cols-[320px_minmax(0,1fr)] divide-x" data-testid="inbox-split">
           <ConversationList
             accountId={accountId}
             selectedId={selectedId}
