@@ -70,7 +70,12 @@ async function ensureAppBuild({ medusaBin, env, log, track = () => {} }) {
   log("building the store and its admin for production (medusa build; only when the plugin or the demo changed)")
   const output = []
   const code = await new Promise((resolve, reject) => {
-    const child = spawn(medusaBin, ["build"], { cwd: demoDir, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+    // Medusa's admin bundler finds a plugin's admin bundle with require.resolve from
+    // its own folder, to scan it for Tailwind classes. In an app, the plugin sits in
+    // the same node_modules and is found; here the bundler is the plugin repo's and
+    // the plugin is linked into demo/node_modules, so point Node there as npm would.
+    const buildEnv = { ...env, NODE_PATH: [path.join(demoDir, "node_modules"), env.NODE_PATH].filter(Boolean).join(path.delimiter) }
+    const child = spawn(medusaBin, ["build"], { cwd: demoDir, env: buildEnv, stdio: ["ignore", "pipe", "pipe"], detached: true })
     track(child)
     child.stdout.on("data", (c) => output.push(c))
     child.stderr.on("data", (c) => output.push(c))

@@ -61,6 +61,17 @@ medusaIntegrationTestRunner({
       const refused = await api.post(`/admin/whatsapp/accounts/${accountId}/subscribe`, {}, admin).catch((e: any) => e.response)
       expect(refused.status).toBe(502)
       expect(refused.data.message).toContain("code 190")
+      // Meta's identifiers, the same under `meta` on every route that calls the Graph API.
+      expect(refused.data).toMatchObject({ type: "graph_api_error", meta: { code: "190", fbtrace_id: expect.any(String), http_status: 401 } })
+      const toggleRefused = await api
+        .post(`/admin/whatsapp/accounts/${accountId}/commerce-settings`, { is_cart_enabled: false }, admin)
+        .catch((e: any) => e.response)
+      expect(toggleRefused.status).toBe(502)
+      expect(toggleRefused.data.meta).toMatchObject({ code: "190", fbtrace_id: expect.any(String) })
+      // Through a workflow too (the step's error arrives serialized), not a 500.
+      const importRefused = await api.post(`/admin/whatsapp/catalog/import`, { account_id: accountId }, admin).catch((e: any) => e.response)
+      expect(importRefused.status).toBe(502)
+      expect(importRefused.data).toMatchObject({ type: "graph_api_error", message: expect.stringContaining("code 190"), meta: { code: "190", fbtrace_id: expect.any(String) } })
     })
 
     it("gives the webhook URL and verify token to paste into Meta", async () => {

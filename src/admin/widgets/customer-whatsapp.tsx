@@ -3,11 +3,11 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatDateTime } from "../components/catalog/format"
-import { useCustomerConversations } from "../components/catalog/widget-queries"
+import { useConversations } from "../hooks/conversations"
 import { apiErrorMessage } from "../lib/api-error"
 
 const CustomerWhatsappWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data, isLoading, error } = useCustomerConversations(customer.id)
+  const { data, isLoading, error } = useConversations({ customer_id: customer.id }, 20, { poll: false })
   // Nothing to show for customers who never wrote on WhatsApp, so no placeholder while checking.
   if (isLoading) return null
   if (error) {

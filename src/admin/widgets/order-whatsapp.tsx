@@ -3,16 +3,17 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link } from "react-router-dom"
-import type { WhatsappCart } from "../components/catalog/catalog-types"
+import type { AdminWhatsAppListedCart as WhatsappCart } from "../../types/http"
 import { formatDateTime } from "../components/catalog/format"
 import { CartStatusBadge } from "../components/catalog/status-badges"
-import { useMarkWhatsappCartPaid, useOrderWhatsappCarts, useWhatsappConversation } from "../components/catalog/widget-queries"
+import { useMarkWhatsAppCartPaid, useWhatsAppCarts } from "../hooks/carts"
+import { useConversation } from "../hooks/conversations"
 import { apiErrorMessage } from "../lib/api-error"
 import { formatMoney } from "../lib/format-money"
 import { OrderTotalLine } from "../components/order-total-note"
 
 const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, isLoading, error } = useOrderWhatsappCarts(order.id)
+  const { data, isLoading, error } = useWhatsAppCarts({ order_id: order.id, limit: 5 })
   // Most orders do not come from WhatsApp: stay invisible until we know this one does.
   if (isLoading) return null
   if (error) {
@@ -28,8 +29,8 @@ const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
 }
 
 const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappCart }) => {
-  const conversation = useWhatsappConversation(cart.conversation_id)
-  const markPaid = useMarkWhatsappCartPaid(orderId)
+  const conversation = useConversation(cart.conversation_id, { poll: false })
+  const markPaid = useMarkWhatsAppCartPaid()
 
   const onMarkPaid = () =>
     markPaid.mutate(cart.id, {

@@ -1,23 +1,21 @@
 import { apiErrorMessage } from "../lib/api-error"
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Label, Switch, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Container, createDataTableColumnHelper, Heading, Label, Switch, Text, toast, useDataTable, usePrompt } from "@medusajs/ui"
+import { useMemo } from "react"
 import { Link } from "react-router-dom"
-import { useCatalogItems } from "../components/catalog/catalog-queries"
-import type { CatalogItem } from "../components/catalog/catalog-types"
+import type { AdminWhatsAppCatalogItem as CatalogItem } from "../../types/http"
+import { QueryDataTable } from "../components/query-data-table"
+import { useCatalogItems, useProductWhatsAppSettings, useUpdateProductWhatsAppSettings } from "../hooks/catalog"
+import { useMedusaProduct } from "../hooks/medusa"
 import { ItemMessages } from "../components/catalog/item-messages"
 import { CatalogStatusBadge } from "../components/catalog/status-badges"
-import {
-  useProductVariantTitles,
-  useProductWhatsappSettings,
-  useUpdateProductWhatsappSettings,
-} from "../components/catalog/widget-queries"
 
 type SwitchKey = "searchable" | "hidden_in_catalog"
 
 const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const settings = useProductWhatsappSettings(product.id)
-  const update = useUpdateProductWhatsappSettings(product.id)
+  const settings = useProductWhatsAppSettings(product.id)
+  const update = useUpdateProductWhatsAppSettings(product.id)
   const prompt = usePrompt()
   // While saving, show the value being saved so the switch does not flick back.
   const valueOf = (key: SwitchKey) => (update.isPending && update.variables[key] !== undefined ? update.variables[key] : settings.data?.settings[key])
@@ -90,72 +88,77 @@ const ProductWhatsappWidget = ({ data: product }: DetailWidgetProps<AdminProduct
   )
 }
 
+/** One row per variant and catalog it is synced to; a variant in no catalog has one row with no item. */
+type SyncRow = { key: string; variantId: string; title: string; item: CatalogItem | null }
+
+const column = createDataTableColumnHelper<SyncRow>()
+const syncColumns = (productId: string) => [
+  column.accessor("title", {
+    header: "Variant",
+    cell: ({ row: { original: r } }) => (
+      <Link to={`/products/${productId}/variants/${r.variantId}`} className="text-ui-fg-interactive hover:underline">
+        {r.title}
+      </Link>
+    ),
+  }),
+  column.display({ id: "retailer_id", header: "Content ID", cell: ({ row }) => <span className="font-mono">{row.original.item?.retailer_id ?? "—"}</span> }),
+  column.display({
+    id: "status",
+    header: "Catalog status",
+    cell: ({ row: { original: r } }) => (
+      <span data-testid="product-variant-sync-status" data-status={r.item?.sync_status ?? "none"} data-variant-id={r.variantId}>
+        {r.item ? <CatalogStatusBadge status={r.item.sync_status} /> : <Text size="small" className="text-ui-fg-muted">Not synced yet</Text>}
+      </span>
+    ),
+  }),
+  column.display({
+    id: "messages",
+    header: "Messages from Meta",
+    // DataTable cells truncate on one line; Meta's messages wrap instead.
+    cell: ({ row: { original: r } }) =>
+      r.item ? (
+        <div className="whitespace-normal break-words py-2">
+          <ItemMessages errors={r.item.errors} warnings={r.item.warnings} />
+        </div>
+      ) : (
+        "—"
+      ),
+    maxSize: 360,
+  }),
+]
+
 /** Each variant's catalog item(s): one per catalog it is synced to, or "not synced yet". */
 const VariantSyncTable = ({ productId }: { productId: string }) => {
-  const variants = useProductVariantTitles(productId)
+  // The product page loads the product without its variants ("-variants"), so read them here.
+  const variants = useMedusaProduct(productId, "id,title,variants.id,variants.title,variants.sku")
   const items = useCatalogItems({ product_id: productId, limit: 500 })
+  const columns = useMemo(() => syncColumns(productId), [productId])
 
-  if (variants.isLoading || items.isLoading) return <Text className="px-6 py-4 text-ui-fg-subtle">Loading sync status…</Text>
-  const error = variants.error ?? items.error
-  if (error) return <Text className="px-6 py-4 text-ui-fg-error">Could not load sync status: {apiErrorMessage(error)}</Text>
+  const rows = useMemo(() => {
+    const byVariant = new Map<string, CatalogItem[]>()
+    for (const item of items.data?.items ?? []) byVariant.set(item.variant_id, [...(byVariant.get(item.variant_id) ?? []), item])
+    return (variants.data?.product.variants ?? []).flatMap((variant): SyncRow[] => {
+      const title = variant.title ?? variant.id
+      const synced = byVariant.get(variant.id) ?? []
+      if (!synced.length) return [{ key: variant.id, variantId: variant.id, title, item: null }]
+      return synced.map((item) => ({ key: item.id, variantId: variant.id, title, item }))
+    })
+  }, [variants.data, items.data])
 
-  const list = variants.data?.product.variants ?? []
-  if (!list.length) return <Text className="px-6 py-4 text-ui-fg-subtle">This product has no variants.</Text>
-
-  const byVariant = new Map<string, CatalogItem[]>()
-  for (const item of items.data?.items ?? []) byVariant.set(item.variant_id, [...(byVariant.get(item.variant_id) ?? []), item])
-
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.key,
+    rowCount: rows.length,
+    isLoading: variants.isLoading || items.isLoading,
+  })
   return (
-    <Table>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>Variant</Table.HeaderCell>
-          <Table.HeaderCell>Content ID</Table.HeaderCell>
-          <Table.HeaderCell>Catalog status</Table.HeaderCell>
-          <Table.HeaderCell>Messages from Meta</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {list.flatMap((variant) => {
-          const title = (
-            <Link to={`/products/${productId}/variants/${variant.id}`} className="text-ui-fg-interactive hover:underline">
-              {variant.title ?? variant.id}
-            </Link>
-          )
-          const synced = byVariant.get(variant.id) ?? []
-          if (!synced.length) {
-            return [
-              <Table.Row key={variant.id} data-testid="product-variant-sync-row" data-status="none" data-variant-id={variant.id}>
-                <Table.Cell>{title}</Table.Cell>
-                <Table.Cell>—</Table.Cell>
-                <Table.Cell>
-                  <Text size="small" className="text-ui-fg-muted">Not synced yet</Text>
-                </Table.Cell>
-                <Table.Cell>—</Table.Cell>
-              </Table.Row>,
-            ]
-          }
-          return synced.map((item) => (
-            <Table.Row
-              key={item.id}
-              className="[&_td]:py-3 [&_td]:align-top"
-              data-testid="product-variant-sync-row"
-              data-status={item.sync_status}
-              data-variant-id={variant.id}
-            >
-              <Table.Cell>{title}</Table.Cell>
-              <Table.Cell className="font-mono">{item.retailer_id}</Table.Cell>
-              <Table.Cell>
-                <CatalogStatusBadge status={item.sync_status} />
-              </Table.Cell>
-              <Table.Cell style={{ maxWidth: 360 }}>
-                <ItemMessages errors={item.errors} warnings={item.warnings} />
-              </Table.Cell>
-            </Table.Row>
-          ))
-        })}
-      </Table.Body>
-    </Table>
+    <QueryDataTable
+      instance={table}
+      error={variants.error ?? items.error}
+      what="sync status"
+      empty={{ heading: "This product has no variants." }}
+    />
   )
 }
 

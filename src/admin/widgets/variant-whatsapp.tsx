@@ -2,15 +2,16 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProductVariant, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
-import { useCatalogAccounts, useCatalogItems, useSetRetailerId } from "../components/catalog/catalog-queries"
-import type { CatalogItem } from "../components/catalog/catalog-types"
+import type { AdminWhatsAppCatalogItem as CatalogItem } from "../../types/http"
+import { useWhatsAppAccounts } from "../hooks/accounts"
+import { useCatalogItems, useSetRetailerId } from "../hooks/catalog"
 import { formatDateTime, humanize } from "../components/catalog/format"
 import { ItemMessages } from "../components/catalog/item-messages"
 import { CatalogStatusBadge } from "../components/catalog/status-badges"
 import { apiErrorMessage } from "../lib/api-error"
 
 const VariantWhatsappWidget = ({ data: variant }: DetailWidgetProps<AdminProductVariant>) => {
-  const accounts = useCatalogAccounts()
+  const accounts = useWhatsAppAccounts()
   const items = useCatalogItems({ variant_id: variant.id, limit: 50 })
 
   const isLoading = accounts.isLoading || items.isLoading

@@ -9,7 +9,9 @@ export class GraphApiError extends Error {
     readonly code: string,
     readonly subcode: string | null = null,
     readonly details: string | null = null,
-    readonly retryAfterMs: number | null = null
+    readonly retryAfterMs: number | null = null,
+    /** Meta's request id (`fbtrace_id`), for Meta support. */
+    readonly fbtraceId: string | null = null
   ) {
     super(message)
   }
@@ -19,7 +21,7 @@ export class GraphApiError extends Error {
     return new GraphApiError(`Network error calling the Graph API: ${describeError(cause)}`, 0, "network")
   }
 
-  /** Builds the error from Meta's `{ error: { message, code, error_subcode, error_data } }`. */
+  /** Builds the error from Meta's `{ error: { message, code, error_subcode, error_data, fbtrace_id } }`. */
   static fromResponse(status: number, body: unknown, retryAfterMs: number | null): GraphApiError {
     const error = (body as { error?: Record<string, any> } | null)?.error ?? {}
     const details = error.error_data?.details ?? null
@@ -29,7 +31,8 @@ export class GraphApiError extends Error {
       error.code !== undefined ? String(error.code) : String(status),
       error.error_subcode !== undefined ? String(error.error_subcode) : null,
       details,
-      retryAfterMs
+      retryAfterMs,
+      typeof error.fbtrace_id === "string" ? error.fbtrace_id : null
     )
   }
 }

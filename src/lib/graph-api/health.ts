@@ -1,4 +1,4 @@
-import { GraphApiError } from "./errors"
+import { graphErrorText } from "./meta-error"
 import type { CommerceSettings, MessageTemplate, PhoneNumberInfo } from "./types"
 
 export type HealthLine = {
@@ -20,13 +20,6 @@ export type HealthInput = {
   commerce: Settled<{ data: CommerceSettings[] }>
   catalog: Settled<{ id: string; name: string; product_count?: number }> | null
   templates: Settled<MessageTemplate[]>
-}
-
-export function graphErrorText(reason: unknown): string {
-  if (reason instanceof GraphApiError) {
-    return [`${reason.message} (code ${reason.code}${reason.subcode ? `/${reason.subcode}` : ""})`, reason.details].filter(Boolean).join(": ")
-  }
-  return reason instanceof Error ? reason.message : String(reason)
 }
 
 /** The connection check as green or red lines; a failed call's line carries Meta's error text. */

@@ -6,17 +6,9 @@ import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { WHATSAPP_PRODUCT_INDEX } from "../../search/whatsapp-product"
 
-export type SearchMatch = {
-  product_id: string
-  variant_id: string | null
-  /** True when the query named this variant's options (size, colour…). */
-  matched_variant: boolean
-  /** All the product's variants, in the product's order (from the index: no extra query). */
-  variant_ids: string[]
-  title: string
-  handle: string | null
-  score: number
-}
+// Defined once, with the admin search response that returns it.
+import type { AdminWhatsAppSearchMatch as SearchMatch } from "../../types/http/stats"
+export type { SearchMatch }
 
 export type ProductSearchResult = { query: ParsedQuery; matches: SearchMatch[] }
 

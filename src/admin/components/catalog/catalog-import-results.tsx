@@ -1,13 +1,48 @@
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useState } from "react"
-import type { CatalogAccount, CatalogImportResult } from "./catalog-types"
+import { Badge, Button, Container, createDataTableColumnHelper, Heading, Text, useDataTable } from "@medusajs/ui"
+import { createContext, useContext, useMemo, useState } from "react"
+import type { AdminWhatsAppAccount, AdminWhatsAppCatalogImport } from "../../../types/http"
+import { QueryDataTable } from "../query-data-table"
 import { MapToVariant } from "./map-to-variant"
 
 type Props = {
-  account: CatalogAccount
-  result: CatalogImportResult
+  account: AdminWhatsAppAccount
+  result: AdminWhatsAppCatalogImport
   onClose: () => void
 }
+
+type Unmatched = AdminWhatsAppCatalogImport["unmatched"][number]
+
+// What was mapped in this session, and where: read by the cells, so the columns
+// stay the same objects (a new cell function would remount the other rows' search boxes).
+type Mapping = { catalogId: string | null; mapped: Record<string, string>; onMapped: (retailerId: string, variantId: string) => void }
+const MappingContext = createContext<Mapping>({ catalogId: null, mapped: {}, onMapped: () => {} })
+
+const MappedCell = ({ retailerId }: { retailerId: string }) => {
+  const { catalogId, mapped, onMapped } = useContext(MappingContext)
+  return mapped[retailerId] ? (
+    <Badge color="green" size="2xsmall">
+      Mapped to {mapped[retailerId]}
+    </Badge>
+  ) : (
+    <MapToVariant retailerId={retailerId} catalogId={catalogId} onMapped={(variantId) => onMapped(retailerId, variantId)} />
+  )
+}
+
+const ContentIdCell = ({ retailerId }: { retailerId: string }) => {
+  const { mapped } = useContext(MappingContext)
+  return (
+    <span className="font-mono" data-testid="catalog-unmatched" data-retailer-id={retailerId} data-mapped={mapped[retailerId] ? "true" : "false"}>
+      {retailerId}
+    </span>
+  )
+}
+
+const column = createDataTableColumnHelper<Unmatched>()
+const columns = [
+  column.accessor("retailer_id", { header: "Content ID", cell: ({ getValue }) => <ContentIdCell retailerId={getValue()} /> }),
+  column.accessor("name", { header: "Name at Meta", cell: ({ getValue }) => getValue() ?? <span className="text-ui-fg-muted">—</span> }),
+  column.display({ id: "map", header: "Map to variant", cell: ({ row }) => <MappedCell retailerId={row.original.retailer_id} /> }),
+]
 
 /** What "Import from Meta" found: matched items, and the unmatched ones to map by hand. */
 export const CatalogImportResults = ({ account, result, onClose }: Props) => {
@@ -16,6 +51,17 @@ export const CatalogImportResults = ({ account, result, onClose }: Props) => {
   const bySku = result.matched.filter((m) => m.by === "sku").length
   const byMapping = result.matched.length - bySku
   const remaining = result.unmatched.filter((u) => !mapped[u.retailer_id]).length
+
+  const mapping = useMemo<Mapping>(
+    () => ({ catalogId: account.catalog_id, mapped, onMapped: (retailerId, variantId) => setMapped((prev) => ({ ...prev, [retailerId]: variantId })) }),
+    [account.catalog_id, mapped]
+  )
+  const table = useDataTable({
+    data: result.unmatched,
+    columns,
+    getRowId: (item) => item.retailer_id,
+    rowCount: result.unmatched.length,
+  })
 
   return (
     <Container className="divide-y p-0" data-testid="catalog-import-results">
@@ -38,46 +84,9 @@ export const CatalogImportResults = ({ account, result, onClose }: Props) => {
           Close
         </Button>
       </div>
-      {result.unmatched.length === 0 ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">Every item in the Meta catalog matched a variant.</Text>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Content ID</Table.HeaderCell>
-              <Table.HeaderCell>Name at Meta</Table.HeaderCell>
-              <Table.HeaderCell>Map to variant</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {result.unmatched.map((item) => (
-              <Table.Row
-                key={item.retailer_id}
-                className="[&_td]:py-2"
-                data-testid="catalog-unmatched-row"
-                data-retailer-id={item.retailer_id}
-                data-mapped={mapped[item.retailer_id] ? "true" : "false"}
-              >
-                <Table.Cell className="font-mono">{item.retailer_id}</Table.Cell>
-                <Table.Cell>{item.name ?? <span className="text-ui-fg-muted">—</span>}</Table.Cell>
-                <Table.Cell>
-                  {mapped[item.retailer_id] ? (
-                    <Badge color="green" size="2xsmall">
-                      Mapped to {mapped[item.retailer_id]}
-                    </Badge>
-                  ) : (
-                    <MapToVariant
-                      retailerId={item.retailer_id}
-                      catalogId={account.catalog_id}
-                      onMapped={(variantId) => setMapped((prev) => ({ ...prev, [item.retailer_id]: variantId }))}
-                    />
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <MappingContext.Provider value={mapping}>
+        <QueryDataTable instance={table} what="the import" empty={{ heading: "Every item in the Meta catalog matched a variant." }} />
+      </MappingContext.Provider>
     </Container>
   )
 }

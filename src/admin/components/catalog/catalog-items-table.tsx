@@ -1,12 +1,17 @@
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Container, createDataTableColumnHelper, Heading, Select, Text, useDataTable } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Link } from "react-router-dom"
-import { useCatalogItems, useProductsByIds } from "./catalog-queries"
-import { CATALOG_ITEM_STATUSES, type CatalogItem, type CatalogItemStatus } from "./catalog-types"
+import {
+  CATALOG_ITEM_STATUSES,
+  type AdminWhatsAppCatalogItem as CatalogItem,
+  type AdminWhatsAppCatalogItemStatus as CatalogItemStatus,
+} from "../../../types/http"
+import { useCatalogItems } from "../../hooks/catalog"
+import { useProductsByIds } from "../../hooks/medusa"
+import { QueryDataTable } from "../query-data-table"
 import { formatDateTime, humanize } from "./format"
 import { ItemMessages } from "./item-messages"
 import { CatalogStatusBadge } from "./status-badges"
-import { apiErrorMessage } from "../../lib/api-error"
 
 export const CATALOG_PAGE_SIZE = 20
 const ALL = "all" // Radix Select items cannot have an empty value.
@@ -19,7 +24,71 @@ type Props = {
   onPageChange: (pageIndex: number) => void
 }
 
-type VariantLabel = { product: string; variant: string | null; sku: string | null }
+type VariantLabel = { product: string; variant: string | null; sku: string | null | undefined }
+
+const column = createDataTableColumnHelper<CatalogItem>()
+
+function itemColumns(labels: Map<string, VariantLabel>) {
+  return [
+    column.accessor("variant_id", {
+      header: "Variant",
+      cell: ({ row: { original: item } }) => {
+        const label = labels.get(item.variant_id)
+        return (
+          <div data-testid="catalog-item" data-status={item.sync_status} data-variant-id={item.variant_id}>
+            {item.product_id ? (
+              <Link to={`/products/${item.product_id}/variants/${item.variant_id}`} className="text-ui-fg-interactive hover:underline">
+                {label ? `${label.product} / ${label.variant ?? "Default"}` : item.variant_id}
+              </Link>
+            ) : (
+              item.variant_id
+            )}
+            {label?.sku && (
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                SKU {label.sku}
+              </Text>
+            )}
+          </div>
+        )
+      },
+    }),
+    column.accessor("retailer_id", {
+      header: "Content ID",
+      cell: ({ row: { original: item } }) => (
+        <>
+          <Text size="small" className="font-mono" data-testid="catalog-item-retailer-id">
+            {item.retailer_id}
+          </Text>
+          {item.retailer_id_source !== "default" && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {humanize(item.retailer_id_source)}
+            </Text>
+          )}
+        </>
+      ),
+    }),
+    column.accessor("sync_status", { header: "Status", cell: ({ getValue }) => <CatalogStatusBadge status={getValue()} /> }),
+    column.display({
+      id: "messages",
+      header: "Messages from Meta",
+      // DataTable cells truncate on one line; Meta's messages wrap instead.
+      cell: ({ row: { original: item } }) => (
+        <div className="whitespace-normal break-words py-2">
+          <ItemMessages errors={item.errors} warnings={item.warnings} />
+        </div>
+      ),
+      maxSize: 420,
+    }),
+    column.accessor("last_synced_at", {
+      header: "Last synced",
+      cell: ({ getValue }) => (
+        <Text size="small" className="text-ui-fg-subtle">
+          {formatDateTime(getValue())}
+        </Text>
+      ),
+    }),
+  ]
+}
 
 export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex, onPageChange }: Props) => {
   const { data, isLoading, isFetching, error } = useCatalogItems({
@@ -41,9 +110,19 @@ export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex
     }
     return map
   }, [products.data])
+  const columns = useMemo(() => itemColumns(labels), [labels])
 
-  const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / CATALOG_PAGE_SIZE))
+  const table = useDataTable({
+    data: items,
+    columns,
+    getRowId: (item) => item.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: {
+      state: { pageIndex, pageSize: CATALOG_PAGE_SIZE },
+      onPaginationChange: (next) => onPageChange(next.pageIndex),
+    },
+  })
 
   return (
     <Container className="divide-y p-0">
@@ -54,7 +133,7 @@ export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex
             One row per variant; errors are Meta's own messages.
           </Text>
         </div>
-        <div style={{ width: 180 }}>
+        <div className="w-[180px]">
           <Select
             size="small"
             value={status ?? ALL}
@@ -74,84 +153,19 @@ export const CatalogItemsTable = ({ catalogId, status, onStatusChange, pageIndex
           </Select>
         </div>
       </div>
-      {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading items…</Text>}
-      {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not load items: {apiErrorMessage(error)}</Text>}
-      {data && items.length === 0 && (
-        <Text className="px-6 py-4 text-ui-fg-subtle" data-testid="catalog-items-empty">
-          {status ? `No ${humanize(status).toLowerCase()} items.` : "No catalog items yet. Run a sync to push your products."}
-        </Text>
-      )}
-      {items.length > 0 && (
-        <div className={isFetching ? "opacity-60 transition-opacity" : undefined}>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Variant</Table.HeaderCell>
-                <Table.HeaderCell>Content ID</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Messages from Meta</Table.HeaderCell>
-                <Table.HeaderCell>Last synced</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {items.map((item) => (
-                <CatalogItemRow key={item.id} item={item} label={labels.get(item.variant_id)} />
-              ))}
-            </Table.Body>
-          </Table>
-          <Table.Pagination
-            count={count}
-            pageSize={CATALOG_PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => onPageChange(pageIndex - 1)}
-            nextPage={() => onPageChange(pageIndex + 1)}
-          />
-        </div>
-      )}
+      <div className={isFetching && !isLoading ? "opacity-60 transition-opacity" : undefined}>
+        <QueryDataTable
+          instance={table}
+          error={error}
+          what="items"
+          paginated
+          empty={{
+            heading: status ? `No ${humanize(status).toLowerCase()} items.` : "No catalog items yet.",
+            description: status ? undefined : "Run a sync to push your products.",
+            testId: "catalog-items-empty",
+          }}
+        />
+      </div>
     </Container>
   )
 }
-
-const CatalogItemRow = ({ item, label }: { item: CatalogItem; label?: VariantLabel }) => (
-  // Table.Row is styled for full-height rows; align tops so long error lists stay readable.
-  <Table.Row className="[&_td]:align-top [&_td]:py-3" data-testid="catalog-item-row" data-status={item.sync_status} data-variant-id={item.variant_id}>
-    <Table.Cell>
-      {item.product_id ? (
-        <Link to={`/products/${item.product_id}/variants/${item.variant_id}`} className="text-ui-fg-interactive hover:underline">
-          {label ? `${label.product} / ${label.variant ?? "Default"}` : item.variant_id}
-        </Link>
-      ) : (
-        item.variant_id
-      )}
-      {label?.sku && (
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          SKU {label.sku}
-        </Text>
-      )}
-    </Table.Cell>
-    <Table.Cell>
-      <Text size="small" className="font-mono" data-testid="catalog-item-retailer-id">
-        {item.retailer_id}
-      </Text>
-      {item.retailer_id_source !== "default" && (
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {humanize(item.retailer_id_source)}
-        </Text>
-      )}
-    </Table.Cell>
-    <Table.Cell>
-      <CatalogStatusBadge status={item.sync_status} />
-    </Table.Cell>
-    <Table.Cell style={{ maxWidth: 420 }}>
-      <ItemMessages errors={item.errors} warnings={item.warnings} />
-    </Table.Cell>
-    <Table.Cell>
-      <Text size="small" className="text-ui-fg-subtle">
-        {formatDateTime(item.last_synced_at)}
-      </Text>
-    </Table.Cell>
-  </Table.Row>
-)

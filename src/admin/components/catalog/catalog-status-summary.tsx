@@ -1,6 +1,6 @@
 import { clx, Container, Heading, Text } from "@medusajs/ui"
-import { useCatalogStatusCounts } from "./catalog-queries"
-import { CATALOG_ITEM_STATUSES, type CatalogItemStatus } from "./catalog-types"
+import { CATALOG_ITEM_STATUSES, type AdminWhatsAppCatalogItemStatus as CatalogItemStatus } from "../../../types/http"
+import { useCatalogStatusCounts } from "../../hooks/catalog"
 import { humanize } from "./format"
 import { CatalogStatusBadge } from "./status-badges"
 import { apiErrorMessage } from "../../lib/api-error"
@@ -29,7 +29,7 @@ export const CatalogStatusSummary = ({ catalogId, selected, onSelect }: Props) =
       {isLoading && <Text className="px-6 py-4 text-ui-fg-subtle">Counting items…</Text>}
       {!!error && <Text className="px-6 py-4 text-ui-fg-error">Could not count items: {apiErrorMessage(error)}</Text>}
       {counts && (
-        <div className="grid gap-3 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))" }}>
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(160px,1fr))] gap-3 px-6 py-4">
           {CATALOG_ITEM_STATUSES.map((status) => (
             <button
               key={status}

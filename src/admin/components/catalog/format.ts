@@ -1,7 +1,7 @@
-export function formatDateTime(value: string | null | undefined): string {
+export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "—"
   const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString()
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString()
 }
 
 /**

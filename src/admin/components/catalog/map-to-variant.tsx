@@ -1,6 +1,7 @@
 import { Button, Input, Select, Text, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useProductSearch, useSetRetailerId } from "./catalog-queries"
+import { useSetRetailerId } from "../../hooks/catalog"
+import { useProductSearch } from "../../hooks/medusa"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { apiErrorMessage } from "../../lib/api-error"
 
@@ -55,10 +56,10 @@ export const MapToVariant = ({ retailerId, catalogId, onMapped }: Props) => {
             setSearch(e.target.value)
             setVariantId("")
           }}
-          style={{ width: 200 }}
+          className="w-[200px]"
           data-testid="catalog-map-search"
         />
-        <div style={{ width: 260 }}>
+        <div className="w-[260px]">
           <Select size="small" value={variantId} onValueChange={setVariantId} disabled={!options.length}>
             <Select.Trigger data-testid="catalog-map-variant">
               <Select.Value placeholder={q ? (isFetching ? "Searching…" : options.length ? "Pick a variant" : "No variants found") : "Search first"} />

@@ -1,5 +1,9 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { CatalogItemStatus, CatalogSyncRun, WhatsappCartStatus } from "./catalog-types"
+import type {
+  AdminWhatsAppCartStatus as WhatsappCartStatus,
+  AdminWhatsAppCatalogItemStatus as CatalogItemStatus,
+  AdminWhatsAppCatalogSyncRun as CatalogSyncRun,
+} from "../../../types/http"
 import { humanize } from "./format"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"

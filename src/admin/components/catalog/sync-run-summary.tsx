@@ -1,6 +1,6 @@
 import { Text } from "@medusajs/ui"
-import { isRunStale } from "./catalog-queries"
-import type { CatalogSyncRun } from "./catalog-types"
+import type { AdminWhatsAppCatalogSyncRun as CatalogSyncRun } from "../../../types/http"
+import { isRunStale } from "../../hooks/catalog"
 import { formatDateTime } from "./format"
 import { SyncRunBadge } from "./status-badges"
 

@@ -1,6 +1,6 @@
 import { Badge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import type { Message, WhatsappCart, WhatsappCartStatus } from "./inbox-types"
+import type { AdminWhatsAppCartStatus as WhatsappCartStatus, AdminWhatsAppListedCart as WhatsappCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { formatMoney } from "../../lib/format-money"
 import { OrderTotalLine } from "../order-total-note"
 

@@ -1,29 +1,10 @@
 import { Input, Text, clx } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
-import { sdk } from "../../lib/sdk"
+import { type GroupKind, useProductGroups } from "../../hooks/medusa"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { apiErrorMessage } from "../../lib/api-error"
 
-export type GroupKind = "collection" | "category"
-
-type Group = { id: string; label: string; handle: string | null }
-
-/** Medusa's list endpoints differ in path, response key and title field; normalize them here. */
-async function searchGroups(kind: GroupKind, q: string): Promise<Group[]> {
-  const query = { q: q || undefined, limit: 30 }
-  if (kind === "collection") {
-    const { collections } = await sdk.client.fetch<{ collections: { id: string; title: string; handle: string | null }[] }>(
-      "/admin/collections",
-      { query: { ...query, fields: "id,title,handle" } }
-    )
-    return collections.map((c) => ({ id: c.id, label: c.title, handle: c.handle }))
-  }
-  const { product_categories } = await sdk.client.fetch<{
-    product_categories: { id: string; name: string; handle: string | null }[]
-  }>("/admin/product-categories", { query: { ...query, fields: "id,name,handle" } })
-  return product_categories.map((c) => ({ id: c.id, label: c.name, handle: c.handle }))
-}
+export type { GroupKind }
 
 type Props = { kind: GroupKind; selectedId: string | null; onSelect: (id: string) => void }
 
@@ -31,10 +12,7 @@ type Props = { kind: GroupKind; selectedId: string | null; onSelect: (id: string
 export const CollectionCategoryPicker = ({ kind, selectedId, onSelect }: Props) => {
   const [q, setQ] = useState("")
   const search = useDebouncedValue(q.trim())
-  const { data, isLoading, error } = useQuery({
-    queryKey: ["whatsapp", "inbox", "group-search", kind, search],
-    queryFn: () => searchGroups(kind, search),
-  })
+  const { data, isLoading, error } = useProductGroups(kind, search)
   const noun = kind === "collection" ? "collections" : "categories"
 
   return (

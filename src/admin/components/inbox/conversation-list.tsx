@@ -1,8 +1,8 @@
 import { Badge, Button, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
-import { useConversations, type ConversationFilters } from "./inbox-api"
+import { useConversations, type ConversationFilters } from "../../hooks/conversations"
 import { conversationName, shortTime } from "./inbox-format"
-import type { Conversation } from "./inbox-types"
+import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { serviceWindow, useNow } from "./window-countdown"
 import { apiErrorMessage } from "../../lib/api-error"
 

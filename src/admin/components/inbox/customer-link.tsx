@@ -2,8 +2,8 @@ import { Badge, Button, Input, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { formatDateTime } from "../catalog/format"
-import { useLinkCustomer } from "./inbox-api"
-import type { Conversation } from "./inbox-types"
+import { useLinkCustomer } from "../../hooks/conversations"
+import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
 
 const METHOD_LABEL: Record<string, string> = {
   whatsapp_created: "Created from WhatsApp",

@@ -1,4 +1,4 @@
-import type { Conversation } from "./inbox-types"
+import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
 
 /** Hides the middle of a phone number so a list of chats doesn't expose everyone's number at a glance. */
 export function maskedPhone(waId: string) {

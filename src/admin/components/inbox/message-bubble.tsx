@@ -1,7 +1,7 @@
 import { Text, clx } from "@medusajs/ui"
 import { CartCard, cartForMessage } from "./cart-card"
 import { fullTime, messageTime } from "./inbox-format"
-import type { Message, WhatsappCart } from "./inbox-types"
+import type { AdminWhatsAppListedCart as WhatsappCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { MessageStatusTicks } from "./message-status-ticks"
 import { ProductCard } from "./product-card"
 
@@ -54,11 +54,10 @@ export const MessageBubble = ({ message, carts }: Props) => {
     >
       <div
         className={clx(
-          "flex flex-col rounded-xl px-3 py-2",
+          "flex max-w-[75%] flex-col rounded-xl px-3 py-2",
           outbound ? "bg-ui-bg-highlight rounded-br-sm" : "bg-ui-bg-component rounded-bl-sm",
           failed && "shadow-borders-error"
         )}
-        style={{ maxWidth: "75%" }}
       >
         {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
         {text && message.type !== "order" && (

@@ -1,5 +1,5 @@
 import { clx } from "@medusajs/ui"
-import type { MessageStatus } from "./inbox-types"
+import type { AdminWhatsAppMessageStatus as MessageStatus } from "../../../types/http"
 
 /** WhatsApp's own tick vocabulary, so merchants read delivery state at a glance. */
 const TICKS: Record<string, { symbol: string; label: string; className: string }> = {

@@ -1,23 +1,13 @@
 import { Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
-import { sdk } from "../../lib/sdk"
+import { useMedusaProduct } from "../../hooks/medusa"
 
 type Props = { productId: string | null; retailerId: string | null }
 
 /** The catalog product a customer asked about (Meta's "referred product"). */
 export const ProductCard = ({ productId, retailerId }: Props) => {
-  const { data, isLoading, error } = useQuery({
-    queryKey: ["whatsapp", "inbox", "product", productId],
-    queryFn: () =>
-      sdk.client.fetch<{ product: { id: string; title: string; thumbnail: string | null } }>(
-        `/admin/products/${productId}`,
-        { query: { fields: "id,title,thumbnail" } }
-      ),
-    enabled: !!productId,
-    // A product's title and picture rarely change while a chat is open.
-    staleTime: 5 * 60_000,
-  })
+  // A product's title and picture rarely change while a chat is open.
+  const { data, isLoading, error } = useMedusaProduct(productId, "id,title,thumbnail", { staleTime: 5 * 60_000 })
   const product = data?.product
 
   return (

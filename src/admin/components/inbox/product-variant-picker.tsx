@@ -1,8 +1,8 @@
 import { Badge, Checkbox, Input, Text, clx } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
-import { sdk } from "../../lib/sdk"
-import type { CatalogItem, ProductWithVariants } from "./inbox-types"
+import type { AdminWhatsAppCatalogItem as CatalogItem } from "../../../types/http"
+import { useCatalogItems } from "../../hooks/catalog"
+import { type ProductWithVariants, useProductSearch } from "../../hooks/medusa"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { apiErrorMessage } from "../../lib/api-error"
 
@@ -16,13 +16,7 @@ type Props = {
 export const ProductVariantPicker = ({ catalogId, selected, onToggle }: Props) => {
   const [q, setQ] = useState("")
   const search = useDebouncedValue(q.trim())
-  const { data, isLoading, error } = useQuery({
-    queryKey: ["whatsapp", "inbox", "product-search", search],
-    queryFn: () =>
-      sdk.client.fetch<{ products: ProductWithVariants[] }>("/admin/products", {
-        query: { q: search || undefined, fields: "id,title,thumbnail,variants.id,variants.title", limit: 20 },
-      }),
-  })
+  const { data, isLoading, error } = useProductSearch(search, { fields: "id,title,thumbnail,variants.id,variants.title", limit: 20, listWhenEmpty: true })
 
   return (
     <div className="flex flex-col gap-3">
@@ -66,13 +60,7 @@ type VariantsProps = { product: ProductWithVariants } & Props
 
 const ProductVariants = ({ product, catalogId, selected, onToggle }: VariantsProps) => {
   // Sync state lives in the plugin's catalog items, per variant and per catalog.
-  const { data, isLoading } = useQuery({
-    queryKey: ["whatsapp", "inbox", "catalog-items", product.id, catalogId],
-    queryFn: () =>
-      sdk.client.fetch<{ items: CatalogItem[] }>("/admin/whatsapp/catalog/items", {
-        query: { product_id: product.id, catalog_id: catalogId ?? undefined, limit: 500 },
-      }),
-  })
+  const { data, isLoading } = useCatalogItems({ product_id: product.id, catalog_id: catalogId ?? undefined, limit: 500 })
   const byVariant = new Map((data?.items ?? []).map((item) => [item.variant_id, item]))
 
   return (

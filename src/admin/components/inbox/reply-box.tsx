@@ -1,7 +1,7 @@
 import { Button, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import { useSendReply } from "./inbox-api"
-import type { Conversation } from "./inbox-types"
+import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
+import { useSendReply } from "../../hooks/conversations"
 import { TemplatePicker } from "./template-picker"
 
 export const WINDOW_CLOSED_TEXT =
@@ -34,7 +34,7 @@ export const ReplyBox = ({ conversation, windowOpen }: Props) => {
       )}
       <div className="flex items-end gap-2">
         <Textarea
-          className="flex-1" style={{ minHeight: 64 }}
+          className="min-h-[64px] flex-1"
           placeholder={blockedReason ? "Free-form replies are unavailable" : "Write a reply…"}
           value={text}
           disabled={!!blockedReason}

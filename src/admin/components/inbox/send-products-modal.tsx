@@ -1,8 +1,8 @@
 import { Button, FocusModal, Heading, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { CollectionCategoryPicker, type GroupKind } from "./collection-category-picker"
-import { useSendProducts } from "./inbox-api"
-import type { SendProductsBody, SendProductsResult } from "./inbox-types"
+import type { AdminWhatsAppSendProductsResponse as SendProductsResult } from "../../../types/http"
+import { type SendProductsBody, useSendProducts } from "../../hooks/conversations"
 import { ProductVariantPicker } from "./product-variant-picker"
 
 type Mode = "products" | GroupKind

@@ -1,6 +1,7 @@
 import { Button, Input, Label, Select, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
-import { useSendReply, useTemplates } from "./inbox-api"
+import { useAccountTemplates } from "../../hooks/accounts"
+import { useSendReply } from "../../hooks/conversations"
 import { apiErrorMessage } from "../../lib/api-error"
 
 type Props = { conversationId: string; accountId: string }
@@ -13,7 +14,7 @@ const keyOf = (t: { name: string; language: string }) => `${t.name}::${t.languag
  * button parameter are listed but cannot be chosen.
  */
 export const TemplatePicker = ({ conversationId, accountId }: Props) => {
-  const { data, isLoading, error } = useTemplates(accountId, true)
+  const { data, isLoading, error } = useAccountTemplates(accountId)
   const send = useSendReply(conversationId)
   const approved = useMemo(() => (data?.templates ?? []).filter((t) => t.status === "APPROVED"), [data])
   const [selectedKey, setSelectedKey] = useState<string>("")

@@ -1,9 +1,10 @@
 import { Badge, Button, Heading, Text } from "@medusajs/ui"
 import { useEffect, useLayoutEffect, useRef, useState } from "react"
-import { useConversation, useConversationCarts, useMarkRead, useMessages } from "./inbox-api"
+import { useWhatsAppCarts } from "../../hooks/carts"
+import { useConversation, useMarkRead, useMessages } from "../../hooks/conversations"
 import { CustomerLink } from "./customer-link"
 import { conversationName } from "./inbox-format"
-import type { Conversation, InboxAccount } from "./inbox-types"
+import type { AdminWhatsAppAccount as InboxAccount, AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { MessageBubble } from "./message-bubble"
 import { OPTED_OUT_TEXT, ReplyBox, WINDOW_CLOSED_TEXT } from "./reply-box"
 import { SendProductsModal } from "./send-products-modal"
@@ -57,7 +58,10 @@ type OpenThreadProps = { conversation: Conversation; account: InboxAccount | und
 const OpenThread = ({ conversation, account }: OpenThreadProps) => {
   const [limit, setLimit] = useState(PAGE)
   const messages = useMessages(conversation.id, limit)
-  const carts = useConversationCarts(conversation.id, conversation.has_cart || !!messages.data?.messages.some((m) => m.type === "order"))
+  const carts = useWhatsAppCarts(
+    { conversation_id: conversation.id, limit: 200 },
+    { enabled: conversation.has_cart || !!messages.data?.messages.some((m) => m.type === "order"), poll: true }
+  )
   const now = useNow()
   const windowState = serviceWindow(conversation.window_closes_at, now)
   // The API pages newest first; a chat reads top to bottom.

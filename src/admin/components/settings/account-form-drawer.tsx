@@ -1,9 +1,8 @@
 import { Button, Drawer, Input, Label, Text, toast } from "@medusajs/ui"
-import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { FormEvent, useState } from "react"
 import { apiErrorMessage } from "../../lib/api-error"
-import { sdk } from "../../lib/sdk"
-import type { WhatsappAccount } from "../../lib/types"
+import type { AdminWhatsAppAccount as WhatsappAccount } from "../../../types/http"
+import { useSaveWhatsAppAccount } from "../../hooks/accounts"
 
 type Props = { account?: WhatsappAccount; open: boolean; onOpenChange: (open: boolean) => void; onSaved?: (id: string) => void }
 
@@ -20,34 +19,36 @@ const FIELDS = [
  * one is stored (masked) and sends a new one only when typed.
  */
 export const AccountFormDrawer = ({ account, open, onOpenChange, onSaved }: Props) => {
-  const queryClient = useQueryClient()
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(FIELDS.map((f) => [f.key, String((account as Record<string, unknown> | undefined)?.[f.key] ?? "")]))
   )
   const [accessToken, setAccessToken] = useState("")
   const [appSecret, setAppSecret] = useState("")
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const body: Record<string, unknown> = {}
-      for (const f of FIELDS) {
-        const value = values[f.key].trim()
-        if (value || account) body[f.key] = value || null
-      }
-      body.name = values.name.trim()
-      if (accessToken.trim()) body.access_token = accessToken.trim()
-      if (appSecret.trim()) body.app_secret = appSecret.trim()
-      const path = account ? `/admin/whatsapp/accounts/${account.id}` : "/admin/whatsapp/accounts"
-      return sdk.client.fetch<{ account: WhatsappAccount }>(path, { method: "POST", body })
-    },
-    onSuccess: ({ account: saved }) => {
-      toast.success(account ? "Account saved" : "Account added")
-      queryClient.invalidateQueries({ queryKey: ["whatsapp"] })
-      onOpenChange(false)
-      onSaved?.(saved.id)
-    },
-    onError: (error) => toast.error(apiErrorMessage(error)),
-  })
+  const saveAccount = useSaveWhatsAppAccount(account?.id)
+  const body = () => {
+    const body: Record<string, unknown> = {}
+    for (const f of FIELDS) {
+      const value = values[f.key].trim()
+      if (value || account) body[f.key] = value || null
+    }
+    body.name = values.name.trim()
+    if (accessToken.trim()) body.access_token = accessToken.trim()
+    if (appSecret.trim()) body.app_secret = appSecret.trim()
+    return body
+  }
+  const save = {
+    isPending: saveAccount.isPending,
+    mutate: () =>
+      saveAccount.mutate(body(), {
+        onSuccess: ({ account: saved }) => {
+          toast.success(account ? "Account saved" : "Account added")
+          onOpenChange(false)
+          onSaved?.(saved.id)
+        },
+        onError: (error) => toast.error(apiErrorMessage(error)),
+      }),
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -1,9 +1,9 @@
 import { Button, Container, Heading, Input, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { ReactNode, useState } from "react"
 import { apiErrorMessage } from "../../lib/api-error"
-import { sdk } from "../../lib/sdk"
-import type { AccountSettings, TemplateSummary, WhatsappAccount } from "../../lib/types"
+import type { AccountSettings, AdminWhatsAppAccount as WhatsappAccount } from "../../../types/http"
+import { useAccountTemplates, useSaveWhatsAppAccount } from "../../hooks/accounts"
+import { useRegions, useSalesChannels } from "../../hooks/medusa"
 import { TemplateSelect } from "./template-select"
 
 const LANGUAGES = [
@@ -37,36 +37,25 @@ const Row = ({ label, hint, children }: { label: string; hint?: string; children
 
 /** Where the number sells (region, channel, language) and how it behaves (search, replies, recovery, order updates). */
 export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) => {
-  const queryClient = useQueryClient()
   const [regionId, setRegionId] = useState(account.region_id ?? "")
   const [channelId, setChannelId] = useState(account.sales_channel_id ?? "")
   const [language, setLanguage] = useState(account.language)
   const [settings, setSettings] = useState<AccountSettings>(account.settings)
   const set = <K extends keyof AccountSettings>(key: K, value: AccountSettings[K]) => setSettings((s) => ({ ...s, [key]: value }))
 
-  const regions = useQuery({
-    queryKey: ["whatsapp", "regions"],
-    queryFn: () => sdk.client.fetch<{ regions: { id: string; name: string; currency_code: string }[] }>("/admin/regions", { query: { fields: "id,name,currency_code", limit: 100 } }),
-  })
-  const channels = useQuery({
-    queryKey: ["whatsapp", "sales-channels"],
-    queryFn: () => sdk.client.fetch<{ sales_channels: { id: string; name: string }[] }>("/admin/sales-channels", { query: { fields: "id,name", limit: 100 } }),
-  })
-  const templates = useQuery({
-    queryKey: ["whatsapp", "templates", account.id],
-    queryFn: () => sdk.client.fetch<{ templates: TemplateSummary[] }>(`/admin/whatsapp/accounts/${account.id}/templates`),
-    retry: false,
-  })
+  const regions = useRegions()
+  const channels = useSalesChannels()
+  const templates = useAccountTemplates(account.id, { retry: false })
 
-  const save = useMutation({
-    mutationFn: () =>
-      sdk.client.fetch(`/admin/whatsapp/accounts/${account.id}`, {
-        method: "POST",
-        body: { region_id: regionId || null, sales_channel_id: channelId || null, language, settings },
-      }),
-    onSuccess: () => (toast.success("Settings saved"), queryClient.invalidateQueries({ queryKey: ["whatsapp", "accounts"] })),
-    onError: (e) => toast.error(apiErrorMessage(e)),
-  })
+  const saveAccount = useSaveWhatsAppAccount(account.id)
+  const save = {
+    isPending: saveAccount.isPending,
+    mutate: () =>
+      saveAccount.mutate(
+        { region_id: regionId || null, sales_channel_id: channelId || null, language, settings },
+        { onSuccess: () => toast.success("Settings saved"), onError: (e) => toast.error(apiErrorMessage(e)) }
+      ),
+  }
 
   const toggle = (key: "search_enabled" | "text_auto_reply" | "inquiry_auto_reply" | "recovery_enabled") => (
     <Switch checked={settings[key]} onCheckedChange={(checked) => set(key, checked)} data-testid={`setting-${key}`} />

@@ -1,6 +1,6 @@
 import { InformationCircleSolid } from "@medusajs/icons"
 import { Text } from "@medusajs/ui"
-import type { CatalogSharing } from "../../lib/types"
+import type { AdminWhatsAppCatalogSharing as CatalogSharing } from "../../../types/http"
 
 const label = (a: { name: string; display_phone_number: string | null }) => (a.display_phone_number ? `${a.display_phone_number} (${a.name})` : a.name)
 

@@ -1,31 +1,16 @@
 import { Button, Container, Heading, StatusBadge, Switch, Text, toast } from "@medusajs/ui"
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useAccountHealth, useSubscribeWebhooks, useUpdateCommerceSettings } from "../../hooks/accounts"
 import { apiErrorMessage } from "../../lib/api-error"
-import { sdk } from "../../lib/sdk"
-import type { HealthLine } from "../../lib/types"
-
-type Health = { ok: boolean; lines: HealthLine[] }
 
 /** The connection check: one green or red line per thing Meta must have right, with Meta's error on red ones. */
 export const HealthCheck = ({ accountId }: { accountId: string }) => {
-  const queryClient = useQueryClient()
-  const key = ["whatsapp", "health", accountId]
-  const { data, isFetching, refetch, error } = useQuery({
-    queryKey: key,
-    queryFn: () => sdk.client.fetch<Health>(`/admin/whatsapp/accounts/${accountId}/health`),
-  })
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key })
-  const subscribe = useMutation({
-    mutationFn: () => sdk.client.fetch(`/admin/whatsapp/accounts/${accountId}/subscribe`, { method: "POST" }),
-    onSuccess: () => (toast.success("Webhooks subscribed"), refresh()),
-    onError: (e) => toast.error(apiErrorMessage(e)),
-  })
-  const commerce = useMutation({
-    mutationFn: (body: { is_cart_enabled?: boolean; is_catalog_visible?: boolean }) =>
-      sdk.client.fetch(`/admin/whatsapp/accounts/${accountId}/commerce-settings`, { method: "POST", body }),
-    onSuccess: () => refresh(),
-    onError: (e) => toast.error(apiErrorMessage(e)),
-  })
+  const { data, isFetching, refetch, error } = useAccountHealth(accountId)
+  const subscribe = useSubscribeWebhooks(accountId)
+  const commerce = useUpdateCommerceSettings(accountId)
+  const onSubscribe = () =>
+    subscribe.mutate(undefined, { onSuccess: () => toast.success("Webhooks subscribed"), onError: (e) => toast.error(apiErrorMessage(e)) })
+  const onCommerce = (body: { is_cart_enabled?: boolean; is_catalog_visible?: boolean }) =>
+    commerce.mutate(body, { onError: (e) => toast.error(apiErrorMessage(e)) })
 
   return (
     <Container className="divide-y p-0" data-testid="health-check">
@@ -53,7 +38,7 @@ export const HealthCheck = ({ accountId }: { accountId: string }) => {
             )}
           </div>
           {line.key === "webhook_subscription" && !line.ok && !line.error && (
-            <Button size="small" onClick={() => subscribe.mutate()} isLoading={subscribe.isPending} data-testid="health-subscribe">
+            <Button size="small" onClick={onSubscribe} isLoading={subscribe.isPending} data-testid="health-subscribe">
               Subscribe
             </Button>
           )}
@@ -63,7 +48,7 @@ export const HealthCheck = ({ accountId }: { accountId: string }) => {
                 <label key={field} className="flex items-center gap-x-2">
                   <Switch
                     checked={!!line.data?.[field]}
-                    onCheckedChange={(checked) => commerce.mutate({ [field]: checked })}
+                    onCheckedChange={(checked) => onCommerce({ [field]: checked })}
                     data-testid={`commerce-${field}`}
                   />
                   <Text size="small">{field === "is_cart_enabled" ? "Cart enabled" : "Catalog visible"}</Text>

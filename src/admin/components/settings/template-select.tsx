@@ -1,5 +1,6 @@
 import { Select, Text } from "@medusajs/ui"
-import type { TemplateRef, TemplateSummary } from "../../lib/types"
+import type { TemplateRef } from "../../../lib/account-settings"
+import type { TemplateSummary } from "../../../types/http"
 
 type Props = {
   templates: TemplateSummary[] | undefined
@@ -22,7 +23,7 @@ export const TemplateSelect = ({ templates, use, value, onChange, testId }: Prop
         value={value ? keyOf(value) : NONE}
         onValueChange={(key) => {
           const picked = fitting.find((t) => keyOf(t) === key)
-          onChange(picked ? { name: picked.name, language: picked.language, category: picked.category } : key === NONE ? null : value)
+          onChange(picked ? { name: picked.name, language: picked.language, category: picked.category as TemplateRef["category"] } : key === NONE ? null : value)
         }}
       >
         <Select.Trigger data-testid={testId}>

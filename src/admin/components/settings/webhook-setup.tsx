@@ -1,12 +1,9 @@
 import { Container, Copy, Heading, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
-
-type Setup = { webhook_url: string; verify_token: string; webhook_fields: string[]; app_secret_configured: boolean }
+import { useWebhookSetup } from "../../hooks/accounts"
 
 /** What to paste into the Meta app dashboard (WhatsApp → Configuration → Webhook). */
 export const WebhookSetup = () => {
-  const { data } = useQuery({ queryKey: ["whatsapp", "setup"], queryFn: () => sdk.client.fetch<Setup>("/admin/whatsapp/setup") })
+  const { data } = useWebhookSetup()
   if (!data) return null
   const row = (label: string, value: string, testId: string) => (
     <div className="flex items-center justify-between gap-x-4 px-6 py-3">

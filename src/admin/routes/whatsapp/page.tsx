@@ -3,7 +3,7 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Container, Heading, Select, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
 import { ConversationList } from "../../components/inbox/conversation-list"
-import { useAccounts } from "../../components/inbox/inbox-api"
+import { useWhatsAppAccounts } from "../../hooks/accounts"
 import { Thread } from "../../components/inbox/thread"
 import { apiErrorMessage } from "../../lib/api-error"
 
@@ -18,7 +18,7 @@ const WhatsAppInboxPage = () => {
   const [searchParams, setSearchParams] = useSearchParams()
   const selectedId = searchParams.get("conversation")
   const accountId = searchParams.get("account") ?? undefined
-  const accounts = useAccounts()
+  const accounts = useWhatsAppAccounts()
   const accountList = accounts.data?.accounts ?? []
 
   const setParam = (key: string, value: string | null) =>
@@ -77,9 +77,8 @@ const WhatsAppInboxPage = () => {
           </Text>
         </div>
       ) : (
-        // A fixed-height split so the list and the thread scroll on their own. Inline
-        // styles: the admin's stylesheet only holds the utility classes the dashboard uses.
-        <div className="grid divide-x" style={{ gridTemplateColumns: "320px minmax(0, 1fr)", height: "calc(100vh - 11rem)", minHeight: 520 }}>
+        // A fixed-height split so the list and the thread scroll on their own.
+        <div className="grid h-[calc(100vh-11rem)] min-h-[520px] grid-cols-[320px_minmax(0,1fr)] divide-x" data-testid="inbox-split">
           <ConversationList
             accountId={accountId}
             selectedId={selectedId}

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { timingSafeEqual } from "node:crypto"
 import { authorizeWebhook } from "../../../lib/webhook-authorization"
 import { clientIp, refuseTooMany } from "../../utils/webhook-guard"
+import { describeError } from "../../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import { WhatsAppEvents } from "../../../workflows/channel/workflows/process-whatsapp-webhook-event"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
@@ -82,7 +83,7 @@ function nudgeProcessing(req: MedusaRequest, id: string) {
   nudgeTimer = setTimeout(() => {
     nudgeTimer = null
     eventBus.emit({ name: WhatsAppEvents.WEBHOOK_EVENT_RECEIVED, data: { id } }).catch((error: Error) => {
-      logger.warn(`whatsapp: could not notify workers of webhook event ${id}: ${error.message}`)
+      logger.warn(`whatsapp: could not notify workers of webhook event ${id}: ${describeError(error)}`)
     })
   }, NUDGE_WINDOW_MS)
 }

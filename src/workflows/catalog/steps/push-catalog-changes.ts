@@ -5,17 +5,9 @@ import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { LoadedCatalog } from "./load-catalog-variants"
 
-export type CatalogSyncStats = {
-  created: number
-  updated: number
-  deleted: number
-  unchanged: number
-  invalid: number
-  rejected: number
-  batch_calls: number
-  polls: number
-  paused_ms: number
-}
+// The run's `stats` as the admin API returns them: defined once, with the response types.
+export type { CatalogSyncStats } from "../../../types/http/catalog"
+import type { CatalogSyncStats } from "../../../types/http/catalog"
 
 /**
  * Sends only what changed (new, changed, removed), then records every

@@ -1,22 +1,43 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Button, Container, createDataTableColumnHelper, Heading, Text, useDataTable } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
+import type { AdminWhatsAppAccount } from "../../../../types/http"
+import { QueryDataTable } from "../../../components/query-data-table"
 import { AccountFormDrawer } from "../../../components/settings/account-form-drawer"
 import { PhoneRequirements } from "../../../components/settings/phone-requirements"
 import { WebhookSetup } from "../../../components/settings/webhook-setup"
-import { sdk } from "../../../lib/sdk"
-import type { WhatsappAccount } from "../../../lib/types"
+import { useWhatsAppAccounts } from "../../../hooks/accounts"
+
+const column = createDataTableColumnHelper<AdminWhatsAppAccount>()
+const columns = [
+  column.accessor("name", {
+    header: "Name",
+    cell: ({ row }) => (
+      <span data-testid="account-name" data-phone-number-id={row.original.phone_number_id}>
+        {row.original.name}
+      </span>
+    ),
+  }),
+  column.accessor("display_phone_number", { header: "Number", cell: ({ getValue }) => getValue() ?? "—" }),
+  column.accessor("phone_number_id", { header: "Phone number id" }),
+  column.accessor("catalog_id", { header: "Catalog", cell: ({ getValue }) => getValue() ?? <Badge color="orange">not linked</Badge> }),
+  column.accessor("access_token", { header: "Token" }),
+]
 
 /** Settings → WhatsApp: the connected numbers, the webhook to configure in Meta, and what a number needs. */
 const WhatsAppSettingsPage = () => {
   const navigate = useNavigate()
   const [adding, setAdding] = useState(false)
-  const { data, isLoading, error } = useQuery({
-    queryKey: ["whatsapp", "accounts"],
-    queryFn: () => sdk.client.fetch<{ accounts: WhatsappAccount[]; count: number }>("/admin/whatsapp/accounts"),
+  const { data, isLoading, error } = useWhatsAppAccounts()
+  const table = useDataTable({
+    data: data?.accounts ?? [],
+    columns,
+    getRowId: (account) => account.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    onRowClick: (_, account) => navigate(`/settings/whatsapp/${account.id}`),
   })
 
   return (
@@ -33,39 +54,7 @@ const WhatsAppSettingsPage = () => {
             Add number
           </Button>
         </div>
-        {isLoading && <Text className="px-6 py-4">Loading accounts…</Text>}
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load accounts: {String(error)}</Text>}
-        {data && data.accounts.length === 0 && <Text className="px-6 py-4 text-ui-fg-subtle">No number connected yet.</Text>}
-        {data && data.accounts.length > 0 && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-                <Table.HeaderCell>Number</Table.HeaderCell>
-                <Table.HeaderCell>Phone number id</Table.HeaderCell>
-                <Table.HeaderCell>Catalog</Table.HeaderCell>
-                <Table.HeaderCell>Token</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.accounts.map((account) => (
-                <Table.Row
-                  key={account.id}
-                  className="cursor-pointer"
-                  onClick={() => navigate(`/settings/whatsapp/${account.id}`)}
-                  data-testid="account-row"
-                  data-phone-number-id={account.phone_number_id}
-                >
-                  <Table.Cell>{account.name}</Table.Cell>
-                  <Table.Cell>{account.display_phone_number ?? "—"}</Table.Cell>
-                  <Table.Cell>{account.phone_number_id}</Table.Cell>
-                  <Table.Cell>{account.catalog_id ?? <Badge color="orange">not linked</Badge>}</Table.Cell>
-                  <Table.Cell>{account.access_token}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <QueryDataTable instance={table} error={error} what="accounts" empty={{ heading: "No number connected yet." }} />
       </Container>
       <WebhookSetup />
       <PhoneRequirements />

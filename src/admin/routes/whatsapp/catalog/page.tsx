@@ -4,14 +4,18 @@ import { useState } from "react"
 import { CatalogAccountsSection } from "../../../components/catalog/catalog-accounts-section"
 import { CatalogImportResults } from "../../../components/catalog/catalog-import-results"
 import { CatalogItemsTable } from "../../../components/catalog/catalog-items-table"
-import { useCatalogAccounts } from "../../../components/catalog/catalog-queries"
 import { CatalogStatusSummary } from "../../../components/catalog/catalog-status-summary"
-import type { CatalogAccount, CatalogImportResult, CatalogItemStatus } from "../../../components/catalog/catalog-types"
+import type {
+  AdminWhatsAppAccount as CatalogAccount,
+  AdminWhatsAppCatalogImport as CatalogImportResult,
+  AdminWhatsAppCatalogItemStatus as CatalogItemStatus,
+} from "../../../../types/http"
+import { useWhatsAppAccounts } from "../../../hooks/accounts"
 
 const ALL_CATALOGS = "all"
 
 const WhatsAppCatalogPage = () => {
-  const accounts = useCatalogAccounts()
+  const accounts = useWhatsAppAccounts()
   const [status, setStatus] = useState<CatalogItemStatus | undefined>()
   const [pageIndex, setPageIndex] = useState(0)
   const [catalogFilter, setCatalogFilter] = useState(ALL_CATALOGS)
@@ -48,7 +52,7 @@ const WhatsAppCatalogPage = () => {
           <Text size="small" className="text-ui-fg-subtle">
             Catalog
           </Text>
-          <div style={{ width: 220 }}>
+          <div className="w-[220px]">
             <Select
               size="small"
               value={catalogFilter}

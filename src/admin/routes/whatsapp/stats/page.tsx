@@ -1,18 +1,25 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Container, createDataTableColumnHelper, Heading, Select, Text, useDataTable } from "@medusajs/ui"
 import { useState } from "react"
-import { sdk } from "../../../lib/sdk"
+import type { AdminWhatsAppStatsResponse } from "../../../../types/http"
+import { QueryDataTable } from "../../../components/query-data-table"
+import { useWhatsAppStats } from "../../../hooks/stats"
+import { apiErrorMessage } from "../../../lib/api-error"
 import { formatMoney } from "../../../lib/format-money"
 
-type Stats = {
-  from: string
-  to: string
-  carts: { submitted: number; paid: number; awaiting_payment: number; abandoned: number; reminded: number; recovered: number }
-  recovery_rate: number | null
-  skipped_reminders: Record<string, number>
-  revenue: { currency_code: string; paid: number; recovered: number }[]
-}
+type Revenue = AdminWhatsAppStatsResponse["revenue"][number]
+const column = createDataTableColumnHelper<Revenue>()
+const revenueColumns = [
+  column.accessor("currency_code", {
+    header: "Currency",
+    cell: ({ getValue }) => <span data-testid="stats-revenue-currency">{getValue().toUpperCase()}</span>,
+  }),
+  column.accessor("paid", { header: "Paid", cell: ({ row }) => formatMoney(row.original.paid, row.original.currency_code) }),
+  column.accessor("recovered", {
+    header: "Recovered by reminders",
+    cell: ({ row }) => formatMoney(row.original.recovered, row.original.currency_code),
+  }),
+]
 
 const RANGES = [
   ["7", "Last 7 days"],
@@ -33,14 +40,13 @@ const SKIP_REASONS: Record<string, string> = {
 /** The WhatsApp funnel: carts submitted, paid, abandoned, reminded and recovered, and the revenue reminders brought back. */
 const WhatsAppStatsPage = () => {
   const [days, setDays] = useState("30")
-  const { data, error } = useQuery({
-    queryKey: ["whatsapp", "stats", days],
-    queryFn: () => {
-      const to = new Date()
-      const from = new Date(to.getTime() - Number(days) * 86_400_000)
-      return sdk.client.fetch<Stats>("/admin/whatsapp/stats", { query: { from: from.toISOString(), to: to.toISOString() } })
-    },
-    refetchInterval: 30_000,
+  const { data, error, isLoading } = useWhatsAppStats(Number(days))
+  const revenue = useDataTable({
+    data: data?.revenue ?? [],
+    columns: revenueColumns,
+    getRowId: (r) => r.currency_code,
+    rowCount: data?.revenue.length ?? 0,
+    isLoading,
   })
   const figures: [string, string, number | string][] = data
     ? [
@@ -77,8 +83,8 @@ const WhatsAppStatsPage = () => {
             </Select.Content>
           </Select>
         </div>
-        {error && <Text className="px-6 py-4 text-ui-fg-error">{String(error)}</Text>}
-        <div className="grid gap-4 px-6 py-4" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))" }}>
+        {error && <Text className="px-6 py-4 text-ui-fg-error">{apiErrorMessage(error)}</Text>}
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(200px,1fr))] gap-4 px-6 py-4">
           {figures.map(([key, label, value]) => (
             <div key={key} className="rounded-lg border p-4" data-testid="stats-figure" data-key={key}>
               <Text size="small" className="text-ui-fg-subtle">
@@ -93,27 +99,7 @@ const WhatsAppStatsPage = () => {
         <div className="px-6 py-4">
           <Heading level="h2">Revenue</Heading>
         </div>
-        {data && !data.revenue.length && <Text className="px-6 py-4 text-ui-fg-subtle">No paid WhatsApp cart in this period.</Text>}
-        {data && data.revenue.length > 0 && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Currency</Table.HeaderCell>
-                <Table.HeaderCell>Paid</Table.HeaderCell>
-                <Table.HeaderCell>Recovered by reminders</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.revenue.map((r) => (
-                <Table.Row key={r.currency_code} data-testid="stats-revenue">
-                  <Table.Cell>{r.currency_code.toUpperCase()}</Table.Cell>
-                  <Table.Cell>{formatMoney(r.paid, r.currency_code)}</Table.Cell>
-                  <Table.Cell>{formatMoney(r.recovered, r.currency_code)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <QueryDataTable instance={revenue} error={error} what="revenue" empty={{ heading: "No paid WhatsApp cart in this period." }} />
       </Container>
       {data && Object.keys(data.skipped_reminders).length > 0 && (
         <Container className="divide-y p-0">

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { resolveAccountSettings } from "../../../../lib/account-settings"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
+import type { AdminWhatsAppAccount } from "../../../../types/http"
 import { accountFields } from "./query-config"
 
 /** Reads accounts back through Query; secrets leave only as masks. */
@@ -19,7 +20,7 @@ export async function queryAccounts(
     filters,
     pagination: { ...pagination, order: { created_at: "ASC" } },
   })
-  const accounts: Record<string, any>[] = data.map((account: Record<string, any>) => ({
+  const accounts: AdminWhatsAppAccount[] = data.map((account: any) => ({
     ...account,
     access_token: whatsapp.maskStoredSecret(account.access_token),
     app_secret: whatsapp.maskStoredSecret(account.app_secret),

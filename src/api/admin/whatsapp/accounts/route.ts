@@ -3,8 +3,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createWhatsAppAccountWorkflow } from "../../../../workflows/channel/workflows/create-whatsapp-account"
 import { queryAccounts, retrieveAccount } from "./helpers"
 import type { AdminCreateWhatsAppAccountType, AdminListWhatsAppAccountsType } from "./validators"
+import type { AdminWhatsAppAccountListResponse, AdminWhatsAppAccountResponse } from "../../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWhatsAppAccountsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWhatsAppAccountsType>, res: MedusaResponse<AdminWhatsAppAccountListResponse>) => {
   const { limit, offset } = req.validatedQuery as AdminListWhatsAppAccountsType
   const { accounts, metadata } = await queryAccounts(req.scope, {}, { skip: offset, take: limit })
   res.json({ accounts, count: metadata?.count ?? accounts.length, offset, limit })
@@ -12,7 +13,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWhat
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateWhatsAppAccountType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminWhatsAppAccountResponse>
 ) => {
   const { accounts: existing } = await queryAccounts(req.scope, {
     phone_number_id: req.validatedBody.phone_number_id,

@@ -4,13 +4,14 @@ import { orderTotalNote } from "../../../../lib/checkout/order-total-note"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { AdminListWhatsAppCartsType } from "./validators"
+import type { AdminWhatsAppCart, AdminWhatsAppCartListResponse } from "../../../../types/http"
 
 /**
  * Carts customers sent from WhatsApp, newest first, with what was changed on
  * the way; a cart that became an order says how the order's total (Medusa's,
  * read now) differs from the cart's, e.g. delivery added at checkout.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListWhatsAppCartsType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListWhatsAppCartsType>, res: MedusaResponse<AdminWhatsAppCartListResponse>) {
   const { limit, offset, ...filters } = req.validatedQuery as AdminListWhatsAppCartsType
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))
@@ -25,7 +26,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListWhat
   }
   res.json({
     carts: carts.map((c) => ({
-      ...c,
+      ...(c as unknown as AdminWhatsAppCart),
       order_total_note: orderTotalNote(c.total == null ? null : Number(c.total), c.order_id ? orders.get(c.order_id) ?? null : null),
     })),
     count,

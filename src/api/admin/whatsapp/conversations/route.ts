@@ -3,8 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { presentConversation } from "./helpers"
 import { conversationFields } from "./query-config"
 import type { AdminListConversationsType } from "./validators"
+import type { AdminWhatsAppConversationListResponse } from "../../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse<AdminWhatsAppConversationListResponse>) => {
   const { account_id, customer_id, unread, has_cart, inquiry, opted_out, limit, offset } = req.validatedQuery as AdminListConversationsType
   const filters: Record<string, unknown> = {}
   if (account_id) filters.account_id = account_id

@@ -4,13 +4,14 @@ import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import { searchWhatsAppProducts } from "../../../../workflows/selling/search-products"
 import type { AdminWhatsAppSearchType } from "./validators"
+import type { AdminWhatsAppSearchResponse } from "../../../../types/http"
 
 /**
  * Runs a discovery query as a customer's message would, so merchants can try
  * what their customers type. Shows how the message was understood (terms,
  * sizes, quantity) beside the matches.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminWhatsAppSearchType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminWhatsAppSearchType>, res: MedusaResponse<AdminWhatsAppSearchResponse>) {
   const { q, account_id, limit } = req.validatedQuery as AdminWhatsAppSearchType
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const [account] = await whatsapp.listWhatsappAccounts(account_id ? { id: account_id } : {}, { take: 1, order: { created_at: "ASC" } })

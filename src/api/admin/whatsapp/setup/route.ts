@@ -1,9 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
+import type { AdminWhatsAppSetupResponse } from "../../../../types/http"
 
 /** What to paste into the Meta app dashboard: the callback URL and the verify token. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminWhatsAppSetupResponse>) => {
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const options = whatsapp.getOptions()
   res.json({

@@ -1,9 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminListWebhookEventsType } from "./validators"
+import type { AdminWhatsAppWebhookEventListResponse } from "../../../../types/http"
 
 /** Stored webhook deliveries, so failures and ignored payloads are visible. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWebhookEventsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWebhookEventsType>, res: MedusaResponse<AdminWhatsAppWebhookEventListResponse>) => {
   const { status, limit, offset } = req.validatedQuery as AdminListWebhookEventsType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({

@@ -1,23 +1,19 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
 import { AccountFormDrawer } from "../../../../components/settings/account-form-drawer"
 import { AccountSettingsForm } from "../../../../components/settings/account-settings-form"
 import { CatalogSharingNote } from "../../../../components/settings/catalog-sharing-note"
 import { HealthCheck } from "../../../../components/settings/health-check"
-import { sdk } from "../../../../lib/sdk"
-import type { CatalogSharing, WhatsappAccount } from "../../../../lib/types"
+import { useWhatsAppAccount } from "../../../../hooks/accounts"
+import { apiErrorMessage } from "../../../../lib/api-error"
 
 /** One number: its credentials (write-only secrets), the connection check and its settings. */
 const WhatsAppAccountPage = () => {
   const { id } = useParams()
   const [editing, setEditing] = useState(false)
-  const { data, error } = useQuery({
-    queryKey: ["whatsapp", "accounts", id],
-    queryFn: () => sdk.client.fetch<{ account: WhatsappAccount; catalog_sharing: CatalogSharing | null }>(`/admin/whatsapp/accounts/${id}`),
-  })
-  if (error) return <Text className="text-ui-fg-error">Could not load the account: {String(error)}</Text>
+  const { data, error } = useWhatsAppAccount(id)
+  if (error) return <Text className="text-ui-fg-error">Could not load the account: {apiErrorMessage(error)}</Text>
   if (!data) return <Text>Loading…</Text>
   const account = data.account
   const facts: [string, string | null][] = [

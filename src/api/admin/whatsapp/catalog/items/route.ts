@@ -2,9 +2,10 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { catalogItemFields } from "../query-config"
 import type { AdminListCatalogItemsType } from "../validators"
+import type { AdminWhatsAppCatalogItemListResponse } from "../../../../../types/http"
 
 /** Sync status per variant, with Meta's errors and warnings. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListCatalogItemsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListCatalogItemsType>, res: MedusaResponse<AdminWhatsAppCatalogItemListResponse>) => {
   const { catalog_id, status, product_id, variant_id, limit, offset } = req.validatedQuery as AdminListCatalogItemsType
   const filters: Record<string, unknown> = {}
   if (catalog_id) filters.catalog_id = catalog_id

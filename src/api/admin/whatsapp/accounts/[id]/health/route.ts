@@ -4,9 +4,10 @@ import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
 import { retrieveAccount } from "../../helpers"
 import { listAllTemplates } from "../templates/list-templates"
+import type { AdminWhatsAppHealthResponse } from "../../../../../../types/http"
 
 /** The connection check: phone number, webhook subscription, commerce settings, catalog and templates, each asked of the Graph API. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminWhatsAppHealthResponse>) => {
   const account = await retrieveAccount(req.scope, req.params.id)
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const client = await whatsapp.graphClientFor(account.id, { timeoutMs: 10_000 })

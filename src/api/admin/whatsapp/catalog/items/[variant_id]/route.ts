@@ -5,9 +5,10 @@ import type WhatsAppModuleService from "../../../../../../modules/whatsapp/servi
 import { mapWhatsAppCatalogItemWorkflow } from "../../../../../../workflows/catalog/workflows/map-whatsapp-catalog-item"
 import { catalogItemFields } from "../../query-config"
 import type { AdminMapCatalogItemType } from "../../validators"
+import type { AdminWhatsAppCatalogItemResponse } from "../../../../../../types/http"
 
 /** Sets a variant's content ID (copied from Commerce Manager) in a catalog. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminMapCatalogItemType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminMapCatalogItemType>, res: MedusaResponse<AdminWhatsAppCatalogItemResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [variant],

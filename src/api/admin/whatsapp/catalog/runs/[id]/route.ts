@@ -1,8 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { syncRunFields } from "../../query-config"
+import type { AdminWhatsAppCatalogSyncRunResponse } from "../../../../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminWhatsAppCatalogSyncRunResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [run],

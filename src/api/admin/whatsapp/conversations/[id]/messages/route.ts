@@ -5,9 +5,10 @@ import type { OutboundMessage } from "../../../../../../lib/graph-api/types"
 import { retrieveConversation } from "../../helpers"
 import { messageFields } from "../../query-config"
 import type { AdminListMessagesType, AdminSendTextType } from "../../validators"
+import type { AdminWhatsAppMessageListResponse, AdminWhatsAppMessageResponse } from "../../../../../../types/http"
 
 /** Newest first; the inbox reverses a page to show it top to bottom. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMessagesType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMessagesType>, res: MedusaResponse<AdminWhatsAppMessageListResponse>) => {
   const { limit, offset } = req.validatedQuery as AdminListMessagesType
   await retrieveConversation(req.scope, req.params.id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -37,7 +38,7 @@ function toOutbound(body: AdminSendTextType): OutboundMessage {
   return { type: "text", text: { body: body.text! } }
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSendTextType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSendTextType>, res: MedusaResponse<AdminWhatsAppMessageResponse>) => {
   await retrieveConversation(req.scope, req.params.id)
   const { result } = await sendWhatsAppMessageWorkflow(req.scope).run({
     input: {

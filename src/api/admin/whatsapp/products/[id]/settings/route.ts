@@ -4,6 +4,7 @@ import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
 import { updateWhatsAppProductSettingsWorkflow } from "../../../../../../workflows/catalog/workflows/update-whatsapp-product-settings"
 import type { AdminProductSettingsType } from "./validators"
+import type { AdminWhatsAppProductSettingsResponse } from "../../../../../../types/http"
 
 /**
  * The switches, and `catalog_item_count`: how many of the product's items are
@@ -22,12 +23,12 @@ async function settingsOf(whatsapp: WhatsAppModuleService, productId: string) {
   }
 }
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminWhatsAppProductSettingsResponse>) => {
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   res.json(await settingsOf(whatsapp, req.params.id))
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminProductSettingsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminProductSettingsType>, res: MedusaResponse<AdminWhatsAppProductSettingsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [product],

@@ -1,0 +1,78 @@
+import type { DateTime, PaginatedResponse } from "./common"
+
+/** GET /admin/whatsapp/conversations[/:id] (conversations/query-config.ts + presentConversation). */
+export type AdminWhatsAppConversation = {
+  id: string
+  account_id: string
+  wa_id: string
+  profile_name: string | null
+  customer_id: string | null
+  /** How the customer link was proven; "unverified" links (made by phone match before proof was required) are not used. */
+  customer_link_method: "whatsapp_created" | "verified_by_customer" | "linked_by_admin" | "unverified" | null
+  customer_linked_by: string | null
+  customer_linked_at: DateTime | null
+  last_inbound_at: DateTime | null
+  last_message_at: DateTime | null
+  opted_out: boolean
+  unread_count: number
+  has_cart: boolean
+  has_inquiry: boolean
+  created_at: DateTime
+  /** Free-form replies are possible (Meta's 24-hour customer-service window). */
+  window_open: boolean
+  window_closes_at: DateTime | null
+}
+
+export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation>
+export type AdminWhatsAppConversationResponse = { conversation: AdminWhatsAppConversation }
+
+export type AdminWhatsAppMessageStatus = "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "failed"
+
+export type OrderProductItem = {
+  product_retailer_id: string
+  quantity: number | string
+  item_price: number | string
+  currency: string
+}
+
+/** Loose view of the stored Meta JSON: inbound is Meta's message, outbound is what we sent. */
+export type AdminWhatsAppMessagePayload = {
+  type?: string
+  order?: { catalog_id?: string; text?: string; product_items?: OrderProductItem[] }
+  interactive?: { type?: string; body?: { text?: string }; action?: Record<string, unknown> }
+  template?: { name?: string; language?: { code?: string } | string }
+  text?: { body?: string }
+  [key: string]: unknown
+}
+
+/** GET /admin/whatsapp/conversations/:id/messages (messageFields). */
+export type AdminWhatsAppMessage = {
+  id: string
+  conversation_id: string
+  wamid: string | null
+  direction: "inbound" | "outbound"
+  type: string
+  text: string | null
+  payload: AdminWhatsAppMessagePayload | null
+  status: AdminWhatsAppMessageStatus
+  error_code: string | null
+  error_message: string | null
+  attempts: number
+  next_attempt_at: DateTime | null
+  sent_at: DateTime | null
+  referred_retailer_id: string | null
+  referred_product_id: string | null
+  referred_variant_id: string | null
+  created_at: DateTime
+  updated_at: DateTime
+}
+
+export type AdminWhatsAppMessageListResponse = PaginatedResponse<"messages", AdminWhatsAppMessage>
+export type AdminWhatsAppMessageResponse = { message: AdminWhatsAppMessage }
+
+/** POST /admin/whatsapp/conversations/:id/products (202): what left, and what could not. */
+export type AdminWhatsAppSendProductsResponse = {
+  message_ids: string[]
+  sent_variant_ids: string[]
+  unsynced: { variant_id: string; reason: string }[]
+}

@@ -1,0 +1,7 @@
+export * from "./common"
+export * from "./errors"
+export * from "./accounts"
+export * from "./conversations"
+export * from "./carts"
+export * from "./catalog"
+export * from "./stats"
