@@ -17,7 +17,8 @@ export default async function run({ container }: ExecArgs) {
   const { maxInWindow } = require(path.join(root, ".medusa/server/src/lib/outbound/pacing.js"))
   const { createWhatsAppAccountWorkflow, recoverAbandonedWhatsAppCartsWorkflow } = require(path.join(root, ".medusa/server/src/workflows/index.js"))
   const whatsapp: any = container.resolve("whatsapp")
-  const sql = (text: string, params: unknown[] = []) => whatsapp.sql.execute(text, params)
+  const pg = container.resolve("__pg_connection__") as { raw(sql: string, params: unknown[]): Promise<{ rows: any[] }> }
+  const sql = async (text: string, params: unknown[] = []) => (await pg.raw(text, params)).rows
   const account = { waba_id: "500000000000001", phone_number_id: "500000000000002", access_token: "bench-token-000002" }
   // The fake runs in its own process, as Meta is remote: its clock and event
   // loop are not the store's, so the rate is measured where Meta measures it.

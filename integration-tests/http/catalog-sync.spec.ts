@@ -20,7 +20,7 @@ const sandbox = fake.sandbox
 medusaIntegrationTestRunner({
   cwd,
   medusaConfigFile: cwd,
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     const { syncWhatsAppCatalogWorkflow } = require(path.join(built, "workflows/catalog/workflows/sync-whatsapp-catalog.js"))
     let fixture: CatalogFixture
     let accountId: string
@@ -252,7 +252,7 @@ medusaIntegrationTestRunner({
         await sync()
         const { Migration20261123100000 } = require(path.join(built, "modules/whatsapp/migrations/Migration20261123100000.js"))
         const migration = new Migration20261123100000(null, null)
-        const sql = getContainer().resolve("whatsapp").sql
+        const sql = { execute: (q: string, params: unknown[] = []) => dbConnection.raw(q, params) }
         // Back to the old schema, with the product switched off for search the old way.
         await migration.down()
         for (const q of migration.getQueries()) await sql.execute(q)

@@ -35,9 +35,7 @@ export default async function prepareDemo({ container }: ExecArgs) {
   if (process.env.DEMO_SANDBOX === "1") {
     // The sandbox keeps its catalog in memory and starts empty: forget what was
     // sent to the previous one so the start-up sync fills this one again.
-    const whatsapp = container.resolve("whatsapp") as { sql: { execute(sql: string, params?: unknown[]): Promise<unknown[]> } }
-    await whatsapp.sql.execute(
-      `update whatsapp_catalog_item set content_hash = null, sync_status = 'pending' where deleted_at is null and sync_status <> 'invalid'`
-    )
+    const whatsapp = container.resolve("whatsapp") as { resendAllCatalogItems(): Promise<void> }
+    await whatsapp.resendAllCatalogItems()
   }
 }

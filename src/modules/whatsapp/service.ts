@@ -11,6 +11,10 @@ import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants, takeQuietCatalogVariants } from "./sql/catalog-queue"
+import { type ClaimedWebhookEvent, claimWebhookEvents, finishWebhookEvents, type WebhookEventOutcome } from "./sql/webhook-events"
+import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
+import { type ClaimedInbound, claimInboundMessage, dueInboundMessages, finishInboundMessage } from "./sql/inbound-reactions"
+import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
 import { closeEmptyConversation, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
@@ -104,15 +108,6 @@ class WhatsAppModuleService extends MedusaService({
   storeWebhookEvent(rawBody: Buffer, phoneNumberIds: string[]): Promise<string> {
     this.webhookWriter_ ??= new WebhookEventWriter(this.manager_)
     return this.webhookWriter_.store(rawBody, phoneNumberIds)
-  }
-
-  /** Raw SQL for the few operations that need atomic upserts and claims. */
-  get sql(): SqlRunner {
-    return this.manager_
-  }
-
-  transaction<T>(fn: (db: SqlRunner) => Promise<T>): Promise<T> {
-    return this.manager_.transactional(fn)
   }
 
   /**
@@ -528,6 +523,74 @@ class WhatsAppModuleService extends MedusaService({
   /** Removes a conversation opened for nothing (compensation). */
   closeEmptyConversation(id: string): Promise<void> {
     return closeEmptyConversation(this.manager_, id)
+  }
+
+  /** Takes up to `limit` webhook events for processing (pending, or failed and due); see sql/webhook-events. */
+  claimWebhookEvents(limit: number): Promise<ClaimedWebhookEvent[]> {
+    return claimWebhookEvents(this.manager_, limit, this.options_.maxWebhookAttempts)
+  }
+
+  /** Records the outcomes of processed webhook events in one statement. */
+  finishWebhookEvents(outcomes: WebhookEventOutcome[]): Promise<void> {
+    return finishWebhookEvents(this.manager_, outcomes)
+  }
+
+  /**
+   * Stores the messages and applies the statuses of a batch of parsed
+   * webhook bodies in one transaction, each behind its own savepoint: a body
+   * the database refuses is rolled back alone and comes back as its error.
+   */
+  async ingestWebhookPayloads(
+    events: { id: string; payload: unknown }[]
+  ): Promise<({ id: string; result: IngestResult; error?: undefined } | { id: string; error: unknown; result?: undefined })[]> {
+    const phoneIds = [...new Set(events.flatMap((e) => payloadPhoneNumberIds(e.payload)))]
+    const accounts = phoneIds.length ? await this.listWhatsappAccounts({ phone_number_id: phoneIds }, { select: ["id", "phone_number_id"] }) : []
+    const keywords = { optOut: this.options_.optOutKeywords, optIn: this.options_.optInKeywords }
+    return this.manager_.transactional(async (db) => {
+      const out: ({ id: string; result: IngestResult } | { id: string; error: unknown })[] = []
+      for (const event of events) {
+        await db.execute("savepoint whatsapp_event")
+        try {
+          const result = await ingestWebhookItems(db, splitWebhookPayload(event.payload), accounts, keywords)
+          await db.execute("release savepoint whatsapp_event")
+          out.push({ id: event.id, result })
+        } catch (error) {
+          await db.execute("rollback to savepoint whatsapp_event")
+          out.push({ id: event.id, error })
+        }
+      }
+      return out
+    })
+  }
+
+  /** Removes messages an ingest created (compensation: the retry creates them again). */
+  removeIngestedMessages(created: Pick<IngestedMessage, "message_id" | "conversation_id">[]): Promise<void> {
+    return this.manager_.transactional((db) => removeIngestedMessages(db, created))
+  }
+
+  /** Takes an unanswered incoming message for answering; null when done, held elsewhere or backing off. */
+  claimInboundMessage(id: string): Promise<ClaimedInbound | null> {
+    return claimInboundMessage(this.manager_, id)
+  }
+
+  /** Records that a message was answered, or why not (with a retry delay unless given up). */
+  finishInboundMessage(id: string, outcome: { error?: string | null; retryInMs?: number | null }): Promise<void> {
+    return finishInboundMessage(this.manager_, id, outcome)
+  }
+
+  /** Incoming messages whose answering is due (never picked up, or failed and past their backoff). */
+  dueInboundMessages(limit: number): Promise<string[]> {
+    return dueInboundMessages(this.manager_, limit)
+  }
+
+  /**
+   * Forgets what was sent to Meta, so the next sync sends every item again
+   * (a catalog emptied on Meta's side, such as the sandbox's after a restart).
+   */
+  async resendAllCatalogItems(): Promise<void> {
+    await this.manager_.execute(
+      `update whatsapp_catalog_item set content_hash = null, sync_status = 'pending' where deleted_at is null and sync_status <> 'invalid'`
+    )
   }
 }
 

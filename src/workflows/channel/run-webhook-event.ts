@@ -4,7 +4,7 @@ import { describeError } from "../../lib/safe-error"
 import { webhookFailureOutcome } from "../../lib/webhook-event-failure"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import { claimWebhookEvents, ClaimedWebhookEvent, finishWebhookEvents } from "../../modules/whatsapp/sql/webhook-events"
+import type { ClaimedWebhookEvent } from "../../modules/whatsapp/types"
 import { processWhatsAppWebhookEventsWorkflow } from "./workflows/process-whatsapp-webhook-event"
 
 /** Events handled per workflow run: batching is what keeps intake fast under load. */
@@ -35,7 +35,7 @@ export async function drainWebhookEvents(container: MedusaContainer) {
       again = false
       const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
       for (;;) {
-        const events = await claimWebhookEvents(whatsapp.sql, BATCH_SIZE, whatsapp.getOptions().maxWebhookAttempts)
+        const events = await whatsapp.claimWebhookEvents(BATCH_SIZE)
         if (!events.length) break
         await processBatch(container, whatsapp, events)
         if (events.length < BATCH_SIZE) {
@@ -54,8 +54,7 @@ async function processBatch(container: MedusaContainer, whatsapp: WhatsAppModule
   } catch (error) {
     const options = whatsapp.getOptions()
     const retry = { maxAttempts: options.maxWebhookAttempts, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }
-    await finishWebhookEvents(
-      whatsapp.sql,
+    await whatsapp.finishWebhookEvents(
       events.map((event) => ({ id: event.id, ...webhookFailureOutcome(error, event.attempts, retry, "batch") }))
     )
     container

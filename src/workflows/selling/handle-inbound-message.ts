@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backoffDelay } from "../../lib/outbound/retry-policy"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import { claimInboundMessage, dueInboundMessages, finishInboundMessage } from "../../modules/whatsapp/sql/inbound-reactions"
 import { createCartFromWhatsAppOrderWorkflow } from "./workflows/create-cart-from-whatsapp-order"
 import { handleWhatsAppProductInquiryWorkflow } from "./workflows/handle-whatsapp-product-inquiry"
 import { replyToWhatsAppTextWorkflow } from "./workflows/reply-to-whatsapp-text"
@@ -18,10 +17,10 @@ import { describeError } from "../../lib/safe-error"
  */
 export async function handleInboundMessage(container: MedusaContainer, messageId: string) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const claimed = await claimInboundMessage(whatsapp.sql, messageId)
+  const claimed = await whatsapp.claimInboundMessage(messageId)
   if (!claimed) return
   if (claimed.opted_out) {
-    await finishInboundMessage(whatsapp.sql, messageId, { error: "customer opted out: not answered" })
+    await whatsapp.finishInboundMessage(messageId, { error: "customer opted out: not answered" })
     return
   }
   try {
@@ -32,13 +31,13 @@ export async function handleInboundMessage(container: MedusaContainer, messageId
     } else {
       await replyToWhatsAppTextWorkflow(container).run({ input: { message_id: messageId } })
     }
-    await finishInboundMessage(whatsapp.sql, messageId, {})
+    await whatsapp.finishInboundMessage(messageId, {})
   } catch (error) {
     const options = whatsapp.getOptions()
     // Stored on the message and logged: the failure's kind and code, never the SQL with the customer's text and number.
     const message = describeError(error)
     const giveUp = claimed.attempts >= options.maxWebhookAttempts
-    await finishInboundMessage(whatsapp.sql, messageId, {
+    await whatsapp.finishInboundMessage(messageId, {
       error: giveUp ? `gave up after ${claimed.attempts} attempts: ${message}` : message,
       retryInMs: giveUp ? null : backoffDelay(claimed.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }),
     })
@@ -49,7 +48,7 @@ export async function handleInboundMessage(container: MedusaContainer, messageId
 /** Handles every due incoming message (the safety net behind the event subscriber). */
 export async function handleDueInboundMessages(container: MedusaContainer, batch = 50) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  for (const id of await dueInboundMessages(whatsapp.sql, batch)) {
+  for (const id of await whatsapp.dueInboundMessages(batch)) {
     await handleInboundMessage(container, id)
   }
 }

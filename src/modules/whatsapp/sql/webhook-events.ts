@@ -63,10 +63,9 @@ export async function claimWebhookEvents(db: SqlRunner, limit: number, maxAttemp
 }
 
 /** Records many outcomes in one statement (a processed batch). Notes must hold ids and codes only. */
-export async function finishWebhookEvents(
-  db: SqlRunner,
-  outcomes: { id: string; status: "processed" | "ignored" | "failed"; note?: string | null; retryInMs?: number | null }[]
-) {
+export type WebhookEventOutcome = { id: string; status: "processed" | "ignored" | "failed"; note?: string | null; retryInMs?: number | null }
+
+export async function finishWebhookEvents(db: SqlRunner, outcomes: WebhookEventOutcome[]) {
   if (!outcomes.length) return
   await db.execute(
     `update whatsapp_webhook_event e set

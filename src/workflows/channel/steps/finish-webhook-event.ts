@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { finishWebhookEvents } from "../../../modules/whatsapp/sql/webhook-events"
 import type { EventOutcomeInput } from "./ingest-webhook-event"
 
 /** Attempts allowed for a status whose message we have not stored yet (the send is still being recorded). */
@@ -39,7 +38,7 @@ export const finishWebhookEventsStep = createStep(
   async (events: EventOutcomeInput[], { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const outcomes = events.map((event) => ({ id: event.id, ...webhookEventOutcome(event) }))
-    await finishWebhookEvents(whatsapp.sql, outcomes)
+    await whatsapp.finishWebhookEvents(outcomes)
     return new StepResponse(outcomes)
   }
 )

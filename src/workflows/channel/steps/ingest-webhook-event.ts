@@ -1,11 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decodeRawBody, storableJson } from "../../../lib/storable-text"
 import { FailedOutcome, webhookFailureOutcome } from "../../../lib/webhook-event-failure"
-import { payloadPhoneNumberIds, splitWebhookPayload } from "../../../lib/webhook-payload"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { IngestedMessage, IngestResult, ingestWebhookItems, removeIngestedMessages } from "../../../modules/whatsapp/sql/ingest"
-import type { ClaimedWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
+import type { ClaimedWebhookEvent, IngestedMessage, IngestResult } from "../../../modules/whatsapp/types"
 
 export type EventOutcomeInput = IngestResult & { id: string; malformed: string | null; failure: FailedOutcome | null; attempts: number }
 export type BatchIngestResult = { events: EventOutcomeInput[]; messages: IngestedMessage[] }
@@ -40,33 +38,17 @@ export const ingestWebhookEventsStep = createStep(
       // The parser's message quotes the body: keep only that it was not JSON.
       return { event, payload, malformed: payload === null ? "Malformed JSON (not parseable)" : null }
     })
-    const phoneIds = [...new Set(parsed.flatMap((p) => (p.payload ? payloadPhoneNumberIds(p.payload) : [])))]
-    const accounts = phoneIds.length
-      ? await whatsapp.listWhatsappAccounts({ phone_number_id: phoneIds }, { select: ["id", "phone_number_id"] })
-      : []
     const options = whatsapp.getOptions()
-    const keywords = { optOut: options.optOutKeywords, optIn: options.optInKeywords }
     const retry = { maxAttempts: options.maxWebhookAttempts, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }
-
-    const results = await whatsapp.transaction(async (db) => {
-      const out: EventOutcomeInput[] = []
-      for (const { event, payload, malformed } of parsed) {
-        const base = { id: event.id, malformed, failure: null, attempts: event.attempts }
-        if (malformed) {
-          out.push({ ...EMPTY, ...base })
-          continue
-        }
-        await db.execute("savepoint whatsapp_event")
-        try {
-          const result = await ingestWebhookItems(db, splitWebhookPayload(payload), accounts, keywords)
-          await db.execute("release savepoint whatsapp_event")
-          out.push({ ...result, ...base })
-        } catch (error) {
-          await db.execute("rollback to savepoint whatsapp_event")
-          out.push({ ...EMPTY, ...base, failure: webhookFailureOutcome(error, event.attempts, retry) })
-        }
-      }
-      return out
+    const ingested = new Map(
+      (await whatsapp.ingestWebhookPayloads(parsed.filter((p) => !p.malformed).map((p) => ({ id: p.event.id, payload: p.payload })))).map((r) => [r.id, r])
+    )
+    const results: EventOutcomeInput[] = parsed.map(({ event, malformed }) => {
+      const base = { id: event.id, malformed, failure: null, attempts: event.attempts }
+      const outcome = ingested.get(event.id)
+      if (!outcome) return { ...EMPTY, ...base }
+      if (outcome.result) return { ...outcome.result, ...base }
+      return { ...EMPTY, ...base, failure: webhookFailureOutcome(outcome.error, event.attempts, retry) }
     })
     const messages = results.flatMap((r) => r.messages)
     const created: CreatedRef[] = messages.map(({ message_id, conversation_id }) => ({ message_id, conversation_id }))
@@ -77,6 +59,6 @@ export const ingestWebhookEventsStep = createStep(
       return
     }
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    await whatsapp.transaction((db) => removeIngestedMessages(db, created))
+    await whatsapp.removeIngestedMessages(created)
   }
 )

@@ -1,6 +1,6 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import type { ClaimedWebhookEvent } from "../../../modules/whatsapp/sql/webhook-events"
+import type { ClaimedWebhookEvent } from "../../../modules/whatsapp/types"
 import { finishWebhookEventsStep } from "../steps/finish-webhook-event"
 import { ingestWebhookEventsStep } from "../steps/ingest-webhook-event"
 
