@@ -35,7 +35,6 @@ describe("describeError", () => {
     expect(describeError({ name: "<script>", code: "ECONNREFUSED" })).toBe("Error[ECONNREFUSED]")
   })
 })
-})
 
 /** The shape MikroORM gives a pg error: the SQL and its parameters in the message, SQLSTATE in `code`. */
 function driverError(sqlState: string) {
