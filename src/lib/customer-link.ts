@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto"
 import type { SupportedLanguage } from "./account-settings"
-import { pick } from "./chat-texts"
+import { pick } from "./chat-format"
 
 /**
  * How a conversation came to be linked to a Medusa customer. A WhatsApp

@@ -1,5 +1,6 @@
 import type { SupportedLanguage } from "./account-settings"
-import { clip, fitLines, formatMoney, moreLines, oneLine, pick } from "./chat-texts"
+import { clip, formatMoney, oneLine, pick } from "./chat-format"
+import { fitLines, moreLines } from "./cart-texts"
 
 /** Chat texts after checkout: the confirmation, the payment receipt, a fresh link after a failed payment. */
 

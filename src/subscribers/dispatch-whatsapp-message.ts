@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { WhatsAppEvents } from "../workflows/channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../events"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
 

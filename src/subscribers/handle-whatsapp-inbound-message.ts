@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import pLimit from "p-limit"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
-import { WhatsAppEvents } from "../workflows/channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../events"
 import { handleInboundMessage } from "../workflows/selling/handle-inbound-message"
 
 /**

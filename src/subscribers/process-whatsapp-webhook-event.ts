@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { WhatsAppEvents } from "../workflows/channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../events"
 import { drainWebhookEvents } from "../workflows/channel/run-webhook-event"
 
 /** Processes webhook POSTs right after they were stored and acknowledged (in batches under load). */

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { recordWhatsAppOrderWorkflow } from "../workflows/checkout/workflows/record-whatsapp-order"
+import { recordWhatsAppOrderWorkflow } from "../workflows/orders/workflows/record-whatsapp-order"
 
 /** An order from a WhatsApp cart: link it, confirm it in the chat, emit `whatsapp.checkout.completed`. */
 export default async function recordWhatsAppOrder({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
 import { WHATSAPP_MODULE } from "../modules/whatsapp"
 import type WhatsAppModuleService from "../modules/whatsapp/service"
-import { markWhatsAppCartPaidWorkflow } from "../workflows/checkout/workflows/mark-whatsapp-cart-paid"
+import { markWhatsAppCartPaidWorkflow } from "../workflows/orders/workflows/mark-whatsapp-cart-paid"
 
 /**
  * A payment captured anywhere in Medusa (the order page's own "capture"

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules, PaymentActions, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
-import { offerWhatsAppCheckoutRetryWorkflow } from "../workflows/checkout/workflows/offer-whatsapp-checkout-retry"
+import { offerWhatsAppCheckoutRetryWorkflow } from "../workflows/orders/workflows/offer-whatsapp-checkout-retry"
 
 /**
  * Medusa's own webhook subscriber ignores failed and expired payments; for a

@@ -1,18 +1,6 @@
-import {
-  availabilityText,
-  CartSummary,
-  cartSummaryText,
-  catalogBody,
-  clip,
-  emptyCartText,
-  formatMoney,
-  notFoundText,
-  payButtonText,
-  productInquiryText,
-  productListBody,
-  productListHeader,
-  searchResultsBody,
-} from "../chat-texts"
+import { availabilityText, catalogBody, notFoundText, productInquiryText, productListBody, productListHeader, searchResultsBody } from "../product-texts"
+import { CartSummary, cartSummaryText, emptyCartText, payButtonText } from "../cart-texts"
+import { clip, formatMoney } from "../chat-format"
 import { LIMITS } from "../outbound/limits"
 
 const LANGS = ["en", "es", "pt"] as const

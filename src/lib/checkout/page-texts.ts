@@ -1,5 +1,5 @@
 import type { SupportedLanguage } from "../account-settings"
-import { pick } from "../chat-texts"
+import { pick } from "../chat-format"
 
 const T = {
   title: { en: "Checkout", es: "Finalizar compra", pt: "Finalizar compra" },

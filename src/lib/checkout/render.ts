@@ -1,5 +1,5 @@
 import type { SupportedLanguage } from "../account-settings"
-import { formatMoney } from "../chat-texts"
+import { formatMoney } from "../chat-format"
 import { pageText, providerLabel } from "./page-texts"
 
 /**

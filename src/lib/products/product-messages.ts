@@ -1,5 +1,6 @@
 import type { SupportedLanguage } from "../account-settings"
-import { catalogBody, clip, productListBody, productListHeader } from "../chat-texts"
+import { catalogBody, productListBody, productListHeader } from "../product-texts"
+import { clip } from "../chat-format"
 import type { InteractiveMessage, ProductListSection } from "../graph-api/types"
 import { LIMITS } from "../outbound/limits"
 

@@ -1,5 +1,5 @@
 import type { SupportedLanguage, TemplateRef } from "../account-settings"
-import { clip, formatMoney, oneLine } from "../chat-texts"
+import { clip, formatMoney, oneLine } from "../chat-format"
 import { isServiceWindowOpen } from "../customer-window"
 import type { OutboundMessage } from "../graph-api/types"
 import { isUsNumber } from "../phone"

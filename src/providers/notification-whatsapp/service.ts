@@ -3,6 +3,7 @@ import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResul
 import { chooseNotificationMessage, whatsAppNotificationDataSchema } from "../../lib/notifications/notification-data"
 import { outboundPreview } from "../../lib/outbound/limits"
 import { MedusaModule } from "@medusajs/framework/modules-sdk"
+import { WhatsAppEvents } from "../../events"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 
@@ -49,7 +50,7 @@ export class WhatsAppNotificationProviderService extends AbstractNotificationPro
       idempotencyKey: `notification:${sent.idempotency_key ?? sent.id ?? crypto.randomUUID()}`,
     })
     if (queued.created) {
-      await this.eventBus_.emit({ name: "whatsapp.message.queued", data: { id: queued.id } })
+      await this.eventBus_.emit({ name: WhatsAppEvents.MESSAGE_QUEUED, data: { id: queued.id } })
     }
     return { id: queued.id }
   }

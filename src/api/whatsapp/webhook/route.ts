@@ -5,7 +5,7 @@ import { authorizeWebhook } from "../../../lib/webhook-authorization"
 import { clientIp, refuseTooMany } from "../../utils/webhook-guard"
 import { describeError } from "../../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
-import { WhatsAppEvents } from "../../../workflows/channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 function sameText(a: string, b: string) {

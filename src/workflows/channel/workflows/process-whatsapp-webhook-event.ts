@@ -3,20 +3,8 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { ClaimedWebhookEvent } from "../../../modules/whatsapp/types"
 import { finishWebhookEventsStep } from "../steps/finish-webhook-event"
 import { ingestWebhookEventsStep } from "../steps/ingest-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 
-export const WhatsAppEvents = {
-  WEBHOOK_EVENT_RECEIVED: "whatsapp.webhook_event.received",
-  MESSAGE_RECEIVED: "whatsapp.message.received",
-  MESSAGE_QUEUED: "whatsapp.message.queued",
-  CONVERSATION_OPTED_OUT: "whatsapp.conversation.opted_out",
-  CONVERSATION_OPTED_IN: "whatsapp.conversation.opted_in",
-  PRODUCT_INQUIRY_RECEIVED: "whatsapp.product_inquiry.received",
-  CART_SUBMITTED: "whatsapp.cart.submitted",
-  CHECKOUT_COMPLETED: "whatsapp.checkout.completed",
-  CART_PAID: "whatsapp.cart.paid",
-  CART_ABANDONED: "whatsapp.cart.abandoned",
-  CART_RECOVERED: "whatsapp.cart.recovered",
-} as const
 
 /**
  * Processes a batch of claimed webhook POSTs: store their messages and

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { prepareOutboundMessageStep, SendWhatsAppMessageInput } from "../steps/prepare-outbound-message"
 import { queueOutboundMessageStep } from "../steps/queue-outbound-message"
-import { WhatsAppEvents } from "./process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 
 /**
  * Queues a WhatsApp message (text, interactive or template) and hands it to

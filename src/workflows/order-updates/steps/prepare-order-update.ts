@@ -6,7 +6,7 @@ import type { WhatsAppNotificationData } from "../../../lib/notifications/notifi
 import { orderConfirmationText, OrderUpdateKind, orderUpdateSummary, orderUpdateText, Tracking } from "../../../lib/order-texts"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { loadWhatsAppOrder } from "../../checkout/steps/load-whatsapp-order"
+import { loadWhatsAppOrder } from "../../orders/steps/load-whatsapp-order"
 
 export type WhatsAppOrderUpdateInput = {
   order_id: string

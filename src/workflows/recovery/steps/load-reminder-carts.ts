@@ -1,4 +1,4 @@
-import { variantDisplayTitle } from "../../../lib/chat-texts"
+import { variantDisplayTitle } from "../../../lib/product-texts"
 import type { ReminderCart } from "../../../lib/recovery/reminder-texts"
 
 export type LoadedReminderCart = ReminderCart & { completed: boolean; customer_first_name: string | null }

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { recordWhatsAppOrderWorkflow } from "../../checkout/workflows/record-whatsapp-order"
+import { recordWhatsAppOrderWorkflow } from "../../orders/workflows/record-whatsapp-order"
 import { describeError } from "../../../lib/safe-error"
 
 /**

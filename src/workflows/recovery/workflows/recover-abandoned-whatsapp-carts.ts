@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { randomUUID } from "node:crypto"
-import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 import { RemindAbandonedCartsInput, remindAbandonedWhatsAppCartsStep } from "../steps/remind-abandoned-carts"
 import { repairMissedWhatsAppOrdersStep } from "../steps/repair-missed-whatsapp-orders"
 import { releaseRecoveryLockStep, tryRecoveryLockStep } from "../steps/try-recovery-lock"

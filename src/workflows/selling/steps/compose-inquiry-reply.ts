@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { notFoundText, productInquiryText, variantDisplayTitle } from "../../../lib/chat-texts"
+import { notFoundText, productInquiryText, variantDisplayTitle } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { matchAutoReply } from "../../../lib/auto-reply-rules"
-import { notFoundText, searchResultsBody } from "../../../lib/chat-texts"
+import { notFoundText, searchResultsBody } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { buildProductMessages } from "../../../lib/products/product-messages"
 import { LIMITS } from "../../../lib/outbound/limits"

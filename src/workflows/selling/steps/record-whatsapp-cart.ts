@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cartSummaryText, CartSummary, emptyCartText, payButtonText } from "../../../lib/chat-texts"
+import { cartSummaryText, CartSummary, emptyCartText, payButtonText } from "../../../lib/cart-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"

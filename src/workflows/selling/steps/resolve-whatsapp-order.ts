@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { variantDisplayTitle } from "../../../lib/chat-texts"
+import { variantDisplayTitle } from "../../../lib/product-texts"
 import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
 import { deliveryCountry } from "../../../lib/phone"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 import { recordReferredProductStep } from "../steps/record-referred-product"

@@ -1,6 +1,6 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatMoney } from "../../../../lib/chat-texts"
+import { formatMoney } from "../../../../lib/chat-format"
 import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,

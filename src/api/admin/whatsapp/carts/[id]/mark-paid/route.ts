@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
-import { markWhatsAppCartPaidWorkflow } from "../../../../../../workflows/checkout/workflows/mark-whatsapp-cart-paid"
+import { markWhatsAppCartPaidWorkflow } from "../../../../../../workflows/orders/workflows/mark-whatsapp-cart-paid"
 import type { AdminWhatsAppCart, AdminWhatsAppMarkCartPaidResponse } from "../../../../../../types/http"
 
 /** "Mark as paid": the money for a manual payment arrived; captures it and tells the customer. */

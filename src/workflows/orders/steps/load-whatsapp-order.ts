@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { variantDisplayTitle } from "../../../lib/chat-texts"
+import { variantDisplayTitle } from "../../../lib/product-texts"
 import type { OrderSummary } from "../../../lib/order-texts"
 import { isFullyCaptured, livePayments } from "../../../lib/payments/order-payments"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"

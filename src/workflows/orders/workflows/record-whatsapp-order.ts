@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { WhatsAppEvents } from "../../channel/workflows/process-whatsapp-webhook-event"
+import { WhatsAppEvents } from "../../../events"
 import { sendWhatsAppOrderUpdateWorkflow } from "../../order-updates/workflows/send-whatsapp-order-update"
 import { recoveredEventData } from "../recovered-event"
 import { linkWhatsAppOrderStep } from "../steps/link-whatsapp-order"
