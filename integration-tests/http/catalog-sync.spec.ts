@@ -252,7 +252,7 @@ medusaIntegrationTestRunner({
         await sync()
         const { Migration20261123100000 } = require(path.join(built, "modules/whatsapp/migrations/Migration20261123100000.js"))
         const migration = new Migration20261123100000(null, null)
-        const sql = { execute: (q: string, params: unknown[] = []) => dbConnection.raw(q, params) }
+        const sql = { execute: async (q: string, params: unknown[] = []) => (await dbConnection.raw(q, params)).rows }
         // Back to the old schema, with the product switched off for search the old way.
         await migration.down()
         for (const q of migration.getQueries()) await sql.execute(q)

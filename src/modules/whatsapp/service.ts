@@ -31,7 +31,7 @@ import {
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
 import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
 import { cartStats, type WhatsAppCartStats } from "./sql/stats"
-import { listDueOutbound, type OutboundInsert, queueOutboundMessage } from "./sql/outbound"
+import { listDueOutbound, type OutboundInsert, queueOutboundMessage, queueOutboundMessages } from "./sql/outbound"
 import {
   findWhatsAppCart,
   type LinkOrderInput,
@@ -373,6 +373,11 @@ class WhatsAppModuleService extends MedusaService({
   /** Queues one outbound message; an existing idempotency key returns the earlier row. */
   queueOutboundMessage(input: OutboundInsert): Promise<{ id: string; created: boolean }> {
     return queueOutboundMessage(this.manager_, input)
+  }
+
+  /** Queues many outbound messages in one insert, in order; existing idempotency keys return their earlier rows. */
+  queueOutboundMessages(inputs: OutboundInsert[]): Promise<{ id: string; created: boolean }[]> {
+    return queueOutboundMessages(this.manager_, inputs)
   }
 
   /** Withdraws queued messages that have not left yet (a workflow's compensation). */

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "node:crypto"
-import { isServiceWindowOpen } from "../../../lib/customer-window"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
-import { isFreeForm, outboundPreview, validateOutboundMessage } from "../../../lib/outbound/limits"
+import { outboundPreview } from "../../../lib/outbound/limits"
+import { conversationRefusal, limitsRefusal, throwIfRefused } from "../../../lib/outbound/refusal"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type { OpenedConversation } from "../../../modules/whatsapp/types"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
@@ -27,10 +27,7 @@ export const prepareOutboundMessageStep = createStep(
   "prepare-whatsapp-outbound-message",
   async (input: SendWhatsAppMessageInput, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const problems = validateOutboundMessage(input.message)
-    if (problems.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The message breaks WhatsApp's limits: ${problems.join("; ")}`)
-    }
+    throwIfRefused(limitsRefusal(input.message))
 
     let conversation: { id: string; opted_out: boolean; last_inbound_at: Date | null }
     let opened: OpenedConversation | null = null
@@ -43,15 +40,7 @@ export const prepareOutboundMessageStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give conversation_id, or account_id and to")
     }
 
-    if (conversation.opted_out) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The customer opted out of messages (they can send START to resume)")
-    }
-    if (isFreeForm(input.message) && !isServiceWindowOpen(conversation.last_inbound_at)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "Outside the 24-hour customer-service window only approved templates can be sent; this message was not sent"
-      )
-    }
+    throwIfRefused(conversationRefusal(input.message, conversation))
     return new StepResponse({
       conversationId: conversation.id,
       type: input.message.type,

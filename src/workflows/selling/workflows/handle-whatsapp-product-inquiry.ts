@@ -17,13 +17,16 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
     recordReferredProductStep(
       transform({ inquiry }, ({ inquiry }) => ({ message_id: inquiry.message_id, variant_id: inquiry.variant_id, product_id: inquiry.product_id }))
     )
-    queueWhatsAppRepliesStep(
+    const queued = queueWhatsAppRepliesStep(
       transform({ inquiry }, ({ inquiry }) => ({
         conversation_id: inquiry.conversation_id,
         messages: inquiry.reply,
         idempotency_prefix: `reply:${inquiry.message_id}`,
       }))
     )
+    emitEventStep({ eventName: WhatsAppEvents.MESSAGE_QUEUED, data: transform({ queued }, ({ queued }) => queued.created.map((id) => ({ id }))) }).config({
+      name: "emit-whatsapp-replies-queued",
+    })
     const event = transform({ inquiry }, ({ inquiry }) => ({
       conversation_id: inquiry.conversation_id,
       message_id: inquiry.message_id,

@@ -1,5 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { randomUUID } from "node:crypto"
+import { WhatsAppEvents } from "../../../events"
 import { composeProductMessagesStep, SendWhatsAppProductsInput } from "../steps/compose-product-messages"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 
@@ -12,15 +14,16 @@ import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
  */
 export const sendWhatsAppProductsWorkflow = createWorkflow("send-whatsapp-products", (input: SendWhatsAppProductsInput) => {
   const composed = composeProductMessagesStep(input)
-  const messageIds = queueWhatsAppRepliesStep(
+  const queued = queueWhatsAppRepliesStep(
     transform({ input, composed }, ({ input, composed }) => ({
       conversation_id: composed.conversation_id,
       messages: composed.messages,
       idempotency_prefix: `products:${input.idempotency_key ?? randomUUID()}`,
     }))
   )
-  const result = transform({ composed, messageIds }, ({ composed, messageIds }) => ({
-    message_ids: messageIds,
+  emitEventStep({ eventName: WhatsAppEvents.MESSAGE_QUEUED, data: transform({ queued }, ({ queued }) => queued.created.map((id) => ({ id }))) })
+  const result = transform({ composed, queued }, ({ composed, queued }) => ({
+    message_ids: queued.ids,
     sent_variant_ids: composed.sent_variant_ids,
     unsynced: composed.unsynced,
   }))
