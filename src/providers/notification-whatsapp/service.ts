@@ -1,11 +1,10 @@
 import { AbstractNotificationProviderService, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
-import { chooseNotificationMessage, whatsAppNotificationDataSchema } from "../../lib/notifications/notification-data"
-import { outboundPreview } from "../../lib/outbound/limits"
+import { whatsAppNotificationDataSchema } from "../../lib/notifications/notification-data"
 import { MedusaModule } from "@medusajs/framework/modules-sdk"
-import { WhatsAppEvents } from "../../events"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
+import { queueWhatsAppNotification } from "./queue-notification"
 
 type Deps = {
   logger: Logger
@@ -35,24 +34,11 @@ export class WhatsAppNotificationProviderService extends AbstractNotificationPro
       const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`).join("; ")
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `WhatsApp notification: ${issues}`)
     }
-    const whatsapp = whatsAppModule()
-    const conversation = await whatsapp.conversationForNotification(notification.to, parsed.data)
-    const choice = chooseNotificationMessage(parsed.data, conversation)
-    if (!choice.ok) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, choice.error)
-    }
     const sent = notification as ProviderSendNotificationDTO & { id?: string; idempotency_key?: string | null }
-    const queued = await whatsapp.queueOutboundMessage({
-      conversationId: conversation.id,
-      type: choice.message.type,
-      text: outboundPreview(choice.message),
-      payload: choice.message,
-      idempotencyKey: `notification:${sent.idempotency_key ?? sent.id ?? crypto.randomUUID()}`,
-    })
-    if (queued.created) {
-      await this.eventBus_.emit({ name: WhatsAppEvents.MESSAGE_QUEUED, data: { id: queued.id } })
-    }
-    return { id: queued.id }
+    return queueWhatsAppNotification(
+      { whatsapp: whatsAppModule(), eventBus: this.eventBus_ },
+      { to: notification.to, data: parsed.data, idempotencyKey: sent.idempotency_key ?? sent.id ?? crypto.randomUUID() }
+    )
   }
 }
 

@@ -1,10 +1,10 @@
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { chooseNotificationMessage, WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
+import type { WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import { sendWhatsAppMessageWorkflow } from "../../channel/workflows/send-whatsapp-message"
+import { queueWhatsAppNotification } from "../../../providers/notification-whatsapp/queue-notification"
 import { describeError } from "../../../lib/safe-error"
 
 const NO_PROVIDER = /notification provider for channel: whatsapp/i
@@ -40,13 +40,14 @@ export const createWhatsAppNotificationStep = createStep(
 )
 
 async function queueDirectly(container: any, notification: CreateNotificationDTO) {
-  const data = notification.data as WhatsAppNotificationData
-  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const conversation = await whatsapp.retrieveWhatsappConversation(data.conversation_id!)
-  const choice = chooseNotificationMessage(data, conversation as any)
-  if (!choice.ok) return { notification_id: null, message_id: null, error: choice.error }
-  const { result } = await sendWhatsAppMessageWorkflow(container).run({
-    input: { conversation_id: conversation.id, message: choice.message, idempotency_key: `notification:${notification.idempotency_key}` },
-  })
-  return { notification_id: null, message_id: result.id as string, error: null }
+  try {
+    const { id } = await queueWhatsAppNotification(
+      { whatsapp: container.resolve(WHATSAPP_MODULE) as WhatsAppModuleService, eventBus: container.resolve(Modules.EVENT_BUS) },
+      { to: notification.to, data: notification.data as WhatsAppNotificationData, idempotencyKey: notification.idempotency_key ?? crypto.randomUUID() }
+    )
+    return { notification_id: null, message_id: id, error: null }
+  } catch (error) {
+    // A refusal's reason is ours to show; anything else only by kind and code.
+    return { notification_id: null, message_id: null, error: MedusaError.isMedusaError(error) ? (error as Error).message : describeError(error) }
+  }
 }
