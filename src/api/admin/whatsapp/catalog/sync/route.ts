@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { WHATSAPP_MODULE } from "../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../modules/whatsapp/service"
 import { syncWhatsAppCatalogWorkflow } from "../../../../../workflows/catalog/workflows/sync-whatsapp-catalog"
+import { createWhatsAppCatalogSyncRunWorkflow } from "../../../../../workflows/catalog/workflows/create-whatsapp-catalog-sync-run"
 import type { AdminStartCatalogSyncType } from "../validators"
 import { describeError } from "../../../../../lib/safe-error"
 import type { AdminWhatsAppCatalogSyncRun, AdminWhatsAppCatalogSyncRunResponse } from "../../../../../types/http"
@@ -16,12 +17,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminStartCatalogSync
   const [account] = await whatsapp.listWhatsappAccounts({ id: req.validatedBody.account_id })
   if (!account) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsApp account ${req.validatedBody.account_id} was not found`)
   if (!account.catalog_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Connect a catalog to this account first")
-  const run = await whatsapp.createWhatsappCatalogSyncRuns({
-    account_id: account.id,
-    catalog_id: account.catalog_id,
-    trigger: "manual",
-    started_at: new Date(),
-  } as any)
+  const { result: created } = await createWhatsAppCatalogSyncRunWorkflow(req.scope).run({ input: { account_id: account.id } })
+  const run = await whatsapp.retrieveWhatsappCatalogSyncRun(created.id)
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   syncWhatsAppCatalogWorkflow(req.scope)
     .run({ input: { account_id: account.id, run_id: run.id, trigger: "manual" } })
