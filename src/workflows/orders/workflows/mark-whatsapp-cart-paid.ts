@@ -1,21 +1,26 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { capturePaymentWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { WhatsAppEvents } from "../../../events"
 import { sendWhatsAppOrderUpdateWorkflow } from "../../order-updates/workflows/send-whatsapp-order-update"
 import { recoveredEventData } from "../recovered-event"
-import { captureWhatsAppOrderPaymentsStep, CaptureWhatsAppOrderPaymentsInput } from "../steps/capture-whatsapp-order-payments"
+import { CaptureWhatsAppOrderPaymentsInput, loadWhatsAppOrderPaymentStep } from "../steps/load-whatsapp-order-payment"
 import { markWhatsAppCartPaidStep } from "../steps/mark-whatsapp-cart-paid"
 
 /**
  * The admin's "mark as paid" for an order placed with a manual payment:
- * captures it in Medusa, records it on the WhatsApp cart, thanks the
+ * captures it in Medusa (its `capturePaymentWorkflow`, nested), records it on the WhatsApp cart, thanks the
  * customer (the `paid` order update) and emits `whatsapp.cart.paid`, plus
  * `whatsapp.cart.recovered` after a reminder. Idempotent.
  */
 export const markWhatsAppCartPaidWorkflow = createWorkflow(
   "mark-whatsapp-cart-paid",
   (input: CaptureWhatsAppOrderPaymentsInput) => {
-    const { checkout, total, currency, captured } = captureWhatsAppOrderPaymentsStep(input)
+    const { checkout, total, currency, payment_id } = loadWhatsAppOrderPaymentStep(input)
+    when("whatsapp-order-payment-uncaptured", { payment_id }, ({ payment_id }) => !!payment_id).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: transform({ payment_id, input }, ({ payment_id, input }) => ({ payment_id: payment_id!, captured_by: input.captured_by })),
+      })
+    })
     const marked = markWhatsAppCartPaidStep({ whatsapp_cart_id: input.whatsapp_cart_id })
 
     when("whatsapp-cart-newly-paid", { marked }, ({ marked }) => marked.changed).then(() => {
@@ -41,10 +46,10 @@ export const markWhatsAppCartPaidWorkflow = createWorkflow(
     })
 
     return new WorkflowResponse(
-      transform({ checkout, captured, marked }, ({ checkout, captured, marked }) => ({
+      transform({ checkout, payment_id, marked }, ({ checkout, payment_id, marked }) => ({
         whatsapp_cart_id: checkout.id,
         order_id: checkout.order_id,
-        captured_payment_ids: captured,
+        captured_payment_ids: payment_id ? [payment_id] : [],
         already_paid: !marked.changed,
       }))
     )

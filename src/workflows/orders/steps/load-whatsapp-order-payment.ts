@@ -1,6 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../modules/whatsapp/types"
@@ -9,12 +8,13 @@ import { livePayments } from "../../../lib/payments/order-payments"
 export type CaptureWhatsAppOrderPaymentsInput = { whatsapp_cart_id: string; captured_by?: string }
 
 /**
- * "Mark as paid" for a manual payment (transfer, cash on delivery): captures
- * the order's authorized payments through Medusa, so the order shows paid
- * everywhere. Payments already captured are skipped, so running it again is safe.
+ * What "mark as paid" captures: the order's one uncaptured payment (a
+ * manual payment: transfer, cash on delivery), or none when it was captured
+ * already, so running it again is safe. Reads only; the workflow captures
+ * through Medusa's `capturePaymentWorkflow`.
  */
-export const captureWhatsAppOrderPaymentsStep = createStep(
-  "capture-whatsapp-order-payments",
+export const loadWhatsAppOrderPaymentStep = createStep(
+  "load-whatsapp-order-payment",
   async (input: CaptureWhatsAppOrderPaymentsInput, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -37,17 +37,17 @@ export const captureWhatsAppOrderPaymentsStep = createStep(
     if (!payments.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${checkout.order_id} has no payment to capture`)
     }
-    const captured: string[] = []
-    for (const payment of payments.filter((p) => !p.captured_at)) {
-      await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id!, captured_by: input.captured_by } })
-      captured.push(payment.id!)
+    const uncaptured = payments.filter((p) => !p.captured_at).map((p) => p.id!)
+    if (uncaptured.length > 1) {
+      // A WhatsApp checkout makes one payment; several come from elsewhere and are captured one by one in the order page.
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${checkout.order_id} has ${uncaptured.length} payments to capture: capture them on the order page`)
     }
     return new StepResponse({
       checkout: checkout as WhatsAppCartRow,
       display_id: data[0].display_id as number,
       total: Number(data[0].total),
       currency: data[0].currency_code as string,
-      captured,
+      payment_id: uncaptured[0] ?? null,
     })
   }
 )
