@@ -34,8 +34,39 @@ export async function refuseBlockedUnsigned(req: MedusaRequest, res: MedusaRespo
   const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
   const limiter = whatsapp.webhookRejectLimiter()
   if (await limiter.isBlocked(clientIp(req))) {
-    // The body is never buffered: Node discards what the client still sends.
+    // Read to the end without keeping it, then answer: a client still
+    // sending when the answer goes out would see its connection reset
+    // instead of the 429 (and a reused keep-alive socket with it).
+    await discardBody(req, DISCARD_LIMIT)
     return refuseTooMany(req, res, whatsapp)
   }
   next()
+}
+
+/** Past this, the connection is closed instead of read on (Meta's own bodies are at most 3 MB). */
+const DISCARD_LIMIT = 3 * 1024 * 1024
+
+/** Reads a request body to its end and drops it; past `limit` bytes the connection is marked to close. */
+function discardBody(req: MedusaRequest, limit: number): Promise<void> {
+  if (req.readableEnded || req.complete) return Promise.resolve()
+  return new Promise((resolve) => {
+    let seen = 0
+    const done = () => {
+      req.off("data", onData)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > limit) {
+        req.res?.setHeader("Connection", "close")
+        req.pause()
+        done()
+      }
+    }
+    req.on("data", onData)
+    req.once("end", done)
+    req.once("error", done)
+    req.once("close", done)
+    req.resume()
+  })
 }
