@@ -1,3 +1,4 @@
+import http from "node:http"
 import { ChildProcess, fork } from "node:child_process"
 import { createHmac } from "node:crypto"
 import path from "node:path"
@@ -91,8 +92,31 @@ export async function postWebhook(baseUrl: string, body: string | object, option
   const headers: Record<string, string> = { "content-type": "application/json" }
   const signature = options.signature === undefined ? sign(raw, options.secret) : options.signature
   if (signature !== null) headers["x-hub-signature-256"] = signature
-  const res = await fetch(`${baseUrl}/whatsapp/webhook`, { method: "POST", headers, body: raw })
-  return { status: res.status, body: await res.text() }
+  return requestOnce(`${baseUrl}/whatsapp/webhook`, { method: "POST", headers, body: raw })
+}
+
+/**
+ * One HTTP request on its own connection (`agent: false`, `Connection: close`).
+ * Pooled keep-alive sockets race the server's idle timeout: on a starved
+ * client event loop a socket the server has just closed gets reused and the
+ * request fails with ECONNRESET before the server ever sees it, a reset of
+ * the test's client that says nothing about the code under test. Meta itself
+ * redelivers on such failures; these tests assert on single deliveries.
+ */
+export function requestOnce(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on("data", (chunk: Buffer) => chunks.push(chunk))
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
+      res.on("error", reject)
+    })
+    req.on("error", reject)
+    req.end(init.body)
+  })
 }
 
 export { waitFor } from "./wait-for"

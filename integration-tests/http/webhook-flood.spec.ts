@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import http from "node:http"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
-import { inParallel, NO_AUTO_REPLY, postWebhook, sign, TEST_ACCOUNT, textPayload, waitFor } from "../helpers/whatsapp"
+import { inParallel, NO_AUTO_REPLY, postWebhook, requestOnce, sign, TEST_ACCOUNT, textPayload, waitFor } from "../helpers/whatsapp"
 
 /**
  * A flood of unsigned and wrongly signed webhook POSTs from one address:
@@ -10,23 +9,6 @@ import { inParallel, NO_AUTO_REPLY, postWebhook, sign, TEST_ACCOUNT, textPayload
  * answers throughout, and a correctly signed POST from the same address is
  * still accepted (valid traffic is never limited).
  */
-/**
- * One connection per request (`agent: false`, `Connection: close`): under a
- * starved event loop a pooled keep-alive socket can be closed by the server
- * just as the client reuses it, a client-side reset that says nothing about
- * the limiter under test.
- */
-function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false }, (res) => {
-      res.resume()
-      res.on("end", () => resolve(res.statusCode ?? 0))
-    })
-    req.on("error", reject)
-    req.end(init.body)
-  })
-}
-
 const PER_IP = 20
 process.env.WHATSAPP_WEBHOOK_REJECT_PER_IP = String(PER_IP)
 const cwd = path.join(__dirname, "../host")
@@ -55,16 +37,17 @@ medusaIntegrationTestRunner({
       const health: number[] = []
       const poll = (async () => {
         while (flooding) {
-          health.push(await request(`${baseUrl}/health`))
+          health.push((await requestOnce(`${baseUrl}/health`)).status)
         }
       })()
-      const answers = await inParallel(bad, 16, ({ raw, signature }) =>
-        request(`${baseUrl}/whatsapp/webhook`, {
+      const answers = await inParallel(bad, 16, async ({ raw, signature }) => {
+        const res = await requestOnce(`${baseUrl}/whatsapp/webhook`, {
           method: "POST",
           headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
           body: raw,
         })
-      )
+        return res.status
+      })
       flooding = false
       await poll
 
