@@ -233,7 +233,7 @@ medusaIntegrationTestRunner({
 
         const hidden = await api.post(`/admin/whatsapp/products/${products[0].id}/settings`, { hidden_in_catalog: true }, admin)
         expect(hidden.data).toEqual({ settings: { product_id: products[0].id, searchable: true, hidden_in_catalog: true }, catalog_item_count: 2 })
-        const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+        const { default: changesJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
         const dress = variants.filter((v) => v.product_id === products[0].id)
         await waitFor(async () => {
           await changesJob(getContainer())
@@ -348,7 +348,7 @@ medusaIntegrationTestRunner({
       await updateProductVariantsWorkflow(getContainer()).run({
         input: { selector: { id: variant.id }, update: { prices: [{ amount: 24, currency_code: "eur" }] } },
       })
-      const { default: changesJob } = require(path.join(built, "jobs/sync-whatsapp-catalog-changes.js"))
+      const { default: changesJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
       await waitFor(async () => {
         await changesJob(getContainer())
         return catalog().items.get(variant.id).price === "24.00 EUR"

@@ -242,7 +242,7 @@ medusaIntegrationTestRunner({
              values ${bodies.map((_, i) => `('waevt_batch${i}', ?, now() + interval '${i} milliseconds', 'pending', '[]', now(), now())`).join(", ")}`,
             bodies
           )
-          const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+          const { default: retryJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
           await retryJob(getContainer())
           const events = await waitFor(async () => {
             const r = await rows(`select id, status, attempts, last_error, next_attempt_at from whatsapp_webhook_event order by id`)
@@ -412,7 +412,7 @@ medusaIntegrationTestRunner({
       })
 
       it("retries an injected processing failure and processes the event exactly once", async () => {
-        const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+        const { default: retryJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
         let failures = 0
         fault = (messages) => {
           if (messages.some((m: any) => m.text === "fail me once") && failures === 0) {
@@ -443,7 +443,7 @@ medusaIntegrationTestRunner({
       })
 
       it("holds the attempt cap when the failure's own text cannot be stored, and shows the event given up", async () => {
-        const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+        const { default: retryJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
         fault = (messages) => {
           const poison = messages.find((m: any) => m.text?.startsWith("always fails"))
           // Like a driver error quoting the SQL: message text, a phone number and a NUL.
@@ -465,7 +465,7 @@ medusaIntegrationTestRunner({
       })
 
       it("gives up an event that used its attempts without an outcome (its workers died) instead of claiming it again", async () => {
-        const { default: retryJob } = require(path.join(built, "jobs/retry-whatsapp-webhook-events.js"))
+        const { default: retryJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
         const body = JSON.stringify(textPayload({ from: "34600000009", text: "orphan" }))
         await rows(
           `insert into whatsapp_webhook_event (id, raw_body, received_at, status, attempts, locked_until, phone_number_ids, created_at, updated_at)

@@ -6,14 +6,8 @@ import type { ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { isFreeForm } from "../../lib/outbound/limits"
 import { decideRetry } from "../../lib/outbound/retry-policy"
 import type { SqlRunner } from "./sql/ingest"
-import {
-  claimOutboundMessage,
-  markOutboundFailed,
-  markOutboundRetry,
-  markOutboundSent,
-  passSendGate,
-  reserveSendSlot,
-} from "./sql/outbound"
+import { type ClaimedOutbound, markOutboundSent, passSendGate, reserveSendSlot } from "./sql/outbound"
+import type { WorkOutcome } from "./work-queue"
 
 /**
  * Slots are booked at 97.5% of the configured rate, and the send gate lets
@@ -37,27 +31,31 @@ type Deps = {
   options: ResolvedWhatsAppPluginOptions
   /** Opens the sealed token the claim read with the message. */
   openSecret: (sealed: string) => string
+  /** Records a retry or a failure on the work queue. */
+  finish: (outcome: WorkOutcome) => Promise<void>
   now?: () => number
 }
 
 /**
- * Sends one queued message: claim it (so no other instance can), book slots
+ * Sends one claimed message (held under the work queue's lease, so no other
+ * instance can), book slots
  * on the number's and the recipient's shared schedules, wait for them, call
  * the Graph API, then record the outcome. Retryable failures go back to the
  * queue with a backoff; permanent ones are stored with Meta's error.
  */
-export async function dispatchOutboundMessage(deps: Deps, messageId: string): Promise<{ outcome: DispatchOutcome; retryInMs?: number }> {
+export async function dispatchOutboundMessage(deps: Deps, claimed: ClaimedOutbound): Promise<{ outcome: DispatchOutcome; retryInMs?: number }> {
   const { db, options } = deps
-  const claimed = await claimOutboundMessage(db, messageId)
-  if (!claimed) {
-    return { outcome: "skipped" }
-  }
   const message = claimed.payload as OutboundMessage
   const now = deps.now ?? Date.now
 
   if (isFreeForm(message) && !isServiceWindowOpen(claimed.last_inbound_at, new Date(now()))) {
     // The window closed while the message waited: Meta would answer 131047.
-    await markOutboundFailed(db, claimed.id, "131047", "The 24-hour customer-service window closed before the message could be sent; use a template.")
+    await deps.finish({
+      id: claimed.id,
+      result: "failed",
+      code: "131047",
+      note: "The 24-hour customer-service window closed before the message could be sent; use a template.",
+    })
     return { outcome: "failed" }
   }
 
@@ -85,7 +83,8 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
   ])
   const waitMs = Math.max(numberSlot.getTime(), pairSlot.getTime()) - now()
   if (waitMs > MAX_IN_PROCESS_WAIT_MS) {
-    await markOutboundRetry(db, claimed.id, waitMs, null, null)
+    // Waiting for pacing is not a failed attempt.
+    await deps.finish({ id: claimed.id, result: "retry", delayMs: waitMs, note: null, code: null, uncount: true })
     return { outcome: "retry", retryInMs: waitMs }
   }
   if (waitMs > 0) {
@@ -113,10 +112,10 @@ export async function dispatchOutboundMessage(deps: Deps, messageId: string): Pr
       maxAttempts: options.maxOutboundAttempts,
     })
     if (decision.retry) {
-      await markOutboundRetry(db, claimed.id, decision.delayMs, graphError.code, text)
+      await deps.finish({ id: claimed.id, result: "retry", delayMs: decision.delayMs, note: text, code: graphError.code })
       return { outcome: "retry", retryInMs: decision.delayMs }
     }
-    await markOutboundFailed(db, claimed.id, graphError.code, text)
+    await deps.finish({ id: claimed.id, result: "failed", note: text, code: graphError.code })
     return { outcome: "failed" }
   }
 }

@@ -10,10 +10,9 @@ import { WebhookEventWriter } from "./webhook-event-writer"
 import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
-import { queueCatalogVariants, takeQuietCatalogVariants } from "./sql/catalog-queue"
-import { type ClaimedWebhookEvent, claimWebhookEvents, finishWebhookEvents, type WebhookEventOutcome } from "./sql/webhook-events"
+import { queueCatalogVariants } from "./sql/catalog-queue"
+import { claimWork, finishWork, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
-import { type ClaimedInbound, claimInboundMessage, dueInboundMessages, finishInboundMessage } from "./sql/inbound-reactions"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
 import { closeEmptyConversation, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
@@ -31,7 +30,7 @@ import {
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
 import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
 import { cartStats, type WhatsAppCartStats } from "./sql/stats"
-import { listDueOutbound, type OutboundInsert, queueOutboundMessage, queueOutboundMessages } from "./sql/outbound"
+import { type ClaimedOutbound, type OutboundInsert, queueOutboundMessage, queueOutboundMessages } from "./sql/outbound"
 import {
   findWhatsAppCart,
   type LinkOrderInput,
@@ -148,43 +147,36 @@ class WhatsAppModuleService extends MedusaService({
   }
 
   /**
-   * Sends one queued message now (see dispatcher.ts). A short retry is also
-   * scheduled in this process; the dispatch job picks up anything a
-   * stopped process leaves behind.
+   * Takes up to `limit` due items of one kind of work (or only `ids`), each
+   * held under a lease; see work-queue.ts. The attempt cap is the kind's.
    */
-  async dispatchOutboundMessage(messageId: string) {
-    const result = await dispatchOutboundMessage(
+  claimWork<T = Record<string, any>>(kind: WorkKind, limit: number, ids?: string[]): Promise<T[]> {
+    const maxAttempts = kind === "outbound_message" ? this.options_.maxOutboundAttempts : this.options_.maxWebhookAttempts
+    return claimWork<T>(this.manager_, kind, { limit, maxAttempts, ids })
+  }
+
+  /** Records the outcomes of claimed work: done, retry after a backoff, or given up with its reason. */
+  finishWork(kind: WorkKind, outcomes: WorkOutcome[]): Promise<void> {
+    return finishWork(this.manager_, kind, outcomes)
+  }
+
+  /** Sends one claimed outbound message (see dispatcher.ts) and records its outcome. */
+  sendClaimedMessage(claimed: ClaimedOutbound) {
+    return dispatchOutboundMessage(
       {
         db: this.manager_,
         options: this.options_,
         openSecret: (sealed) => this.secretBox_.open(sealed),
+        finish: (outcome) => this.finishWork("outbound_message", [outcome]),
       },
-      messageId
+      claimed
     )
-    if (result.outcome === "retry" && result.retryInMs !== undefined && result.retryInMs < 60_000) {
-      this.scheduleRetry_(messageId, result.retryInMs)
-    }
-    return result
   }
 
-  private retryTimers_ = new Set<NodeJS.Timeout>()
-
-  private scheduleRetry_(messageId: string, delayMs: number) {
-    const timer = setTimeout(() => {
-      this.retryTimers_.delete(timer)
-      this.dispatchOutboundMessage(messageId).catch(() => {
-        // the dispatch job will try again
-      })
-    }, delayMs + 5)
-    timer.unref()
-    this.retryTimers_.add(timer)
-  }
-
-  __hooks = {
-    onApplicationPrepareShutdown: async () => {
-      for (const timer of this.retryTimers_) clearTimeout(timer)
-      this.retryTimers_.clear()
-    },
+  /** Claims one queued message and sends it now, if it is due and no one else holds it. */
+  async dispatchOutboundMessage(messageId: string) {
+    const [claimed] = await this.claimWork<ClaimedOutbound>("outbound_message", 1, [messageId])
+    return claimed ? this.sendClaimedMessage(claimed) : { outcome: "skipped" as const }
   }
 
   /** The link a customer pays through: the hosted page, or the storefront when configured. */
@@ -360,11 +352,6 @@ class WhatsAppModuleService extends MedusaService({
     return queueCatalogVariants(this.manager_, variantIds)
   }
 
-  /** Takes (once, whatever the instance) the queued variants quiet for `quietMs`. */
-  takeQuietCatalogVariants(quietMs: number): Promise<string[]> {
-    return takeQuietCatalogVariants(this.manager_, quietMs)
-  }
-
   /** The WhatsApp sales funnel for carts submitted in [from, to). */
   cartStats(input: { from: Date; to: Date; accountId?: string }): Promise<WhatsAppCartStats> {
     return cartStats(this.manager_, input)
@@ -386,11 +373,6 @@ class WhatsAppModuleService extends MedusaService({
     await this.manager_.execute(`delete from whatsapp_message where id in (select jsonb_array_elements_text(?::jsonb)) and status = 'queued'`, [
       JSON.stringify(ids),
     ])
-  }
-
-  /** Queued messages whose time has come, and sends a dead dispatcher left behind. */
-  listDueOutboundMessages(graceMs: number, limit: number): Promise<string[]> {
-    return listDueOutbound(this.manager_, graceMs, limit)
   }
 
   /** One WhatsApp cart with its conversation and language, by its id, its Medusa cart or its order. */
@@ -530,16 +512,6 @@ class WhatsAppModuleService extends MedusaService({
     return closeEmptyConversation(this.manager_, id)
   }
 
-  /** Takes up to `limit` webhook events for processing (pending, or failed and due); see sql/webhook-events. */
-  claimWebhookEvents(limit: number): Promise<ClaimedWebhookEvent[]> {
-    return claimWebhookEvents(this.manager_, limit, this.options_.maxWebhookAttempts)
-  }
-
-  /** Records the outcomes of processed webhook events in one statement. */
-  finishWebhookEvents(outcomes: WebhookEventOutcome[]): Promise<void> {
-    return finishWebhookEvents(this.manager_, outcomes)
-  }
-
   /**
    * Stores the messages and applies the statuses of a batch of parsed
    * webhook bodies in one transaction, each behind its own savepoint: a body
@@ -571,21 +543,6 @@ class WhatsAppModuleService extends MedusaService({
   /** Removes messages an ingest created (compensation: the retry creates them again). */
   removeIngestedMessages(created: Pick<IngestedMessage, "message_id" | "conversation_id">[]): Promise<void> {
     return this.manager_.transactional((db) => removeIngestedMessages(db, created))
-  }
-
-  /** Takes an unanswered incoming message for answering; null when done, held elsewhere or backing off. */
-  claimInboundMessage(id: string): Promise<ClaimedInbound | null> {
-    return claimInboundMessage(this.manager_, id)
-  }
-
-  /** Records that a message was answered, or why not (with a retry delay unless given up). */
-  finishInboundMessage(id: string, outcome: { error?: string | null; retryInMs?: number | null }): Promise<void> {
-    return finishInboundMessage(this.manager_, id, outcome)
-  }
-
-  /** Incoming messages whose answering is due (never picked up, or failed and past their backoff). */
-  dueInboundMessages(limit: number): Promise<string[]> {
-    return dueInboundMessages(this.manager_, limit)
   }
 
   /**

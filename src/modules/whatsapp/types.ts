@@ -11,6 +11,10 @@ export type { InboundContext } from "./sql/inbound-context"
 export type { RecordedCartFields } from "./sql/carts"
 export type { CustomerLink } from "./sql/customer-link"
 export type { OpenedConversation } from "./sql/conversations"
-export type { ClaimedWebhookEvent, WebhookEventOutcome } from "./sql/webhook-events"
+export type { ClaimedWebhookEvent } from "./sql/webhook-events"
 export type { IngestedMessage, IngestResult } from "./sql/ingest"
-export type { ClaimedInbound } from "./sql/inbound-reactions"
+export type { ClaimedOutbound } from "./sql/outbound"
+export type { WorkKind, WorkOutcome } from "./work-queue"
+
+/** An incoming message claimed for answering (the `inbound_message` work kind). */
+export type ClaimedInbound = { id: string; type: string; referred_retailer_id: string | null; conversation_id: string; opted_out: boolean; attempts: number }

@@ -1,8 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlRunner } from "./ingest"
 
-const CLAIM_SECONDS = 60
-
 export type ClaimedOutbound = {
   id: string
   payload: any
@@ -75,26 +73,6 @@ export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInser
   )
 }
 
-/** Takes a due message for sending; null when it is not due or another dispatcher holds it. */
-export async function claimOutboundMessage(db: SqlRunner, id: string): Promise<ClaimedOutbound | null> {
-  const [row] = await db.execute(
-    `with claimed as (
-       update whatsapp_message set status = 'sending', attempts = attempts + 1,
-         claimed_until = now() + interval '${CLAIM_SECONDS} seconds', updated_at = now()
-       where id = ? and direction = 'outbound' and deleted_at is null and (
-         (status = 'queued' and (next_attempt_at is null or next_attempt_at <= now()))
-         or (status = 'sending' and claimed_until < now()))
-       returning id, payload, attempts, type, conversation_id)
-     select claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id,
-            a.access_token as sealed_access_token
-     from claimed
-     join whatsapp_conversation c on c.id = claimed.conversation_id
-     join whatsapp_account a on a.id = c.account_id`,
-    [id]
-  )
-  return row ?? null
-}
-
 export async function markOutboundSent(db: SqlRunner, id: string, wamid: string) {
   // A status webhook can only match once the wamid is stored, so nothing can be ahead of "sent" here.
   await db.execute(
@@ -103,39 +81,6 @@ export async function markOutboundSent(db: SqlRunner, id: string, wamid: string)
      where id = ? and status = 'sending'`,
     [wamid, id]
   )
-}
-
-export async function markOutboundRetry(db: SqlRunner, id: string, delayMs: number, errorCode: string | null, errorMessage: string | null) {
-  await db.execute(
-    `update whatsapp_message set status = 'queued', claimed_until = null,
-       next_attempt_at = now() + (?::int * interval '1 millisecond'),
-       error_code = ?, error_message = ?, updated_at = now()
-     where id = ? and status = 'sending'`,
-    [Math.round(delayMs), errorCode, errorMessage, id]
-  )
-}
-
-export async function markOutboundFailed(db: SqlRunner, id: string, errorCode: string, errorMessage: string) {
-  await db.execute(
-    `update whatsapp_message set status = 'failed', claimed_until = null, next_attempt_at = null,
-       error_code = ?, error_message = ?, updated_at = now()
-     where id = ? and status = 'sending'`,
-    [errorCode, errorMessage, id]
-  )
-}
-
-/** Queued messages whose time has come, and sends abandoned by a dead dispatcher. */
-export async function listDueOutbound(db: SqlRunner, graceMs: number, limit: number) {
-  const rows = await db.execute(
-    `select id from whatsapp_message
-     where direction = 'outbound' and deleted_at is null and (
-       (status = 'queued' and coalesce(next_attempt_at, created_at + (?::int * interval '1 millisecond')) <= now())
-       or (status = 'sending' and claimed_until < now()))
-     order by created_at
-     limit ?`,
-    [graceMs, limit]
-  )
-  return rows.map((r) => r.id as string)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import type { WorkOutcome } from "../../../modules/whatsapp/types"
 import type { EventOutcomeInput } from "./ingest-webhook-event"
 
 /** Attempts allowed for a status whose message we have not stored yet (the send is still being recorded). */
@@ -33,12 +34,19 @@ export function webhookEventOutcome(result: EventOutcomeInput) {
   return { status: onlyUnrouted ? ("ignored" as const) : ("processed" as const), note: notes.join("; ") || null, retryInMs: null }
 }
 
+/** A webhook event's recorded outcome in the work queue's terms: done (processed or ignored), retry, or failed for good. */
+export function asWorkOutcome(o: { id: string; status: "processed" | "ignored" | "failed"; note: string | null; retryInMs: number | null }): WorkOutcome {
+  if (o.status !== "failed") return { id: o.id, result: "done", status: o.status, note: o.note }
+  if (o.retryInMs != null) return { id: o.id, result: "retry", delayMs: o.retryInMs, note: o.note }
+  return { id: o.id, result: "failed", note: o.note ?? "failed" }
+}
+
 export const finishWebhookEventsStep = createStep(
   "finish-whatsapp-webhook-events",
   async (events: EventOutcomeInput[], { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const outcomes = events.map((event) => ({ id: event.id, ...webhookEventOutcome(event) }))
-    await whatsapp.finishWebhookEvents(outcomes)
+    await whatsapp.finishWork("webhook_event", outcomes.map(asWorkOutcome))
     return new StepResponse(outcomes)
   }
 )

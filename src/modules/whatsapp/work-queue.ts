@@ -1,0 +1,207 @@
+import { boundNote, MAX_ERROR_NOTE } from "../../lib/safe-error"
+import { storableText } from "../../lib/storable-text"
+import type { SqlRunner } from "./sql/ingest"
+
+/**
+ * The plugin's one durable work queue. Work items are the domain rows
+ * themselves (a webhook body, an incoming message to answer, an outgoing
+ * message to send, a variant to sync), so their state is what the admin
+ * shows and no second table can drift from it. What differs per kind is
+ * only where a row keeps its queue state: `KINDS` maps that; claiming with
+ * a lease, retrying with backoff, the attempt cap and giving up visibly are
+ * written once, below.
+ */
+export type WorkKind = "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change"
+
+type KindTable = {
+  table: string
+  /** Rows of this kind at all. */
+  scope: string
+  attempts: string
+  /** The lease column: a claim holds the row until then. */
+  lease: string
+  leaseSeconds: number
+  /** Waiting and past its backoff (the free lease is checked separately). */
+  due: string
+  order: string
+  /** Extra assignments when claimed. */
+  claimSet?: string
+  /** The last error, for the note of a give-up at the cap. */
+  error: string
+  returning: string
+  /** Columns to return, over the CTE `claimed` (with joins). */
+  select?: string
+  /** Assignments; `v` holds id, note, code, delay_ms, status, claimed_attempts, uncount. */
+  retrySet: string
+  failSet: string
+  /** Assignments for a finished item; absent: a finished item's row is deleted. */
+  doneSet?: string
+}
+
+/** Changed variants wait this long without another change before they are synced (debounce). */
+export const CATALOG_QUIET_MS = 3_000
+
+const KINDS: Record<WorkKind, KindTable> = {
+  webhook_event: {
+    table: "whatsapp_webhook_event",
+    scope: "t.deleted_at is null",
+    attempts: "attempts",
+    lease: "locked_until",
+    leaseSeconds: 30,
+    due: "(t.status = 'pending' or (t.status = 'failed' and t.next_attempt_at is not null and t.next_attempt_at <= now()))",
+    order: "t.received_at",
+    error: "last_error",
+    returning: "id, raw_body, raw_body_encoding, attempts",
+    retrySet: "status = 'failed', last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
+    failSet: "status = 'failed', last_error = v.note, locked_until = null, next_attempt_at = null",
+    doneSet: "status = v.status, last_error = v.note, locked_until = null, next_attempt_at = null, processed_at = now()",
+  },
+  inbound_message: {
+    table: "whatsapp_message",
+    scope: "t.direction = 'inbound' and t.deleted_at is null",
+    attempts: "handle_attempts",
+    // The lease column doubles as the backoff: a failed answer is held until its retry.
+    lease: "handle_claimed_until",
+    leaseSeconds: 120,
+    due: "t.handled_at is null and t.created_at > now() - interval '2 days'",
+    order: "t.created_at",
+    error: "handle_error",
+    returning: "id, type, referred_retailer_id, conversation_id, handle_attempts as attempts",
+    select: "claimed.*, c.opted_out from claimed join whatsapp_conversation c on c.id = claimed.conversation_id",
+    retrySet: "handle_error = v.note, handle_claimed_until = now() + (v.delay_ms * interval '1 millisecond')",
+    failSet: "handled_at = now(), handle_error = v.note, handle_claimed_until = null",
+    doneSet: "handled_at = now(), handle_error = v.note, handle_claimed_until = null",
+  },
+  outbound_message: {
+    table: "whatsapp_message",
+    scope: "t.direction = 'outbound' and t.deleted_at is null",
+    attempts: "attempts",
+    lease: "claimed_until",
+    leaseSeconds: 60,
+    // 'sending' with a free lease: a dispatcher stopped mid-send.
+    due: "((t.status = 'queued' and (t.next_attempt_at is null or t.next_attempt_at <= now())) or t.status = 'sending')",
+    order: "t.created_at",
+    claimSet: "status = 'sending', updated_at = now()",
+    error: "error_message",
+    returning: "id, payload, attempts, type, conversation_id",
+    select: `claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id, a.access_token as sealed_access_token
+      from claimed join whatsapp_conversation c on c.id = claimed.conversation_id join whatsapp_account a on a.id = c.account_id`,
+    retrySet: `status = 'queued', claimed_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond'),
+      error_code = v.code, error_message = v.note, attempts = t.attempts - v.uncount, updated_at = now()`,
+    failSet: "status = 'failed', claimed_until = null, next_attempt_at = null, error_code = coalesce(v.code, t.error_code), error_message = v.note, updated_at = now()",
+    // Sent is recorded with its wamid by markOutboundSent.
+    doneSet: "claimed_until = null",
+  },
+  catalog_change: {
+    table: "whatsapp_catalog_queue",
+    scope: "t.deleted_at is null",
+    attempts: "attempts",
+    lease: "locked_until",
+    leaseSeconds: 600,
+    due: `t.failed_at is null and t.queued_at < now() - interval '${CATALOG_QUIET_MS} milliseconds'
+      and (t.next_attempt_at is null or t.next_attempt_at <= now())`,
+    order: "t.queued_at",
+    error: "last_error",
+    returning: "id, attempts",
+    retrySet: "last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
+    failSet: "failed_at = now(), last_error = v.note, locked_until = null",
+  },
+}
+
+export type WorkOutcome = {
+  id: string
+  /** The attempts the claim returned: a catalog change queued again since then is kept for its next run. */
+  claimedAttempts?: number
+} & (
+  | { result: "done"; status?: string; note?: string | null }
+  | { result: "retry"; delayMs: number; note: string | null; code?: string | null; uncount?: boolean }
+  | { result: "failed"; note: string; code?: string | null }
+)
+
+const free = (k: KindTable) => `(t.${k.lease} is null or t.${k.lease} < now())`
+
+/**
+ * Takes up to `limit` due items of a kind (or only those in `ids`). SKIP
+ * LOCKED and the lease keep two workers or instances from ever holding the
+ * same item. The attempt cap holds here, where attempts are counted: an item
+ * that used its claims without an outcome being recorded (its worker died)
+ * is given up first, with its reason, and never claimed again.
+ */
+export async function claimWork<T = Record<string, any>>(
+  db: SqlRunner,
+  kind: WorkKind,
+  input: { limit: number; maxAttempts: number; ids?: string[] }
+): Promise<T[]> {
+  const k = KINDS[kind]
+  const only = input.ids ? `and t.id in (select jsonb_array_elements_text(?::jsonb))` : ""
+  const onlyParams = input.ids ? [JSON.stringify(input.ids)] : []
+  await db.execute(
+    `update ${k.table} t set ${k.failSet}
+     from (select id, left('gave up after ' || ${k.attempts} || ' attempts: ' ||
+             coalesce(${k.error}, 'no outcome recorded (worker stopped or could not record it)'), ${MAX_ERROR_NOTE}) as note, null::text as code
+           from ${k.table} t where ${k.scope} and ${k.due} and ${free(k)} and t.${k.attempts} >= ? ${only}) v
+     where t.id = v.id`,
+    [input.maxAttempts, ...onlyParams]
+  )
+  return db.execute(
+    `with claimed as (
+       update ${k.table} t set ${k.attempts} = t.${k.attempts} + 1,
+         ${k.lease} = now() + interval '${k.leaseSeconds} seconds'${k.claimSet ? `, ${k.claimSet}` : ""}
+       where t.id in (
+         select t.id from ${k.table} t
+         where ${k.scope} and ${k.due} and ${free(k)} and t.${k.attempts} < ? ${only}
+         order by ${k.order} limit ? for update skip locked)
+       returning ${k.returning})
+     select ${k.select ?? "* from claimed"}`,
+    [input.maxAttempts, ...onlyParams, input.limit]
+  )
+}
+
+/** Records many outcomes of one kind, one statement per result. Notes must hold ids and codes only. */
+export async function finishWork(db: SqlRunner, kind: WorkKind, outcomes: WorkOutcome[]) {
+  const k = KINDS[kind]
+  const by = (result: WorkOutcome["result"]) => outcomes.filter((o) => o.result === result)
+  const values = (rows: WorkOutcome[]) => ({
+    sql: rows.map(() => "(?::text, ?::text, ?::text, ?::int, ?::text, ?::int, ?::int)").join(", "),
+    params: rows.flatMap((o) => [
+      o.id,
+      o.note == null ? null : boundNote(storableText(o.note)),
+      "code" in o ? o.code ?? null : null,
+      o.result === "retry" ? Math.round(o.delayMs) : null,
+      o.result === "done" ? o.status ?? null : null,
+      o.claimedAttempts ?? null,
+      o.result === "retry" && o.uncount ? 1 : 0,
+    ]),
+  })
+  const from = "v(id, note, code, delay_ms, status, claimed_attempts, uncount)"
+  for (const [result, set] of [
+    ["retry", k.retrySet],
+    ["failed", k.failSet],
+  ] as const) {
+    const rows = by(result)
+    if (!rows.length) continue
+    const v = values(rows)
+    await db.execute(`update ${k.table} t set ${set} from (values ${v.sql}) as ${from} where t.id = v.id`, v.params)
+  }
+  const done = by("done")
+  if (!done.length) return
+  const v = values(done)
+  if (k.doneSet) {
+    await db.execute(`update ${k.table} t set ${k.doneSet} from (values ${v.sql}) as ${from} where t.id = v.id`, v.params)
+    return
+  }
+  // Deleted only if not queued again while it ran (a new change resets attempts); else freed for its next run.
+  await db.execute(
+    `delete from ${k.table} t using (values ${v.sql}) as ${from}
+     where t.id = v.id and (v.claimed_attempts is null or t.${k.attempts} = v.claimed_attempts)`,
+    v.params
+  )
+  await db.execute(`update ${k.table} t set ${k.lease} = null from (values ${v.sql}) as ${from} where t.id = v.id`, v.params)
+}
+
+/** Items of a kind that are due now (for the admin's and the benchmarks' view of the backlog). */
+export async function countDueWork(db: SqlRunner, kind: WorkKind): Promise<number> {
+  const k = KINDS[kind]
+  const [row] = await db.execute(`select count(*)::int as n from ${k.table} t where ${k.scope} and ${k.due} and ${free(k)}`)
+  return row.n
+}

@@ -1,0 +1,54 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type Lane, WorkDrain } from "../../lib/work/drain"
+import { describeError } from "../../lib/safe-error"
+import { WHATSAPP_MODULE } from "../../modules/whatsapp"
+import type WhatsAppModuleService from "../../modules/whatsapp/service"
+import type { ClaimedInbound, ClaimedOutbound, ClaimedWebhookEvent, WorkKind } from "../../modules/whatsapp/types"
+import { syncCatalogChanges } from "../catalog/sync-catalog-changes"
+import { processWebhookEvents } from "../channel/run-webhook-event"
+import { handleInboundMessage } from "../selling/handle-inbound-message"
+
+/** Webhook events per workflow run: batching is what keeps intake fast under load. */
+const WEBHOOK_BATCH = 200
+/** After a partial batch under load, wait this long so the next batch is fuller. */
+const WEBHOOK_COALESCE_MS = 50
+/**
+ * Sends in flight per process. A send mostly waits for its booked slot on
+ * the number's shared schedule, so this bounds how far ahead one process
+ * books, not how fast it sends.
+ */
+const SEND_CONCURRENCY = 32
+/** Variants per incremental sync run. */
+const CATALOG_BATCH = 10_000
+
+/** Each kind of work with its handler; see WorkDrain for the loop that drives them. */
+function lanes(container: MedusaContainer): Lane<any>[] {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const lane = <T>(kind: WorkKind, batch: number, concurrency: number, run: (items: T[]) => Promise<{ retryInMs?: number | null } | void>, coalesceMs?: number): Lane<T> => ({
+    kind,
+    batch,
+    concurrency,
+    coalesceMs,
+    claim: (limit) => whatsapp.claimWork<T>(kind, limit),
+    run,
+  })
+  return [
+    lane<ClaimedWebhookEvent>("webhook_event", WEBHOOK_BATCH, 1, (events) => processWebhookEvents(container, events), WEBHOOK_COALESCE_MS),
+    // Answers run a few at a time (`answerConcurrency`): each is a search and a workflow or two.
+    lane<ClaimedInbound>("inbound_message", 1, whatsapp.getOptions().answerConcurrency, ([message]) => handleInboundMessage(container, message)),
+    lane<ClaimedOutbound>("outbound_message", 1, SEND_CONCURRENCY, ([message]) => whatsapp.sendClaimedMessage(message)),
+    lane<{ id: string; attempts: number }>("catalog_change", CATALOG_BATCH, 1, (changes) => syncCatalogChanges(container, changes)),
+  ]
+}
+
+let drain: WorkDrain | null = null
+
+/** This process's drain of the work queue (one per process, built on first use). */
+export function whatsappWork(container: MedusaContainer): WorkDrain {
+  if (!drain) {
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    drain = new WorkDrain(lanes(container), (kind, error) => logger.warn(`whatsapp: ${kind} work failed: ${describeError(error)}`))
+  }
+  return drain
+}
