@@ -78,9 +78,14 @@ const KINDS: Record<WorkKind, KindTable> = {
     attempts: "attempts",
     lease: "claimed_until",
     leaseSeconds: 60,
-    // 'sending' with a free lease: a dispatcher stopped mid-send.
-    due: "((t.status = 'queued' and (t.next_attempt_at is null or t.next_attempt_at <= now())) or t.status = 'sending')",
-    order: "t.created_at",
+    // 'sending' with a free lease: a dispatcher stopped mid-send. A customer
+    // gets messages in the order they were queued: none is taken while an
+    // earlier one to the same conversation is still unsent.
+    due: `((t.status = 'queued' and (t.next_attempt_at is null or t.next_attempt_at <= now())) or t.status = 'sending')
+      and not exists (select 1 from whatsapp_message e
+        where e.conversation_id = t.conversation_id and e.direction = 'outbound' and e.deleted_at is null
+          and e.status in ('queued', 'sending') and (e.created_at, e.id) < (t.created_at, t.id))`,
+    order: "t.created_at, t.id",
     claimSet: "status = 'sending', updated_at = now()",
     error: "error_message",
     returning: "id, payload, attempts, type, conversation_id",

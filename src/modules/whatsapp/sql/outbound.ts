@@ -33,9 +33,12 @@ export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInser
   const inserted: { id: string; idempotency_key: string }[] = await db.execute(
     `insert into whatsapp_message
        (id, conversation_id, direction, type, text, payload, status, idempotency_key, created_at, updated_at)
-     select id, conversation_id, 'outbound', type, text, payload, 'queued', idempotency_key, now(), now()
-       from jsonb_to_recordset(?::jsonb)
-         as m(id text, conversation_id text, type text, text text, payload jsonb, idempotency_key text)
+     select id, conversation_id, 'outbound', type, text, payload, 'queued', idempotency_key,
+            -- One microsecond apart in input order: the send order of one statement's messages.
+            now() + (n * interval '1 microsecond'), now()
+       from rows from (jsonb_to_recordset(?::jsonb)
+         as (id text, conversation_id text, type text, text text, payload jsonb, idempotency_key text))
+         with ordinality as m(id, conversation_id, type, text, payload, idempotency_key, n)
      on conflict (idempotency_key) where idempotency_key is not null and deleted_at is null do nothing
      returning id, idempotency_key`,
     [
