@@ -358,6 +358,39 @@ medusaIntegrationTestRunner({
       const runs = await service.listWhatsappCatalogSyncRuns({ trigger: "incremental" })
       expect(runs.length).toBeGreaterThan(0)
       expect(runs[0].stats).toMatchObject({ updated: 1, created: 0 })
+      // The change leaves the work queue once synced, not when it is taken.
+      await waitFor(async () => (await dbConnection.raw(`select count(*)::int c from whatsapp_catalog_queue where id = ?`, [variant.id])).rows[0].c === 0, {
+        what: "the synced change off the queue",
+      })
+    })
+
+    it("keeps a catalog change whose sync failed, retries it with backoff, and gives it up visibly at the cap", async () => {
+      const { variants } = await createProducts(getContainer(), fixture, [{ title: "Polo", sizes: ["L"], colors: ["Gris"], price: 35 }])
+      await sync()
+      const variant = variants[0]
+      // An account whose stored token cannot be opened: every sync run for it throws.
+      await dbConnection.raw(`update whatsapp_account set access_token = 'v2:broken' where id = ?`, [accountId])
+      try {
+        await dbConnection.raw(`insert into whatsapp_catalog_queue (id, queued_at) values (?, now() - interval '1 minute')
+          on conflict (id) do update set queued_at = excluded.queued_at`, [variant.id])
+        const { default: drainJob } = require(path.join(built, "jobs/drain-whatsapp-work.js"))
+        await drainJob(getContainer())
+        const [kept] = (await dbConnection.raw(`select attempts, last_error, next_attempt_at, failed_at from whatsapp_catalog_queue where id = ?`, [variant.id])).rows
+        expect(kept).toMatchObject({ attempts: 1, failed_at: null })
+        expect(kept.last_error).toMatch(/^incremental sync failed for /)
+        expect(kept.next_attempt_at).not.toBeNull()
+
+        // At the cap (as if every retry had failed), the next claim gives it up with its reason.
+        await dbConnection.raw(`update whatsapp_catalog_queue set attempts = 10, next_attempt_at = null where id = ?`, [variant.id])
+        await drainJob(getContainer())
+        const [given] = (await dbConnection.raw(`select attempts, last_error, failed_at from whatsapp_catalog_queue where id = ?`, [variant.id])).rows
+        expect(given.failed_at).not.toBeNull()
+        expect(given.last_error).toMatch(/^gave up after 10 attempts: incremental sync failed for /)
+        const { data } = await api.get("/admin/whatsapp/work", admin)
+        expect(data.work.find((w: any) => w.kind === "catalog_change").given_up).toBeGreaterThanOrEqual(1)
+      } finally {
+        await dbConnection.raw(`delete from whatsapp_catalog_queue where id = ?`, [variant.id])
+      }
     })
   },
 })

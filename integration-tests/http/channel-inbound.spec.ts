@@ -480,6 +480,12 @@ medusaIntegrationTestRunner({
           next_attempt_at: null,
           last_error: "gave up after 10 attempts: no outcome recorded (worker stopped or could not record it)",
         })
+        // The admin sees it given up in the work queue's summary, and nothing left due.
+        const { data } = await api.get("/admin/whatsapp/work", admin)
+        expect(data.work.map((w: any) => w.kind).sort()).toEqual(["catalog_change", "inbound_message", "outbound_message", "webhook_event"])
+        expect(data.work.find((w: any) => w.kind === "webhook_event")).toMatchObject({ due: 0, in_progress: 0 })
+        expect(data.work.find((w: any) => w.kind === "webhook_event").given_up).toBeGreaterThanOrEqual(1)
+        expect((await api.get("/admin/whatsapp/work").catch((e: any) => e.response)).status).toBe(401)
       })
     })
   },

@@ -11,7 +11,7 @@ import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants } from "./sql/catalog-queue"
-import { claimWork, finishWork, type WorkKind, type WorkOutcome } from "./work-queue"
+import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
 import { closeEmptyConversation, type OpenedConversation, openConversation } from "./sql/conversations"
@@ -158,6 +158,11 @@ class WhatsAppModuleService extends MedusaService({
   /** Records the outcomes of claimed work: done, retry after a backoff, or given up with its reason. */
   finishWork(kind: WorkKind, outcomes: WorkOutcome[]): Promise<void> {
     return finishWork(this.manager_, kind, outcomes)
+  }
+
+  /** What the work queue holds per kind (due, in progress, given up). */
+  workBacklog(): Promise<WorkBacklog[]> {
+    return workBacklog(this.manager_)
   }
 
   /** Sends one claimed outbound message (see dispatcher.ts) and records its outcome. */

@@ -14,7 +14,7 @@ export type { OpenedConversation } from "./sql/conversations"
 export type { ClaimedWebhookEvent } from "./sql/webhook-events"
 export type { IngestedMessage, IngestResult } from "./sql/ingest"
 export type { ClaimedOutbound } from "./sql/outbound"
-export type { WorkKind, WorkOutcome } from "./work-queue"
+export type { WorkBacklog, WorkKind, WorkOutcome } from "./work-queue"
 
 /** An incoming message claimed for answering (the `inbound_message` work kind). */
 export type ClaimedInbound = { id: string; type: string; referred_retailer_id: string | null; conversation_id: string; opted_out: boolean; attempts: number }

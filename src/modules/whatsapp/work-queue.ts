@@ -36,6 +36,8 @@ type KindTable = {
   failSet: string
   /** Assignments for a finished item; absent: a finished item's row is deleted. */
   doneSet?: string
+  /** Given up for good (shown to the admin with its reason). */
+  gaveUp: string
 }
 
 /** Changed variants wait this long without another change before they are synced (debounce). */
@@ -55,6 +57,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     retrySet: "status = 'failed', last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
     failSet: "status = 'failed', last_error = v.note, locked_until = null, next_attempt_at = null",
     doneSet: "status = v.status, last_error = v.note, locked_until = null, next_attempt_at = null, processed_at = now()",
+    gaveUp: "t.status = 'failed' and t.next_attempt_at is null",
   },
   inbound_message: {
     table: "whatsapp_message",
@@ -71,6 +74,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     retrySet: "handle_error = v.note, handle_claimed_until = now() + (v.delay_ms * interval '1 millisecond')",
     failSet: "handled_at = now(), handle_error = v.note, handle_claimed_until = null",
     doneSet: "handled_at = now(), handle_error = v.note, handle_claimed_until = null",
+    gaveUp: "t.handled_at is not null and t.handle_error like 'gave up%'",
   },
   outbound_message: {
     table: "whatsapp_message",
@@ -96,6 +100,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     failSet: "status = 'failed', claimed_until = null, next_attempt_at = null, error_code = coalesce(v.code, t.error_code), error_message = v.note, updated_at = now()",
     // Sent is recorded with its wamid by markOutboundSent.
     doneSet: "claimed_until = null",
+    gaveUp: "t.status = 'failed'",
   },
   catalog_change: {
     table: "whatsapp_catalog_queue",
@@ -110,6 +115,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     returning: "id, attempts",
     retrySet: "last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
     failSet: "failed_at = now(), last_error = v.note, locked_until = null",
+    gaveUp: "t.failed_at is not null",
   },
 }
 
@@ -204,9 +210,25 @@ export async function finishWork(db: SqlRunner, kind: WorkKind, outcomes: WorkOu
   await db.execute(`update ${k.table} t set ${k.lease} = null from (values ${v.sql}) as ${from} where t.id = v.id`, v.params)
 }
 
-/** Items of a kind that are due now (for the admin's and the benchmarks' view of the backlog). */
-export async function countDueWork(db: SqlRunner, kind: WorkKind): Promise<number> {
-  const k = KINDS[kind]
-  const [row] = await db.execute(`select count(*)::int as n from ${k.table} t where ${k.scope} and ${k.due} and ${free(k)}`)
-  return row.n
+export const WORK_KINDS = Object.keys(KINDS) as WorkKind[]
+
+export type WorkBacklog = { kind: WorkKind; due: number; in_progress: number; given_up: number }
+
+/**
+ * What the queue holds per kind: due now, held by a worker, and given up
+ * (in the last 7 days; the rows say why).
+ */
+export async function workBacklog(db: SqlRunner): Promise<WorkBacklog[]> {
+  return Promise.all(
+    WORK_KINDS.map(async (kind) => {
+      const k = KINDS[kind]
+      const [row] = await db.execute(
+        `select count(*) filter (where ${k.due} and ${free(k)})::int as due,
+                count(*) filter (where t.${k.lease} >= now() and not (${k.gaveUp}))::int as in_progress,
+                count(*) filter (where ${k.gaveUp} and t.updated_at > now() - interval '7 days')::int as given_up
+           from ${k.table} t where ${k.scope}`
+      )
+      return { kind, ...row }
+    })
+  )
 }

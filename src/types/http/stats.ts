@@ -48,3 +48,16 @@ export type AdminWhatsAppWebhookEvent = {
   phone_number_ids: string[] | null
 }
 export type AdminWhatsAppWebhookEventListResponse = PaginatedResponse<"webhook_events", AdminWhatsAppWebhookEvent>
+
+/** GET /admin/whatsapp/work: the work queue per kind (see docs/architecture.md). */
+export type AdminWhatsAppWorkResponse = {
+  work: {
+    kind: "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change"
+    /** Claimable now. */
+    due: number
+    /** Held by a worker (or, for incoming messages, waiting for a retry). */
+    in_progress: number
+    /** Given up in the last 7 days; each row keeps its reason. */
+    given_up: number
+  }[]
+}
