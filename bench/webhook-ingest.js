@@ -31,7 +31,11 @@ function load(opts) {
   })
 }
 
-/** Seconds after the load until every acknowledged event was processed. */
+/**
+ * Seconds after the load until every acknowledged event was processed, and
+ * until every message of the burst was answered and every reply sent (the
+ * work queue's backlog, GET /admin/whatsapp/work).
+ */
 async function waitForBacklog(url) {
   const login = await fetch(`${url}/auth/user/emailpass`, {
     method: "POST",
@@ -40,12 +44,20 @@ async function waitForBacklog(url) {
   }).then((r) => r.json())
   const headers = { authorization: `Bearer ${login.token}` }
   const started = Date.now()
-  while (Date.now() - started < 300_000) {
-    const { count } = await fetch(`${url}/admin/whatsapp/webhook-events?status=pending&limit=1`, { headers }).then((r) => r.json())
-    if (count === 0) return +((Date.now() - started) / 1000).toFixed(1)
+  const drained = {}
+  const left = (work, kind) => {
+    const k = work.find((w) => w.kind === kind)
+    return k.due + k.in_progress
+  }
+  while (Date.now() - started < 600_000) {
+    const { work } = await fetch(`${url}/admin/whatsapp/work`, { headers }).then((r) => r.json())
+    const seconds = +((Date.now() - started) / 1000).toFixed(1)
+    if (drained.events === undefined && left(work, "webhook_event") === 0) drained.events = seconds
+    if (drained.events !== undefined && drained.answered === undefined && left(work, "inbound_message") === 0) drained.answered = seconds
+    if (drained.answered !== undefined && left(work, "outbound_message") === 0) return { ...drained, sent: seconds }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return null
+  return { ...drained, sent: null }
 }
 
 async function run() {
@@ -73,7 +85,7 @@ async function run() {
     const health = await load({ url: `${demo.url}/health` })
     const ingest = await load(webhook)
     const non2xx = ingest.non2xx + ingest.errors
-    const drainSeconds = await waitForBacklog(demo.url)
+    const drained = await waitForBacklog(demo.url)
     const figures = {
       connections: CONNECTIONS,
       duration_s: DURATION,
@@ -84,7 +96,9 @@ async function run() {
       throughput_ratio: +(ingest.requests.average / health.requests.average).toFixed(3),
       p99_ratio: +(ingest.latency.p99 / Math.max(1, health.latency.p99)).toFixed(3),
       webhook_non_2xx: non2xx,
-      backlog_drained_after_s: drainSeconds,
+      events_processed_after_s: drained.events ?? null,
+      replies_answered_after_s: drained.answered ?? null,
+      replies_sent_after_s: drained.sent,
     }
     console.log(`/health: ${figures.health_rps} req/s, p99 ${figures.health_p99_ms} ms`)
     console.log(`webhook: ${figures.webhook_rps} req/s, p99 ${figures.webhook_p99_ms} ms (${non2xx} non-2xx)`)
