@@ -236,6 +236,21 @@ medusaIntegrationTestRunner({
       expect(bad.status).toBe(400)
     })
 
+    it("records an order whose order.placed handling was lost, instead of reminding its cart", async () => {
+      const cart = await cartFrom("34611100009")
+      await submitCheckout(new Browser(api.defaults.baseURL!), cart.checkoutPath, shippingOptionId, PROVIDERS.manual)
+      const orderId = await waitFor(async () => (await cartRow(cart.id)).order_id, { what: "the order" })
+      // As if order.placed had never been handled: the row forgets its order, and its cart is past the delay.
+      await rows(
+        `update whatsapp_cart set order_id = null, status = 'link_sent', order_total = null, raw_order_total = null, created_at = created_at - interval '2 hours' where id = ?`,
+        [cart.id]
+      )
+      const { default: recoveryJob } = require(path.join(built, "jobs/recover-abandoned-whatsapp-carts.js"))
+      await recoveryJob(getContainer())
+      expect(await cartRow(cart.id)).toMatchObject({ order_id: orderId, status: "ordered" })
+      expect(await reminders(cart.id)).toHaveLength(0)
+    })
+
     it("lists the account's templates from the Graph API with what each fits", async () => {
       const { data } = await api.get(`/admin/whatsapp/accounts/${accountId}/templates`, admin)
       expect(data.templates).toEqual([

@@ -3,7 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { randomUUID } from "node:crypto"
 import { WhatsAppEvents } from "../../../events"
 import { RemindAbandonedCartsInput, remindAbandonedWhatsAppCartsStep } from "../steps/remind-abandoned-carts"
-import { repairMissedWhatsAppOrdersStep } from "../steps/repair-missed-whatsapp-orders"
+import { findUnrecordedWhatsAppOrdersStep } from "../steps/find-unrecorded-whatsapp-orders"
 import { releaseRecoveryLockStep, tryRecoveryLockStep } from "../steps/try-recovery-lock"
 
 export type RecoverAbandonedWhatsAppCartsInput = RemindAbandonedCartsInput
@@ -30,8 +30,8 @@ export const recoverAbandonedWhatsAppCartsWorkflow = createWorkflow(
         eventName: WhatsAppEvents.MESSAGE_QUEUED,
         data: transform({ result }, ({ result }) => result.queued_message_ids.map((id) => ({ id }))),
       }).config({ name: "emit-whatsapp-reminders-queued" })
-      repairMissedWhatsAppOrdersStep(transform({ result }, ({ result }) => ({ cart_ids: result.completed_cart_ids })))
-      return result
+      const unrecorded = findUnrecordedWhatsAppOrdersStep(transform({ result }, ({ result }) => ({ cart_ids: result.completed_cart_ids })))
+      return transform({ result, unrecorded }, ({ result, unrecorded }) => ({ ...result, unrecorded_order_ids: unrecorded }))
     })
 
     releaseRecoveryLockStep(lock)
@@ -42,6 +42,8 @@ export const recoverAbandonedWhatsAppCartsWorkflow = createWorkflow(
         abandoned: reminded?.abandoned ?? [],
         reminded: (reminded?.abandoned ?? []).filter((a) => a.reminded).length,
         skipped: (reminded?.abandoned ?? []).filter((a) => !a.reminded).length,
+        /** Orders of completed carts never recorded: the job records each (recordWhatsAppOrderWorkflow). */
+        unrecorded_order_ids: reminded?.unrecorded_order_ids ?? [],
       }))
     )
   }
