@@ -486,5 +486,25 @@ medusaIntegrationTestRunner({
         expect(res.data.message).toMatch(/not placed the order yet/)
       })
     })
+
+    describe("starting a payment", () => {
+      it("records the chosen provider with the session, and a session Medusa refuses leaves the earlier choice", async () => {
+        const { startWhatsAppCheckoutPaymentWorkflow } = require(path.join(built, "workflows/index.js"))
+        const cart = await whatsappCart()
+        const [{ payment_collection_id }] = await rows(`select payment_collection_id from cart_payment_collection where cart_id = ?`, [cart.cartId])
+        const start = (collection: string, provider: string) =>
+          startWhatsAppCheckoutPaymentWorkflow(getContainer()).run({
+            input: { whatsapp_cart_id: cart.whatsappCartId, payment_collection_id: collection, provider_id: provider, data: {} },
+          })
+        const provider = async () => (await rows(`select payment_provider_id from whatsapp_cart where id = ?`, [cart.whatsappCartId]))[0].payment_provider_id
+
+        const { result } = await start(payment_collection_id, PROVIDERS.manual)
+        expect(result).toMatchObject({ payment_session_id: expect.stringMatching(/^payses_/), checkout_url: null })
+        expect(await provider()).toBe(PROVIDERS.manual)
+
+        await expect(start("paycol_does_not_exist", PROVIDERS.stripe)).rejects.toBeTruthy()
+        expect(await provider()).toBe(PROVIDERS.manual)
+      })
+    })
   },
 })

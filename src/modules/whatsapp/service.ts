@@ -24,7 +24,6 @@ import {
   type RecordedCartFields,
   releasePendingCart,
   reserveWhatsAppCart,
-  setCartPaymentProvider,
   unrecordCart,
 } from "./sql/carts"
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
@@ -492,9 +491,6 @@ class WhatsAppModuleService extends MedusaService({
     return markCartLinkSent(this.manager_, id, messageId)
   }
 
-  setCartPaymentProvider(id: string, providerId: string): Promise<void> {
-    return setCartPaymentProvider(this.manager_, id, providerId)
-  }
 
   /** What the checkout page shows of the shop: its name and WhatsApp number. */
   async accountContact(accountId: string): Promise<{ name: string | null; display_phone_number: string | null }> {

@@ -107,8 +107,3 @@ export async function markCartLinkSent(db: SqlRunner, id: string, messageId: str
     [messageId, id]
   )
 }
-
-/** Sets the payment provider the customer chose on the hosted page. */
-export async function setCartPaymentProvider(db: SqlRunner, id: string, providerId: string): Promise<void> {
-  await db.execute(`update whatsapp_cart set payment_provider_id = ?, updated_at = now() where id = ?`, [providerId, id])
-}

@@ -4,7 +4,6 @@ import { formatMoney } from "../../../../lib/chat-format"
 import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
-  createPaymentSessionsWorkflow,
   deleteLineItemsWorkflow,
   updateCartWorkflow,
   updateLineItemInCartWorkflow,
@@ -18,6 +17,7 @@ import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 import { CheckoutCart, loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
+import { startWhatsAppCheckoutPaymentWorkflow } from "../../../../workflows/checkout/workflows/start-whatsapp-checkout-payment"
 import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
 
 export type FormOutcome =
@@ -202,11 +202,11 @@ async function pay(
   const whatsapp: WhatsAppModuleService = scope.resolve(WHATSAPP_MODULE)
   // The provider sends the customer back to the token-free page; the cookie set by the link says who they are.
   const back = checkoutPageUrl(whatsapp.getOptions().publicUrl, checkout.id, "/return")
-  await whatsapp.setCartPaymentProvider(checkout.id, providerId)
-  let session: any
+  let checkoutUrl: string | null
   try {
-    const { result } = await createPaymentSessionsWorkflow(scope).run({
+    const { result } = await startWhatsAppCheckoutPaymentWorkflow(scope).run({
       input: {
+        whatsapp_cart_id: checkout.id,
         payment_collection_id: cart.payment_collection.id,
         provider_id: providerId,
         customer_id: cart.customer_id ?? undefined,
@@ -221,12 +221,12 @@ async function pay(
         },
       },
     })
-    session = result
+    checkoutUrl = result.checkout_url
   } catch (error) {
     return { kind: "render", status: 502, values, errors: { provider_id: pageText(lang, "paymentUnavailable") }, notice: reason(error) }
   }
-  if (session?.data?.checkout_url) {
-    return { kind: "redirect", location: String(session.data.checkout_url) }
+  if (checkoutUrl) {
+    return { kind: "redirect", location: checkoutUrl }
   }
   // Manual payment (transfer, cash on delivery): Medusa's system provider authorizes at once.
   try {
