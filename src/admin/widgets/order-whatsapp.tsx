@@ -3,7 +3,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link } from "react-router-dom"
-import type { AdminWhatsAppListedCart as WhatsappCart } from "../../types/http"
+import type { AdminWhatsAppListedCart as ListedCart } from "../../types/http"
 import { formatDateTime } from "../components/catalog/format"
 import { CartStatusBadge } from "../components/catalog/status-badges"
 import { useMarkWhatsAppCartPaid, useWhatsAppCarts } from "../hooks/carts"
@@ -28,7 +28,7 @@ const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
   return <WhatsappOrderCard orderId={order.id} cart={cart} />
 }
 
-const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: WhatsappCart }) => {
+const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: ListedCart | undefined}) => {
   const conversation = useConversation(cart.conversation_id, { poll: false })
   const markPaid = useMarkWhatsAppCartPaid()
 

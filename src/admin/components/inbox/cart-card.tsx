@@ -1,10 +1,10 @@
 import { Badge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import type { AdminWhatsAppCartStatus as WhatsappCartStatus, AdminWhatsAppListedCart as WhatsappCart, AdminWhatsAppMessage as Message } from "../../../types/http"
+import type { AdminWhatsAppCartStatus as ListedCartStatus, AdminWhatsAppListedCart as ListedCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { formatMoney } from "../../lib/format-money"
 import { OrderTotalLine } from "../order-total-note"
 
-const STATUS: Record<WhatsappCartStatus, { label: string; color: "green" | "red" | "blue" | "orange" | "grey" | "purple" }> = {
+const STATUS: Record<ListedCartStatus, { label: string; color: "green" | "red" | "blue" | "orange" | "grey" | "purple" }> = {
   pending: { label: "Pending", color: "grey" },
   submitted: { label: "Submitted", color: "blue" },
   link_sent: { label: "Checkout link sent", color: "blue" },
@@ -16,18 +16,18 @@ const STATUS: Record<WhatsappCartStatus, { label: string; color: "green" | "red"
 }
 
 /** The cart row made from this order message: matched by message id, or by wamid for older rows. */
-export function cartForMessage(message: Message, carts: WhatsappCart[] | undefined) {
+export function cartForMessage(message: Message, carts: ListedCart[] |cart: ListedCart | undefined) {
   return carts?.find(
     (cart) => cart.source_message_id === message.id || (!!message.wamid && cart.source_wamid === message.wamid)
   )
 }
 
 /** Issues are lists keyed by kind; any non-empty one means Medusa changed what the customer sent. */
-function hasIssues(issues: WhatsappCart["issues"]) {
+function hasIssues(issues: ListedCart["issues"]) {
   return Object.values(issues ?? {}).some((value) => (Array.isArray(value) ? value.length > 0 : !!value))
 }
 
-type Props = { message: Message; cart: WhatsappCart | undefined }
+type Props = { message: Message; cart: ListedCart | undefined| undefined }
 
 /** A cart the customer submitted from the WhatsApp catalog, and what became of it in Medusa. */
 export const CartCard = ({ message, cart }: Props) => {

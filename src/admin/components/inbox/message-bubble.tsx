@@ -1,7 +1,7 @@
 import { Text, clx } from "@medusajs/ui"
 import { CartCard, cartForMessage } from "./cart-card"
 import { fullTime, messageTime } from "./inbox-format"
-import type { AdminWhatsAppListedCart as WhatsappCart, AdminWhatsAppMessage as Message } from "../../../types/http"
+import type { AdminWhatsAppListedCart as ListedCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { MessageStatusTicks } from "./message-status-ticks"
 import { ProductCard } from "./product-card"
 
@@ -34,7 +34,7 @@ function bodyText(message: Message) {
   return message.text ?? message.payload?.interactive?.body?.text ?? message.payload?.text?.body ?? null
 }
 
-type Props = { message: Message; carts: WhatsappCart[] | undefined }
+type Props = { message: Message; carts: ListedCart[] |cart: ListedCart | undefined }
 
 export const MessageBubble = ({ message, carts }: Props) => {
   const outbound = message.direction === "outbound"

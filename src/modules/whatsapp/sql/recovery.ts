@@ -1,17 +1,13 @@
 import type { SqlRunner } from "./ingest"
 import { queueOutboundMessages } from "./outbound"
+import type { WhatsAppCartRow } from "./checkout"
 
 /** Carts still open this long after they were sent are left alone: a reminder weeks later is noise. */
 export const RECOVERY_LOOKBACK_DAYS = 7
 
-export type DueCart = {
-  id: string
+/** A WhatsApp cart due for its reminder: the cart row's fields with what the reminder needs of its conversation. */
+export type DueCart = Pick<WhatsAppCartRow, "id" | "account_id" | "conversation_id" | "customer_id" | "wa_id" | "profile_name"> & {
   cart_id: string
-  account_id: string
-  conversation_id: string
-  customer_id: string | null
-  wa_id: string
-  profile_name: string | null
   last_inbound_at: Date | null
   /** The customer's own language, when known. */
   language: string | null

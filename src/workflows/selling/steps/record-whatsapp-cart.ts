@@ -5,10 +5,10 @@ import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { ResolvedWhatsAppOrder } from "./resolve-whatsapp-order"
-import type { ReservedWhatsAppCart } from "./reserve-whatsapp-cart"
+import type { WhatsAppCartReservation } from "./reserve-whatsapp-cart"
 
 export type RecordWhatsAppCartInput = {
-  reserved: ReservedWhatsAppCart
+  reserved: WhatsAppCartReservation
   resolved: ResolvedWhatsAppOrder
   customer: { customer_id: string | null }
   cart?: { id: string } | null

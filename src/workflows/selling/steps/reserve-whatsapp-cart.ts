@@ -5,7 +5,7 @@ import type { OrderItem } from "../../../lib/cart/reconcile-order"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
-export type ReservedWhatsAppCart = {
+export type WhatsAppCartReservation = {
   whatsapp_cart_id: string
   /** False when this order message was already handled (or is being handled): do nothing. */
   fresh: boolean
@@ -45,7 +45,7 @@ export const reserveWhatsAppCartStep = createStep(
       source_wamid: row.wamid,
       source_message_id: row.id,
     })
-    const result: ReservedWhatsAppCart = {
+    const result: WhatsAppCartReservation = {
       whatsapp_cart_id: reserved.id,
       fresh: reserved.fresh,
       message_id: row.id,

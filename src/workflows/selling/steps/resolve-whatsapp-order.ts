@@ -6,7 +6,7 @@ import { deliveryCountry } from "../../../lib/phone"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadVariantOffers } from "../variant-offers"
-import type { ReservedWhatsAppCart } from "./reserve-whatsapp-cart"
+import type { WhatsAppCartReservation } from "./reserve-whatsapp-cart"
 
 export type ResolvedWhatsAppOrder = {
   region_id: string
@@ -25,7 +25,7 @@ export type ResolvedWhatsAppOrder = {
  */
 export const resolveWhatsAppOrderStep = createStep(
   "resolve-whatsapp-order",
-  async (reserved: ReservedWhatsAppCart, { container }) => {
+  async (reserved: WhatsAppCartReservation, { container }) => {
     const { account } = reserved
     if (!account.region_id || !account.sales_channel_id) {
       throw new MedusaError(
