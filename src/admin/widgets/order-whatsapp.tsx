@@ -28,7 +28,7 @@ const OrderWhatsappWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
   return <WhatsappOrderCard orderId={order.id} cart={cart} />
 }
 
-const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: ListedCart | undefined}) => {
+const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: ListedCart }) => {
   const conversation = useConversation(cart.conversation_id, { poll: false })
   const markPaid = useMarkWhatsAppCartPaid()
 

@@ -16,7 +16,7 @@ const STATUS: Record<ListedCartStatus, { label: string; color: "green" | "red" |
 }
 
 /** The cart row made from this order message: matched by message id, or by wamid for older rows. */
-export function cartForMessage(message: Message, carts: ListedCart[] |cart: ListedCart | undefined) {
+export function cartForMessage(message: Message, carts: ListedCart[] | undefined) {
   return carts?.find(
     (cart) => cart.source_message_id === message.id || (!!message.wamid && cart.source_wamid === message.wamid)
   )
@@ -27,7 +27,7 @@ function hasIssues(issues: ListedCart["issues"]) {
   return Object.values(issues ?? {}).some((value) => (Array.isArray(value) ? value.length > 0 : !!value))
 }
 
-type Props = { message: Message; cart: ListedCart | undefined| undefined }
+type Props = { message: Message; cart: ListedCart | undefined }
 
 /** A cart the customer submitted from the WhatsApp catalog, and what became of it in Medusa. */
 export const CartCard = ({ message, cart }: Props) => {

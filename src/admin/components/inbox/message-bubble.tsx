@@ -34,7 +34,7 @@ function bodyText(message: Message) {
   return message.text ?? message.payload?.interactive?.body?.text ?? message.payload?.text?.body ?? null
 }
 
-type Props = { message: Message; carts: ListedCart[] |cart: ListedCart | undefined }
+type Props = { message: Message; carts: ListedCart[] | undefined }
 
 export const MessageBubble = ({ message, carts }: Props) => {
   const outbound = message.direction === "outbound"
