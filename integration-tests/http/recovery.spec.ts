@@ -249,6 +249,9 @@ medusaIntegrationTestRunner({
       await recoveryJob(getContainer())
       expect(await cartRow(cart.id)).toMatchObject({ order_id: orderId, status: "ordered" })
       expect(await reminders(cart.id)).toHaveLength(0)
+      // The cart's account and conversation are declared relations: Query follows them.
+      const { data } = await getContainer().resolve("query").graph({ entity: "whatsapp_cart", fields: ["id", "conversation.wa_id", "account.id"], filters: { id: cart.id } })
+      expect(data).toEqual([expect.objectContaining({ id: cart.id, conversation: expect.objectContaining({ wa_id: "34611100009" }), account: expect.objectContaining({ id: accountId }) })])
     })
 
     it("lists the account's templates from the Graph API with what each fits", async () => {

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { WhatsappCart } from "./whatsapp-cart"
 import { WhatsappConversation } from "./whatsapp-conversation"
 
 /**
@@ -19,4 +20,5 @@ export const WhatsappAccount = model.define("whatsapp_account", {
   language: model.text().default("en"),
   settings: model.json().default({}),
   conversations: model.hasMany(() => WhatsappConversation, { mappedBy: "account" }),
+  carts: model.hasMany(() => WhatsappCart, { mappedBy: "account" }),
 })

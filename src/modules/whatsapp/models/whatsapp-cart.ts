@@ -1,4 +1,6 @@
 import { model } from "@medusajs/framework/utils"
+import { WhatsappAccount } from "./whatsapp-account"
+import { WhatsappConversation } from "./whatsapp-conversation"
 
 /**
  * A cart a customer sent from WhatsApp, and what became of it. `source_wamid`
@@ -8,8 +10,8 @@ import { model } from "@medusajs/framework/utils"
 export const WhatsappCart = model
   .define("whatsapp_cart", {
     id: model.id({ prefix: "wacart" }).primaryKey(),
-    account_id: model.text(),
-    conversation_id: model.text(),
+    account: model.belongsTo(() => WhatsappAccount, { mappedBy: "carts" }),
+    conversation: model.belongsTo(() => WhatsappConversation, { mappedBy: "carts" }),
     source_wamid: model.text(),
     source_message_id: model.text().nullable(),
     cart_id: model.text().nullable(),

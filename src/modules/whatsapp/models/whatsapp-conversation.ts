@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { WhatsappAccount } from "./whatsapp-account"
+import { WhatsappCart } from "./whatsapp-cart"
 import { WhatsappMessage } from "./whatsapp-message"
 
 /** One customer (wa_id) talking to one business number. */
@@ -25,6 +26,7 @@ export const WhatsappConversation = model
     has_cart: model.boolean().default(false),
     has_inquiry: model.boolean().default(false),
     messages: model.hasMany(() => WhatsappMessage, { mappedBy: "conversation" }),
+    carts: model.hasMany(() => WhatsappCart, { mappedBy: "conversation" }),
   })
   .indexes([
     { on: ["account_id", "wa_id"], unique: true, where: "deleted_at IS NULL" },
