@@ -52,6 +52,7 @@ async function waitForBacklog(url) {
   while (Date.now() - started < 600_000) {
     const { work } = await fetch(`${url}/admin/whatsapp/work`, { headers }).then((r) => r.json())
     const seconds = +((Date.now() - started) / 1000).toFixed(1)
+    if (process.env.BENCH_VERBOSE) console.error(seconds, JSON.stringify(work))
     if (drained.events === undefined && left(work, "webhook_event") === 0) drained.events = seconds
     if (drained.events !== undefined && drained.answered === undefined && left(work, "inbound_message") === 0) drained.answered = seconds
     if (drained.answered !== undefined && left(work, "outbound_message") === 0) return { ...drained, sent: seconds }

@@ -12,7 +12,7 @@ function fakeLane(kind: string, items: number[], opts: { batch?: number; concurr
     kind,
     batch: opts.batch ?? 1,
     concurrency: opts.concurrency ?? 2,
-    claim: async (limit) => {
+    claim: async (limit, _sweep) => {
       claims++
       return due.splice(0, limit)
     },
@@ -79,7 +79,7 @@ describe("WorkDrain", () => {
     const slow = fakeLane("slow", [1], { concurrency: 1 })
     const fast: number[] = []
     const drain = new WorkDrain(
-      [slow.lane, { kind: "fast", batch: 1, concurrency: 1, claim: async (n) => (fast.length ? [] : [42].slice(0, n)), run: async ([x]) => void fast.push(x) }],
+      [slow.lane, { kind: "fast", batch: 1, concurrency: 1, claim: async (n, _sweep) => (fast.length ? [] : [42].slice(0, n)), run: async ([x]) => void fast.push(x) }],
       () => undefined
     )
     drain.nudge()
@@ -116,6 +116,19 @@ describe("WorkDrain", () => {
     expect(await drain.idle(1_000)).toBe(true)
     expect(ran).toEqual([7])
     expect(errors).toEqual(["x: db down", "x: handler broke", "x: db down"])
+  })
+
+  it("sweeps items at the attempt cap on the periodic nudge only, not on every claim", async () => {
+    const sweeps: boolean[] = []
+    const lane: Lane<number> = { kind: "s", batch: 1, concurrency: 1, claim: async (_n, sweep) => (sweeps.push(sweep), []), run: async () => undefined }
+    const drain = new WorkDrain([lane], () => undefined)
+    drain.nudge("s") // the first claim of a process sweeps
+    await drain.idle(1_000)
+    drain.nudge("s") // an event
+    await drain.idle(1_000)
+    drain.nudge() // the job
+    await drain.idle(1_000)
+    expect(sweeps).toEqual([true, false, true])
   })
 
   it("idle(timeout) answers false while a run is still going, and a stopped drain claims nothing", async () => {

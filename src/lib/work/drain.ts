@@ -13,7 +13,8 @@ export type Lane<T> = {
   batch: number
   /** Handler calls in flight at once. */
   concurrency: number
-  claim(limit: number): Promise<T[]>
+  /** `sweep`: also give up items at the attempt cap (asked for on the periodic nudge, not on every claim). */
+  claim(limit: number, sweep: boolean): Promise<T[]>
   /** Handles claimed items and records their outcomes; may name the earliest retry it booked. */
   run(items: T[]): Promise<{ retryInMs?: number | null } | void>
   /** After a partial batch, wait this long before the next claim, so the next batch is fuller. */
@@ -25,6 +26,8 @@ type LaneState = {
   pumping: boolean
   again: boolean
   inFlight: number
+  /** The next claim also sweeps items at the attempt cap. */
+  sweep: boolean
   wake: { at: number; timer: ReturnType<typeof setTimeout> } | null
 }
 
@@ -41,13 +44,21 @@ export class WorkDrain {
     private readonly onError: (kind: string, error: unknown) => void,
     private readonly now: () => number = Date.now
   ) {
-    for (const lane of lanes) this.lanes.set(lane.kind, { lane, pumping: false, again: false, inFlight: 0, wake: null })
+    for (const lane of lanes) this.lanes.set(lane.kind, { lane, pumping: false, again: false, inFlight: 0, sweep: true, wake: null })
   }
 
-  /** Makes one lane (or every lane) look for due work. Never throws; returns at once. */
+  /**
+   * Makes one lane look for due work (an event), or every lane (the periodic
+   * nudge, whose first claim also sweeps items at the attempt cap). Never
+   * throws; returns at once.
+   */
   nudge(kind?: string) {
     if (this.stopped) return
-    for (const state of kind ? [this.lanes.get(kind)].filter(Boolean) : this.lanes.values()) void this.pump(state as LaneState)
+    const states = kind ? [this.lanes.get(kind)].filter((s): s is LaneState => !!s) : [...this.lanes.values()]
+    for (const state of states) {
+      if (!kind) state.sweep = true
+      void this.pump(state)
+    }
   }
 
   /** Resolves true once no lane is claiming or running, or false after `timeoutMs`. */
@@ -101,7 +112,9 @@ export class WorkDrain {
         while (!this.stopped && state.inFlight < lane.concurrency) {
           await new Promise((resolve) => setImmediate(resolve))
           const slots = lane.concurrency - state.inFlight
-          const items = await lane.claim(lane.batch * slots)
+          const sweep = state.sweep
+          state.sweep = false
+          const items = await lane.claim(lane.batch * slots, sweep)
           if (!items.length) break
           for (let i = 0; i < items.length; i += lane.batch) this.start(state, items.slice(i, i + lane.batch))
           if (items.length < lane.batch * slots) break

@@ -149,9 +149,9 @@ class WhatsAppModuleService extends MedusaService({
    * Takes up to `limit` due items of one kind of work (or only `ids`), each
    * held under a lease; see work-queue.ts. The attempt cap is the kind's.
    */
-  claimWork<T = Record<string, any>>(kind: WorkKind, limit: number, ids?: string[]): Promise<T[]> {
+  claimWork<T = Record<string, any>>(kind: WorkKind, limit: number, options: { ids?: string[]; sweep?: boolean } = {}): Promise<T[]> {
     const maxAttempts = kind === "outbound_message" ? this.options_.maxOutboundAttempts : this.options_.maxWebhookAttempts
-    return claimWork<T>(this.manager_, kind, { limit, maxAttempts, ids })
+    return claimWork<T>(this.manager_, kind, { limit, maxAttempts, ids: options.ids, sweep: options.sweep ?? true })
   }
 
   /** Records the outcomes of claimed work: done, retry after a backoff, or given up with its reason. */
@@ -179,7 +179,7 @@ class WhatsAppModuleService extends MedusaService({
 
   /** Claims one queued message and sends it now, if it is due and no one else holds it. */
   async dispatchOutboundMessage(messageId: string) {
-    const [claimed] = await this.claimWork<ClaimedOutbound>("outbound_message", 1, [messageId])
+    const [claimed] = await this.claimWork<ClaimedOutbound>("outbound_message", 1, { ids: [messageId] })
     return claimed ? this.sendClaimedMessage(claimed) : { outcome: "skipped" as const }
   }
 

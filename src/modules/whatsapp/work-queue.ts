@@ -135,18 +135,19 @@ const free = (k: KindTable) => `(t.${k.lease} is null or t.${k.lease} < now())`
  * Takes up to `limit` due items of a kind (or only those in `ids`). SKIP
  * LOCKED and the lease keep two workers or instances from ever holding the
  * same item. The attempt cap holds here, where attempts are counted: an item
- * that used its claims without an outcome being recorded (its worker died)
- * is given up first, with its reason, and never claimed again.
+ * that used its claims is never claimed again, and with `sweep` one that did
+ * so without an outcome being recorded (its worker died) is given up, with
+ * its reason (the drain sweeps on its periodic nudge, not on every claim).
  */
 export async function claimWork<T = Record<string, any>>(
   db: SqlRunner,
   kind: WorkKind,
-  input: { limit: number; maxAttempts: number; ids?: string[] }
+  input: { limit: number; maxAttempts: number; ids?: string[]; sweep: boolean }
 ): Promise<T[]> {
   const k = KINDS[kind]
   const only = input.ids ? `and t.id in (select jsonb_array_elements_text(?::jsonb))` : ""
   const onlyParams = input.ids ? [JSON.stringify(input.ids)] : []
-  await db.execute(
+  if (input.sweep) await db.execute(
     `update ${k.table} t set ${k.failSet}
      from (select id, left('gave up after ' || ${k.attempts} || ' attempts: ' ||
              coalesce(${k.error}, 'no outcome recorded (worker stopped or could not record it)'), ${MAX_ERROR_NOTE}) as note, null::text as code

@@ -30,7 +30,7 @@ function lanes(container: MedusaContainer): Lane<any>[] {
     batch,
     concurrency,
     coalesceMs,
-    claim: (limit) => whatsapp.claimWork<T>(kind, limit),
+    claim: (limit, sweep) => whatsapp.claimWork<T>(kind, limit, { sweep }),
     run,
   })
   return [
