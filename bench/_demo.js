@@ -15,10 +15,17 @@ async function ensureDemo() {
   const port = new URL(url).port || "9000"
   const child = spawn(process.execPath, [path.join(__dirname, "../demo/start.js")], {
     env: { ...process.env, PORT: port, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  // Ready is when the demo says so: /health answers before its catalog is synced.
+  let ready = false
+  let out = ""
+  child.stdout.on("data", (chunk) => {
+    out = (out + chunk).slice(-4096)
+    if (out.includes("Demo store ready")) ready = true
   })
   const started = Date.now()
-  while (!(await healthy(url))) {
+  while (!ready || !(await healthy(url))) {
     if (child.exitCode !== null) throw new Error("the demo exited during start-up")
     if (Date.now() - started > 300_000) throw new Error("the demo did not start within 5 minutes")
     await new Promise((r) => setTimeout(r, 1000))

@@ -15,7 +15,11 @@ const ADDRESS = { first_name: "Ana", last_name: "López", address_1: "Calle Mayo
 const EMAIL = "ana@example.com"
 const STOREFRONT = "http://localhost:8000/checkout"
 
-/** The checkout page as a browser holds it: one cookie (the CSRF nonce) and the last page. */
+/**
+ * The checkout page as a browser holds it: its cookies (the link's, set on
+ * the 303 from the chat link to the token-free page, and the CSRF nonce)
+ * and the last page.
+ */
 async function form(url, cookie, fields) {
   const res = await fetch(url, {
     method: fields ? "POST" : "GET",
@@ -24,8 +28,9 @@ async function form(url, cookie, fields) {
     redirect: "manual",
   })
   const html = await res.text()
-  const set = res.headers.get("set-cookie")
-  return { status: res.status, html, location: res.headers.get("location"), cookie: set ? set.split(";")[0] : cookie }
+  const jar = new Map((cookie ? cookie.split("; ") : []).map((c) => [c.split("=")[0], c]))
+  for (const set of res.headers.getSetCookie()) jar.set(set.split("=")[0], set.split(";")[0])
+  return { status: res.status, html, location: res.headers.get("location"), cookie: [...jar.values()].join("; ") }
 }
 const hidden = (html, name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ""
 
@@ -63,8 +68,10 @@ async function run() {
         if (!link && tries > 3000) throw new Error(`no checkout link for ${from}`)
         if (!link) await new Promise((r) => setTimeout(r, 10))
       }
-      const url = link.replace(/^https?:\/\/[^/]+/, demo.url)
-      const page = await form(url, "", null)
+      // The chat link sets its cookie and sends the browser on to the token-free page, which takes the posts.
+      const entry = await form(link.replace(/^https?:\/\/[^/]+/, demo.url), "", null)
+      const url = new URL(entry.location, demo.url).toString()
+      const page = await form(url, entry.cookie, null)
       whatsappOption ??= hidden(page.html, "shipping_option_id") || /name="shipping_option_id" value="([^"]+)"/.exec(page.html)[1]
       return { url, page }
     }
