@@ -27,6 +27,8 @@ export default async function run({ container }: ExecArgs) {
     env: { ...process.env, SANDBOX_PORT: new URL(fakeUrl).port, SANDBOX_CONFIG: JSON.stringify({ accounts: [account], sendStatuses: false }) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   })
+  // Never outlive this script: a fake left running holds the bench's output pipe open.
+  process.once("exit", () => fake.kill("SIGTERM"))
   await new Promise((resolve) => fake.once("message", resolve))
   const fakeMessages = async () => ((await (await fetch(`${fakeUrl}/__sandbox/messages`)).json()) as any).messages as any[]
 
@@ -69,10 +71,10 @@ export default async function run({ container }: ExecArgs) {
   const addHistory = async (from: number, count: number) => {
     await sql(
       `insert into whatsapp_cart (id, account_id, conversation_id, source_wamid, status, currency_code, total, created_at, updated_at)
-       select 'wacart_bench_' || n, ?, 'waconv_bench_' || (1 + n % ?), 'wamid.bench.' || n,
+       select 'wacart_bench_' || n, ?, 'waconv_bench_' || (1 + n % ?::int), 'wamid.bench.' || n,
               (array['paid','paid','paid','recovered','ordered','abandoned','abandoned','rejected'])[1 + n % 8]::text,
               'eur', 20 + n % 50, now() - (n % 129600) * interval '1 minute', now()
-         from generate_series(?, ?) n`,
+         from generate_series(?::int, ?::int) n`,
       [accountId, DUE_LARGE, from, from + count - 1]
     )
     await sql(`analyze whatsapp_cart`)
