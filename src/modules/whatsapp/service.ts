@@ -177,9 +177,13 @@ class WhatsAppModuleService extends MedusaService({
     )
   }
 
-  /** Claims one queued message and sends it now, if it is due and no one else holds it. */
+  /**
+   * Claims one queued message and sends it now, if it is due and no one else
+   * holds it (a message at the attempt cap is not claimed; the drain's
+   * periodic sweep records it given up).
+   */
   async dispatchOutboundMessage(messageId: string) {
-    const [claimed] = await this.claimWork<ClaimedOutbound>("outbound_message", 1, { ids: [messageId] })
+    const [claimed] = await this.claimWork<ClaimedOutbound>("outbound_message", 1, { ids: [messageId], sweep: false })
     return claimed ? this.sendClaimedMessage(claimed) : { outcome: "skipped" as const }
   }
 
