@@ -3,6 +3,11 @@ import { boundNote, summarizeError } from "./safe-error"
 
 export type WebhookRetryOptions = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }
 
+/** The plugin's retry settings for queued work (webhook events, answers, catalog changes). */
+export function workRetryOptions(options: { maxWebhookAttempts: number; retryBaseDelayMs: number; maxRetryDelayMs: number }): WebhookRetryOptions {
+  return { maxAttempts: options.maxWebhookAttempts, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }
+}
+
 export type FailedOutcome = { status: "failed"; note: string; retryInMs: number | null }
 
 /**
@@ -22,8 +27,25 @@ export function webhookFailureOutcome(
   if (permanent && scope === "event") {
     return { status: "failed", note: boundNote(`gave up: permanent error, ${note}`), retryInMs: null }
   }
+  return { status: "failed", ...retryOrGiveUp(note, attempts, options) }
+}
+
+/**
+ * After a failed attempt of any work: a retry with backoff, or, once the
+ * attempts reach the cap, given up for good (`retryInMs: null`) with the
+ * count in the note.
+ */
+export function retryOrGiveUp(note: string, attempts: number, options: WebhookRetryOptions): { note: string; retryInMs: number | null } {
   if (attempts >= options.maxAttempts) {
-    return { status: "failed", note: boundNote(`gave up after ${attempts} attempts: ${note}`), retryInMs: null }
+    return { note: boundNote(`gave up after ${attempts} attempts: ${note}`), retryInMs: null }
   }
-  return { status: "failed", note, retryInMs: backoffDelay(attempts, { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs }) }
+  return { note, retryInMs: backoffDelay(attempts, { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs }) }
+}
+
+/** The same decision as a work-queue outcome. */
+export function failedWorkOutcome(id: string, note: string, attempts: number, options: WebhookRetryOptions) {
+  const next = retryOrGiveUp(note, attempts, options)
+  return next.retryInMs === null
+    ? { id, result: "failed" as const, note: next.note }
+    : { id, result: "retry" as const, delayMs: next.retryInMs, note: next.note }
 }

@@ -81,3 +81,16 @@ describe("webhookFailureOutcome", () => {
     expect(webhookFailureOutcome(driverError("22P05"), 1, retry, "batch").retryInMs).toBeGreaterThan(0)
   })
 })
+
+describe("failedWorkOutcome", () => {
+  const { failedWorkOutcome } = require("../webhook-event-failure")
+  const options = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 }
+
+  it("retries with backoff under the cap and gives up at it, saying after how many attempts", () => {
+    const retry = failedWorkOutcome("wamsg_1", "Error", 2, options)
+    expect(retry).toMatchObject({ id: "wamsg_1", result: "retry", note: "Error" })
+    expect(retry.delayMs).toBeGreaterThanOrEqual(1_000)
+    expect(retry.delayMs).toBeLessThanOrEqual(2_000)
+    expect(failedWorkOutcome("wamsg_1", "Error", 3, options)).toEqual({ id: "wamsg_1", result: "failed", note: "gave up after 3 attempts: Error" })
+  })
+})

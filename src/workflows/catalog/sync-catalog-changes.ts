@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CATALOG_ACCOUNT_FIELDS, catalogSourceAccounts } from "../../lib/catalog/catalog-sharing"
-import { backoffDelay } from "../../lib/outbound/retry-policy"
+import { failedWorkOutcome, workRetryOptions } from "../../lib/webhook-event-failure"
 import { describeError } from "../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
@@ -32,13 +32,9 @@ export async function syncCatalogChanges(container: MedusaContainer, claimed: { 
   }
   const note = `incremental sync failed for ${failures.join("; ")}`
   container.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: ${note}`)
-  const options = whatsapp.getOptions()
+  // One decision for the batch (it failed as one run), by its most-tried variant; given up, the nightly reconcile sends them.
   const attempts = Math.max(...claimed.map((c) => c.attempts))
-  if (attempts >= options.maxWebhookAttempts) {
-    await whatsapp.finishWork("catalog_change", claimed.map((c) => ({ id: c.id, result: "failed", note: `gave up after ${attempts} attempts: ${note}; the nightly reconcile sends them` })))
-    return { retryInMs: null }
-  }
-  const retryInMs = backoffDelay(attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs })
-  await whatsapp.finishWork("catalog_change", claimed.map((c) => ({ id: c.id, result: "retry", delayMs: retryInMs, note })))
-  return { retryInMs }
+  const outcome = failedWorkOutcome("", note, attempts, workRetryOptions(whatsapp.getOptions()))
+  await whatsapp.finishWork("catalog_change", claimed.map((c) => ({ ...outcome, id: c.id })))
+  return { retryInMs: outcome.result === "retry" ? outcome.delayMs : null }
 }

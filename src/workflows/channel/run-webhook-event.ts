@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { describeError } from "../../lib/safe-error"
-import { webhookFailureOutcome } from "../../lib/webhook-event-failure"
+import { webhookFailureOutcome, workRetryOptions } from "../../lib/webhook-event-failure"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import type { ClaimedWebhookEvent } from "../../modules/whatsapp/types"
@@ -20,8 +20,7 @@ export async function processWebhookEvents(container: MedusaContainer, events: C
     const { result } = await processWhatsAppWebhookEventsWorkflow(container).run({ input: { events } })
     return { retryInMs: earliestRetry(result.outcomes) }
   } catch (error) {
-    const options = whatsapp.getOptions()
-    const retry = { maxAttempts: options.maxWebhookAttempts, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs }
+    const retry = workRetryOptions(whatsapp.getOptions())
     const outcomes = events.map((event) => ({ id: event.id, ...webhookFailureOutcome(error, event.attempts, retry, "batch") }))
     await whatsapp.finishWork("webhook_event", outcomes.map(asWorkOutcome))
     container

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { backoffDelay } from "../../lib/outbound/retry-policy"
+import { failedWorkOutcome, workRetryOptions } from "../../lib/webhook-event-failure"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import type { ClaimedInbound } from "../../modules/whatsapp/types"
@@ -35,16 +35,11 @@ export async function handleInboundMessage(container: MedusaContainer, claimed: 
     await whatsapp.finishWork("inbound_message", [{ id: messageId, result: "done", note: null }])
     return { retryInMs: null }
   } catch (error) {
-    const options = whatsapp.getOptions()
     // Stored on the message and logged: the failure's kind and code, never the SQL with the customer's text and number.
     const message = describeError(error)
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: handling message ${messageId} failed: ${message}`)
-    if (claimed.attempts >= options.maxWebhookAttempts) {
-      await whatsapp.finishWork("inbound_message", [{ id: messageId, result: "failed", note: `gave up after ${claimed.attempts} attempts: ${message}` }])
-      return { retryInMs: null }
-    }
-    const retryInMs = backoffDelay(claimed.attempts, { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.maxRetryDelayMs })
-    await whatsapp.finishWork("inbound_message", [{ id: messageId, result: "retry", delayMs: retryInMs, note: message }])
-    return { retryInMs }
+    const outcome = failedWorkOutcome(messageId, message, claimed.attempts, workRetryOptions(whatsapp.getOptions()))
+    await whatsapp.finishWork("inbound_message", [outcome])
+    return { retryInMs: outcome.result === "retry" ? outcome.delayMs : null }
   }
 }
