@@ -109,11 +109,11 @@ describe("WorkDrain", () => {
     }
     const drain = new WorkDrain([lane], (kind, e) => errors.push(`${kind}: ${(e as Error).message}`))
     drain.nudge()
-    expect(await drain.idle(1_000)).toBe(true)
+    expect(await drain.idle()).toBe(true)
     fail = false
     drain.nudge()
     for (let i = 0; i < 10; i++) await tick()
-    expect(await drain.idle(1_000)).toBe(true)
+    expect(await drain.idle()).toBe(true)
     expect(ran).toEqual([7])
     expect(errors).toEqual(["x: db down", "x: handler broke", "x: db down"])
   })
@@ -123,11 +123,11 @@ describe("WorkDrain", () => {
     const lane: Lane<number> = { kind: "s", batch: 1, concurrency: 1, claim: async (_n, sweep) => (sweeps.push(sweep), []), run: async () => undefined }
     const drain = new WorkDrain([lane], () => undefined)
     drain.nudge("s") // the first claim of a process sweeps
-    await drain.idle(1_000)
+    await drain.idle()
     drain.nudge("s") // an event
-    await drain.idle(1_000)
+    await drain.idle()
     drain.nudge() // the job
-    await drain.idle(1_000)
+    await drain.idle()
     expect(sweeps).toEqual([true, false, true])
   })
 
