@@ -75,10 +75,11 @@ export function isUsNumber(waId: string): boolean {
  * Medusa filters delivery options by the cart's address, so a cart without a
  * country would be offered every option of every zone.
  */
-export function deliveryCountry(waId: string, regionCountries: string[]): string | null {
+export function deliveryCountry(waId: string | null, regionCountries: string[], countryHint?: string | null): string | null {
   const countries = regionCountries.map((c) => c.toLowerCase())
   const digits = (waId ?? "").replace(/\D/g, "")
-  const own = digits ? parse(`+${digits}`)?.country?.toLowerCase() : undefined
+  // Without a phone, the country a BSUID was issued for (`ES.…`) is the next best guess.
+  const own = (digits ? parse(`+${digits}`)?.country : countryHint)?.toLowerCase()
   if (own && countries.includes(own)) return own
   return countries.length === 1 ? countries[0] : null
 }

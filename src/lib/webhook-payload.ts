@@ -12,7 +12,12 @@ export type InboundMessageItem = {
   kind: "message"
   phoneNumberId: string
   displayPhoneNumber: string | null
-  waId: string
+  /** The customer's phone; null for a username customer whose number Meta withholds. */
+  waId: string | null
+  /** The business-scoped user ID (BSUID); null in payloads from before 2026. */
+  userId: string | null
+  parentUserId: string | null
+  username: string | null
   profileName: string | null
   wamid: string
   type: string
@@ -30,6 +35,7 @@ export type StatusItem = {
   status: string
   timestamp: Date
   recipientId: string | null
+  recipientUserId: string | null
   errors: MetaError[]
   raw: Record<string, unknown>
 }
@@ -41,7 +47,22 @@ export type UnsupportedItem = {
   raw: unknown
 }
 
-export type WebhookItem = InboundMessageItem | StatusItem | UnsupportedItem
+/**
+ * A customer's identifier changed (system `user_changed_number` /
+ * `customer_changed_number` / `user_changed_user_id`, or a `user_id_update`
+ * change): the conversation moves to the new one and keeps the old findable.
+ */
+export type IdentityChangeItem = {
+  kind: "identity_change"
+  phoneNumberId: string
+  reason: string
+  from: { waId: string | null; userId: string | null }
+  to: { waId: string | null; userId: string | null; parentUserId: string | null }
+  timestamp: Date
+  raw: unknown
+}
+
+export type WebhookItem = InboundMessageItem | StatusItem | IdentityChangeItem | UnsupportedItem
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
@@ -79,6 +100,8 @@ export function messageText(message: Obj): string | null {
     }
     case "order":
       return str(part.text)
+    case "system":
+      return str(part.body)
     case "reaction":
       return str(part.emoji)
     case "location":
@@ -99,6 +122,75 @@ function referredProduct(message: Obj): ReferredProduct | null {
   return retailerId ? { catalog_id: str(referred!.catalog_id), product_retailer_id: retailerId } : null
 }
 
+/** The customer a message comes from, from the message and the change's `contacts`. */
+function senderOf(message: Obj, contacts: Obj[]) {
+  const waId = str(message.from)
+  const userId = str(message.from_user_id)
+  const contact =
+    contacts.find((c) => (waId && str(c.wa_id) === waId) || (userId && str(c.user_id) === userId)) ??
+    (contacts.length === 1 ? contacts[0] : undefined)
+  const profile = contact && isObj(contact.profile) ? contact.profile : {}
+  return {
+    waId: waId ?? (contact ? str(contact.wa_id) : null),
+    userId: userId ?? (contact ? str(contact.user_id) : null),
+    parentUserId: str(message.from_parent_user_id) ?? (contact ? str(contact.parent_user_id) : null),
+    username: str(profile.username),
+    profileName: str(profile.name),
+  }
+}
+
+/**
+ * System messages (Meta's "System messages webhook reference"): the user
+ * changed number (`user_changed_number`, formerly `customer_changed_number`,
+ * with the new id in `system.wa_id` / `system.new_wa_id`) or their BSUID
+ * changed (`user_changed_user_id`, with the new one in `system.user_id`).
+ */
+function systemIdentityChange(message: Obj, phoneNumberId: string, sender: ReturnType<typeof senderOf>): IdentityChangeItem | null {
+  const system = isObj(message.system) ? message.system : null
+  const type = system ? str(system.type) : null
+  if (!system || !type) return null
+  const base = { kind: "identity_change" as const, phoneNumberId, reason: type, timestamp: toDate(message.timestamp), raw: message }
+  if (type === "user_changed_number" || type === "customer_changed_number") {
+    const newWaId = str(system.wa_id) ?? str(system.new_wa_id)
+    if (!newWaId || !sender.waId) return null
+    return { ...base, from: { waId: sender.waId, userId: null }, to: { waId: newWaId, userId: str(system.user_id), parentUserId: null } }
+  }
+  if (type === "user_changed_user_id") {
+    // Chatwoot's spec data carries the old BSUID in `system.previous_user_id` and no sender at all.
+    const newUserId = str(system.user_id) ?? str(system.new_user_id)
+    const oldUserId = str(system.previous_user_id) ?? sender.userId
+    if (!newUserId || !(oldUserId || sender.waId) || oldUserId === newUserId) return null
+    return { ...base, from: { waId: sender.waId, userId: oldUserId }, to: { waId: sender.waId, userId: newUserId, parentUserId: str(system.parent_user_id) } }
+  }
+  return null
+}
+
+/**
+ * The `user_id_update` field: `value.user_id_update[]`, each with the user's
+ * `wa_id` when shared and `user_id` / `parent_user_id` as `{ previous, current }`.
+ */
+function splitUserIdUpdates(value: Obj, phoneNumberId: string, items: WebhookItem[]) {
+  for (const update of arr(value.user_id_update)) {
+    const userId = isObj(update) && isObj(update.user_id) ? update.user_id : null
+    const previous = userId ? str(userId.previous) : null
+    const current = userId ? str(userId.current) : null
+    if (!isObj(update) || !previous || !current) {
+      items.push({ kind: "unsupported", phoneNumberId, reason: "user_id_update without user_id.previous and .current", raw: update })
+      continue
+    }
+    const parent = isObj(update.parent_user_id) ? str(update.parent_user_id.current) : null
+    items.push({
+      kind: "identity_change",
+      phoneNumberId,
+      reason: "user_id_update",
+      from: { waId: str(update.wa_id), userId: previous },
+      to: { waId: str(update.wa_id), userId: current, parentUserId: parent },
+      timestamp: toDate(update.timestamp),
+      raw: update,
+    })
+  }
+}
+
 function splitValue(value: Obj, items: WebhookItem[]) {
   const metadata = isObj(value.metadata) ? value.metadata : {}
   const phoneNumberId = str(metadata.phone_number_id)
@@ -107,24 +199,23 @@ function splitValue(value: Obj, items: WebhookItem[]) {
     return
   }
   const contacts = arr(value.contacts).filter(isObj)
-  const profileOf = (waId: string) => {
-    const contact = contacts.find((c) => str(c.wa_id) === waId) ?? contacts[0]
-    return contact && isObj(contact.profile) ? str(contact.profile.name) : null
-  }
 
   for (const message of arr(value.messages)) {
-    const waId = isObj(message) ? str(message.from) : null
     const wamid = isObj(message) ? str(message.id) : null
-    if (!isObj(message) || !waId || !wamid) {
-      items.push({ kind: "unsupported", phoneNumberId, reason: "message without from or id", raw: message })
+    const sender = isObj(message) ? senderOf(message, contacts) : null
+    const identityChange = isObj(message) && sender && message.type === "system" ? systemIdentityChange(message, phoneNumberId, sender) : null
+    if (!isObj(message) || !sender || !wamid || !(sender.waId || sender.userId || identityChange)) {
+      items.push({ kind: "unsupported", phoneNumberId, reason: "message without a sender (from / from_user_id) or id", raw: message })
       continue
     }
+    if (identityChange) items.push(identityChange)
     items.push({
       kind: "message",
       phoneNumberId,
       displayPhoneNumber: str(metadata.display_phone_number),
-      waId,
-      profileName: profileOf(waId),
+      ...sender,
+      // After a number change the note belongs to the conversation's new identity.
+      ...(identityChange ? { waId: identityChange.to.waId, userId: identityChange.to.userId ?? sender.userId } : {}),
       wamid,
       type: str(message.type) ?? "unknown",
       timestamp: toDate(message.timestamp),
@@ -149,6 +240,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       status: state,
       timestamp: toDate(status.timestamp),
       recipientId: str(status.recipient_id),
+      recipientUserId: str(status.recipient_user_id),
       errors: parseMetaErrors(status.errors),
       raw: status,
     })
@@ -176,6 +268,10 @@ export function splitWebhookPayload(payload: unknown): WebhookItem[] {
   for (const change of changesOf(payload)) {
     if (!isObj(change) || !isObj(change.value)) {
       items.push({ kind: "unsupported", phoneNumberId: null, reason: "change without value", raw: change })
+    } else if (change.field === "user_id_update") {
+      const phoneNumberId = phoneNumberIdOf(change.value)
+      if (phoneNumberId) splitUserIdUpdates(change.value, phoneNumberId, items)
+      else items.push({ kind: "unsupported", phoneNumberId: null, reason: "user_id_update without metadata.phone_number_id", raw: change })
     } else if (change.field !== "messages") {
       items.push({ kind: "unsupported", phoneNumberId: phoneNumberIdOf(change.value), reason: `field "${String(change.field)}"`, raw: change })
     } else {

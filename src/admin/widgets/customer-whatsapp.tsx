@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { conversationContact } from "../components/inbox/inbox-format"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
@@ -32,7 +33,7 @@ const CustomerWhatsappWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
               {conversation.profile_name ?? "Unknown name"}
             </Text>
             <Text size="small" className="text-ui-fg-subtle">
-              {conversation.wa_id} · last message {formatDateTime(conversation.last_message_at)}
+              {conversationContact(conversation)} · last message {formatDateTime(conversation.last_message_at)}
             </Text>
           </div>
           <div className="flex items-center gap-x-3">

@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { conversationContact } from "../components/inbox/inbox-format"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
@@ -53,7 +54,7 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: ListedCar
         {conversation.data && (
           <>
             <Text size="small">{conversation.data.conversation.profile_name ?? "Unknown name"}</Text>
-            <Text size="small" className="text-ui-fg-subtle">{conversation.data.conversation.wa_id}</Text>
+            <Text size="small" className="text-ui-fg-subtle">{conversationContact(conversation.data.conversation)}</Text>
           </>
         )}
         <Link

@@ -24,6 +24,11 @@ const T = {
   province: { en: "Province / state (optional)", es: "Provincia (opcional)", pt: "Estado (opcional)" },
   country: { en: "Country", es: "País", pt: "País" },
   phone: { en: "Phone", es: "Teléfono", pt: "Telefone" },
+  phoneNeeded: {
+    en: "We need a phone number for the delivery",
+    es: "Necesitamos un teléfono para la entrega",
+    pt: "Precisamos de um telefone para a entrega",
+  },
   delivery: { en: "Delivery", es: "Entrega", pt: "Entrega" },
   noShipping: {
     en: "Choose your country and tap Update to see the delivery options.",

@@ -31,9 +31,11 @@ export class GraphApiClient {
     this.fetch_ = config.fetch ?? fetch
   }
 
-  sendMessage(phoneNumberId: string, to: string, message: OutboundMessage) {
+  /** `to` is a phone (wa_id) or `{ recipient }` a business-scoped user ID (see lib/customer-identity). */
+  sendMessage(phoneNumberId: string, to: string | { to: string } | { recipient: string }, message: OutboundMessage) {
+    const recipient = typeof to === "string" ? { to } : to
     return this.request<SendMessageResponse>("POST", `${phoneNumberId}/messages`, {
-      body: { messaging_product: "whatsapp", recipient_type: "individual", to, ...message },
+      body: { messaging_product: "whatsapp", recipient_type: "individual", ...recipient, ...message },
     })
   }
 

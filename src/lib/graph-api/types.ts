@@ -68,7 +68,8 @@ export type OutboundMessage = TextMessage | InteractiveMessage | TemplateMessage
 
 export type SendMessageResponse = {
   messaging_product: "whatsapp"
-  contacts: { input: string; wa_id: string }[]
+  /** `wa_id` when the send used a phone, `user_id` when it used a BSUID (Meta's BSUID page). */
+  contacts: { input: string; wa_id?: string; user_id?: string }[]
   messages: { id: string; message_status?: string }[]
 }
 

@@ -2,6 +2,7 @@ import type { SupportedLanguage, TemplateRef } from "../account-settings"
 import { clip, formatMoney, oneLine } from "../chat-format"
 import { isServiceWindowOpen } from "../customer-window"
 import type { OutboundMessage } from "../graph-api/types"
+import { bsuidCountry } from "../customer-identity"
 import { isUsNumber } from "../phone"
 import { anonymousCustomerName, ReminderCart, reminderButtonText, reminderFooter, reminderText } from "./reminder-texts"
 
@@ -13,7 +14,9 @@ export type RecoverySkipReason =
   | "marketing_template_blocked"
 
 export type ReminderInput = {
-  wa_id: string
+  wa_id: string | null
+  /** The BSUID, whose country tells a username customer's market when the phone is withheld. */
+  user_id?: string | null
   language: SupportedLanguage
   customer_name: string | null
   last_inbound_at: Date | string | null
@@ -75,7 +78,7 @@ export function planRecoveryReminder(input: ReminderInput, context: ReminderCont
       detail: "Outside the 24-hour window only an approved template may be sent, and no recovery template is configured.",
     }
   }
-  if (template.category === "MARKETING" && isUsNumber(input.wa_id)) {
+  if (template.category === "MARKETING" && (input.wa_id ? isUsNumber(input.wa_id) : bsuidCountry(input.user_id) === "US")) {
     return {
       send: false,
       reason: "marketing_template_blocked",

@@ -1,3 +1,4 @@
+import { identityKey, sendRecipient } from "../../lib/customer-identity"
 import { isServiceWindowOpen } from "../../lib/customer-window"
 import { GraphApiClient } from "../../lib/graph-api/client"
 import { GraphApiError } from "../../lib/graph-api/errors"
@@ -76,7 +77,7 @@ export async function dispatchOutboundMessage(deps: Deps, claimed: ClaimedOutbou
     reserveSendSlot(db, numberKey, 1000 / (options.messagesPerSecond * PACING_HEADROOM)),
     reserveSendSlot(
       db,
-      `pair:${claimed.phone_number_id}:${claimed.wa_id}`,
+      `pair:${claimed.phone_number_id}:${identityKey(claimed)}`,
       1000 / (options.pairMessagesPerSecond * PACING_HEADROOM),
       options.pairBurst
     ),
@@ -96,7 +97,7 @@ export async function dispatchOutboundMessage(deps: Deps, claimed: ClaimedOutbou
   }
 
   try {
-    const response = await client.sendMessage(claimed.phone_number_id, claimed.wa_id, message)
+    const response = await client.sendMessage(claimed.phone_number_id, sendRecipient(claimed), message)
     const wamid = response.messages?.[0]?.id
     if (!wamid) {
       throw new GraphApiError("The Graph API accepted the message but returned no id", 502, "no_wamid")

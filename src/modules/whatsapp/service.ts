@@ -14,7 +14,7 @@ import { queueCatalogVariants } from "./sql/catalog-queue"
 import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
-import { closeEmptyConversation, type OpenedConversation, openConversation } from "./sql/conversations"
+import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
 import {
@@ -508,8 +508,13 @@ class WhatsAppModuleService extends MedusaService({
   }
 
   /** The account's conversation with a customer, created on first use (race-free). */
-  openConversation(input: { accountId: string; waId: string; profileName?: string | null }): Promise<OpenedConversation> {
+  openConversation(input: { accountId: string } & ConversationIdentity): Promise<OpenedConversation> {
     return openConversation(this.manager_, input)
+  }
+
+  /** Conversations a search names (phone, BSUID, username, name; former identifiers too). */
+  findConversationIds(q: string): Promise<string[]> {
+    return findConversationIds(this.manager_, q)
   }
 
   /** Removes a conversation opened for nothing (compensation). */

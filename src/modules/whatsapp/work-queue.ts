@@ -93,7 +93,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     claimSet: "status = 'sending', updated_at = now()",
     error: "error_message",
     returning: "id, payload, attempts, type, conversation_id",
-    select: `claimed.*, c.wa_id, c.last_inbound_at, a.id as account_id, a.phone_number_id, a.access_token as sealed_access_token
+    select: `claimed.*, c.wa_id, c.user_id, c.last_inbound_at, a.id as account_id, a.phone_number_id, a.access_token as sealed_access_token
       from claimed join whatsapp_conversation c on c.id = claimed.conversation_id join whatsapp_account a on a.id = c.account_id`,
     retrySet: `status = 'queued', claimed_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond'),
       error_code = v.code, error_message = v.note, attempts = t.attempts - v.uncount, updated_at = now()`,

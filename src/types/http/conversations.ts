@@ -4,7 +4,15 @@ import type { DateTime, PaginatedResponse } from "./common"
 export type AdminWhatsAppConversation = {
   id: string
   account_id: string
-  wa_id: string
+  /** The customer's phone; null when Meta withholds it (a customer with a WhatsApp username). */
+  wa_id: string | null
+  /** The business-scoped user ID (BSUID), `US.13491208655302741918`. */
+  user_id: string | null
+  parent_user_id: string | null
+  /** The customer's WhatsApp username, when they set one. */
+  username: string | null
+  /** Phones and BSUIDs the customer had before, still searchable. */
+  former_identities: { wa_id?: string; user_id?: string; replaced_at: string; reason: string }[]
   profile_name: string | null
   customer_id: string | null
   /** How the customer link was proven; "unverified" links (made by phone match before proof was required) are not used. */

@@ -6,8 +6,23 @@ export function maskedPhone(waId: string) {
   return `+${waId.slice(0, 2)} •••• ${waId.slice(-4)}`
 }
 
-export function conversationName(conversation: Pick<Conversation, "profile_name" | "wa_id">) {
-  return conversation.profile_name?.trim() || maskedPhone(conversation.wa_id)
+export function conversationName(conversation: Pick<Conversation, "profile_name" | "wa_id" | "username" | "user_id">) {
+  return (
+    conversation.profile_name?.trim() ||
+    (conversation.username ? `@${conversation.username.replace(/^@/, "")}` : null) ||
+    (conversation.wa_id ? maskedPhone(conversation.wa_id) : conversation.user_id ?? "WhatsApp customer")
+  )
+}
+
+/**
+ * How the customer is reached, for the thread header: the phone when Meta
+ * shares it; otherwise the username and the BSUID, and that the phone is
+ * unknown (a customer with a WhatsApp username may withhold it).
+ */
+export function conversationContact(conversation: Pick<Conversation, "wa_id" | "username" | "user_id">) {
+  const username = conversation.username ? `@${conversation.username.replace(/^@/, "")}` : null
+  if (conversation.wa_id) return [`+${conversation.wa_id}`, username].filter(Boolean).join(" · ")
+  return [username, "phone unknown (WhatsApp username)", conversation.user_id].filter(Boolean).join(" · ")
 }
 
 /** Today: the time only; otherwise the date too. */

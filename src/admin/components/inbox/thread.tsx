@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react"
 import { useWhatsAppCarts } from "../../hooks/carts"
 import { useConversation, useMarkRead, useMessages } from "../../hooks/conversations"
 import { CustomerLink } from "./customer-link"
-import { conversationName } from "./inbox-format"
+import { conversationContact, conversationName } from "./inbox-format"
 import type { AdminWhatsAppAccount as InboxAccount, AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { MessageBubble } from "./message-bubble"
 import { OPTED_OUT_TEXT, ReplyBox, WINDOW_CLOSED_TEXT } from "./reply-box"
@@ -82,8 +82,8 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
       <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
         <div className="min-w-0">
           <Heading level="h2" className="truncate" data-testid="thread-name">{conversationName(conversation)}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            +{conversation.wa_id}
+          <Text size="small" className="text-ui-fg-subtle" data-testid="thread-contact">
+            {conversationContact(conversation)}
             {account && ` · ${account.name}`}
           </Text>
         </div>

@@ -3,12 +3,24 @@ import { WhatsappAccount } from "./whatsapp-account"
 import { WhatsappCart } from "./whatsapp-cart"
 import { WhatsappMessage } from "./whatsapp-message"
 
-/** One customer (wa_id) talking to one business number. */
+/**
+ * One customer talking to one business number. The customer is known by
+ * their phone (`wa_id`), their business-scoped user ID (`user_id`), or both
+ * (a database check requires one); see lib/customer-identity.
+ */
 export const WhatsappConversation = model
   .define("whatsapp_conversation", {
     id: model.id({ prefix: "waconv" }).primaryKey(),
     account: model.belongsTo(() => WhatsappAccount, { mappedBy: "conversations" }),
-    wa_id: model.text(),
+    wa_id: model.text().nullable(),
+    user_id: model.text().nullable(),
+    parent_user_id: model.text().nullable(),
+    /** The customer's WhatsApp username, shown instead of a phone Meta withholds. */
+    username: model.text().nullable(),
+    /** Identifiers the customer had before a number or BSUID change (FormerIdentity[]). */
+    former_identities: model.json().default([] as any),
+    /** Set on a conversation folded into another when both turned out to be one customer. */
+    merged_into_id: model.text().nullable(),
     profile_name: model.text().nullable(),
     /** The language the customer writes in, when their messages tell; otherwise the account's is used. */
     language: model.text().nullable(),
@@ -30,5 +42,6 @@ export const WhatsappConversation = model
   })
   .indexes([
     { on: ["account_id", "wa_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["account_id", "user_id"], unique: true, where: "deleted_at IS NULL AND user_id IS NOT NULL" },
     { on: ["last_message_at"] },
   ])

@@ -47,7 +47,7 @@ export async function releasePendingCart(db: SqlRunner, id: string): Promise<voi
 /** An incoming order message with what building its cart needs from the conversation and account. */
 export async function loadOrderMessage(db: SqlRunner, messageId: string) {
   const [row] = await db.execute(
-    `select m.id, m.wamid, m.type, m.payload, m.direction, c.id as conversation_id, c.wa_id, c.profile_name,
+    `select m.id, m.wamid, m.type, m.payload, m.direction, c.id as conversation_id, c.wa_id, c.user_id, c.profile_name,
             a.id as account_id, a.catalog_id, a.region_id, a.sales_channel_id, ${CONVERSATION_LANGUAGE} as language
      from whatsapp_message m
      join whatsapp_conversation c on c.id = m.conversation_id

@@ -14,7 +14,9 @@ export type WhatsAppCartRow = {
   recovery_sent_at: Date | null
   checkout_expires_at: Date | null
   conversation_id: string
-  wa_id: string
+  /** Null for a username customer: the checkout page then asks for the phone. */
+  wa_id: string | null
+  user_id: string | null
   profile_name: string | null
   account_id: string
   language: SupportedLanguage
@@ -31,7 +33,7 @@ const PROVEN_CUSTOMER = `case when c.customer_link_method in (${PROVEN_LINK_METH
 const PAID_STATUS = `case when recovery_sent_at is not null and ${REMINDER_DELIVERED} then 'recovered' else 'paid' end`
 
 const SELECT = `select w.id, w.status, w.cart_id, w.customer_id, w.order_id, w.paid_at, w.recovery_sent_at, w.checkout_expires_at,
-       w.conversation_id, c.wa_id, c.profile_name, a.id as account_id, ${CONVERSATION_LANGUAGE} as language,
+       w.conversation_id, c.wa_id, c.user_id, c.profile_name, a.id as account_id, ${CONVERSATION_LANGUAGE} as language,
        ${PROVEN_CUSTOMER} as proven_customer_id
   from whatsapp_cart w
   join whatsapp_conversation c on c.id = w.conversation_id

@@ -2,7 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { detectOptCommand } from "../../../lib/keywords"
 import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
-import { openConversation } from "./conversations"
+import { moveConversationIdentity, openConversation } from "./conversations"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
 /** Anything with MikroORM's `execute(sql, params)`: the module's entity manager. */
@@ -15,7 +15,8 @@ export type IngestedMessage = {
   wamid: string
   type: string
   text: string | null
-  wa_id: string
+  wa_id: string | null
+  user_id: string | null
   referred_retailer_id: string | null
   opt_command: "opt_out" | "opt_in" | null
 }
@@ -23,6 +24,7 @@ export type IngestedMessage = {
 export type IngestResult = {
   messages: IngestedMessage[]
   statusesApplied: number
+  identityChanges: number
   unmatchedStatuses: string[]
   unrouted: string[]
   notes: string[]
@@ -136,7 +138,7 @@ export async function ingestWebhookItems(
   keywords: Keywords
 ): Promise<IngestResult> {
   const byPhone = new Map(accounts.map((a) => [a.phone_number_id, a.id]))
-  const result: IngestResult = { messages: [], statusesApplied: 0, unmatchedStatuses: [], unrouted: [], notes: [] }
+  const result: IngestResult = { messages: [], statusesApplied: 0, identityChanges: 0, unmatchedStatuses: [], unrouted: [], notes: [] }
 
   for (const item of items) {
     if (item.kind === "unsupported") {
@@ -154,7 +156,22 @@ export async function ingestWebhookItems(
       if (outcome === "unknown") result.unmatchedStatuses.push(item.wamid)
       continue
     }
-    const conversationId = (await openConversation(db, { accountId, waId: item.waId, profileName: item.profileName })).id
+    if (item.kind === "identity_change") {
+      const moved = await moveConversationIdentity(db, { accountId, from: item.from, to: item.to, reason: item.reason })
+      if (moved) result.identityChanges++
+      else result.notes.push(`${item.reason}: no conversation with the former identifier`)
+      continue
+    }
+    const conversationId = (
+      await openConversation(db, {
+        accountId,
+        waId: item.waId,
+        userId: item.userId,
+        parentUserId: item.parentUserId,
+        username: item.username,
+        profileName: item.profileName,
+      })
+    ).id
     const optCommand = item.type === "text" ? detectOptCommand(item.text, keywords.optOut, keywords.optIn) : null
     const messageId = await insertInboundMessage(db, conversationId, item, optCommand)
     if (!messageId) {
@@ -168,6 +185,7 @@ export async function ingestWebhookItems(
       type: item.type,
       text: item.text,
       wa_id: item.waId,
+      user_id: item.userId,
       referred_retailer_id: item.referredProduct?.product_retailer_id ?? null,
       opt_command: optCommand,
     })

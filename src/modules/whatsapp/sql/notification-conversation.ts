@@ -1,3 +1,4 @@
+import { recipientIdentity } from "../../../lib/customer-identity"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
 import { openConversation } from "./conversations"
@@ -24,8 +25,10 @@ export async function findNotificationConversation(
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsApp conversation ${data.conversation_id} not found`)
     return row
   }
-  const waId = (to ?? "").replace(/\D/g, "")
-  if (waId.length < 6) throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: `to` must be a phone number")
+  const identity = recipientIdentity(to)
+  if (!identity) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: `to` must be a phone number or a business-scoped user ID")
+  }
   const accounts = await sql.execute(
     `select id from whatsapp_account where deleted_at is null ${data.account_id ? "and id = ?" : ""} limit 2`,
     data.account_id ? [data.account_id] : []
@@ -34,6 +37,6 @@ export async function findNotificationConversation(
   if (accounts.length > 1) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "WhatsApp notification: the store has several WhatsApp accounts; give data.account_id")
   }
-  const { id, last_inbound_at, opted_out } = await openConversation(sql, { accountId: accounts[0].id, waId })
+  const { id, last_inbound_at, opted_out } = await openConversation(sql, { accountId: accounts[0].id, ...identity })
   return { id, last_inbound_at, opted_out }
 }

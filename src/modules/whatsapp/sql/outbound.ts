@@ -7,7 +7,9 @@ export type ClaimedOutbound = {
   attempts: number
   type: string
   conversation_id: string
-  wa_id: string
+  /** The customer's phone, or null for a username customer reached by `user_id` (BSUID). */
+  wa_id: string | null
+  user_id: string | null
   last_inbound_at: Date | null
   account_id: string
   phone_number_id: string

@@ -6,7 +6,7 @@ import type { WhatsAppCartRow } from "./checkout"
 export const RECOVERY_LOOKBACK_DAYS = 7
 
 /** A WhatsApp cart due for its reminder: the cart row's fields with what the reminder needs of its conversation. */
-export type DueCart = Pick<WhatsAppCartRow, "id" | "account_id" | "conversation_id" | "customer_id" | "wa_id" | "profile_name"> & {
+export type DueCart = Pick<WhatsAppCartRow, "id" | "account_id" | "conversation_id" | "customer_id" | "wa_id" | "user_id" | "profile_name"> & {
   cart_id: string
   last_inbound_at: Date | null
   /** The customer's own language, when known. */
@@ -31,7 +31,7 @@ export async function claimDueCarts(
   const after = input.after ?? { created_key: notBefore.toISOString(), id: "" }
   return tx.execute(
     `select w.id, w.cart_id, w.account_id, w.conversation_id, w.customer_id, w.created_at, w.created_at::text as created_key,
-            c.wa_id, c.profile_name, c.last_inbound_at, c.opted_out, c.language
+            c.wa_id, c.user_id, c.profile_name, c.last_inbound_at, c.opted_out, c.language
        from whatsapp_cart w
        join whatsapp_conversation c on c.id = w.conversation_id
       where w.account_id = ? and w.status in ('submitted', 'link_sent') and w.deleted_at is null

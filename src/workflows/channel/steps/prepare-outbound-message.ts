@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "node:crypto"
+import { recipientIdentity } from "../../../lib/customer-identity"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { outboundPreview } from "../../../lib/outbound/limits"
 import { conversationRefusal, limitsRefusal, throwIfRefused } from "../../../lib/outbound/refusal"
@@ -9,7 +10,7 @@ import type { OpenedConversation } from "../../../modules/whatsapp/types"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 export type SendWhatsAppMessageInput = {
-  /** The conversation to answer; or `account_id` and `to` (a wa_id) to start one with a template. */
+  /** The conversation to answer; or `account_id` and `to` (a phone or a BSUID) to start one with a template. */
   conversation_id?: string
   account_id?: string
   to?: string
@@ -34,7 +35,9 @@ export const prepareOutboundMessageStep = createStep(
     if (input.conversation_id) {
       conversation = await whatsapp.retrieveWhatsappConversation(input.conversation_id)
     } else if (input.account_id && input.to) {
-      opened = await whatsapp.openConversation({ accountId: input.account_id, waId: input.to.replace(/\D/g, "") })
+      const identity = recipientIdentity(input.to)
+      if (!identity) throw new MedusaError(MedusaError.Types.INVALID_DATA, "`to` must be a phone number or a business-scoped user ID")
+      opened = await whatsapp.openConversation({ accountId: input.account_id, ...identity })
       conversation = opened
     } else {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Give conversation_id, or account_id and to")

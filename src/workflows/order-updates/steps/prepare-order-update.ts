@@ -63,7 +63,7 @@ export const prepareWhatsAppOrderUpdateStep = createStep(
     }
     return new StepResponse<PreparedOrderUpdate>({
       notification: {
-        to: checkout.wa_id,
+        to: (checkout.wa_id ?? checkout.user_id)!,
         channel: "whatsapp",
         template: `whatsapp-order-${input.update}`,
         data,

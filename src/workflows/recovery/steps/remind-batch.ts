@@ -45,6 +45,7 @@ export async function remindBatch(context: BatchContext, after: DueCart | null):
         const plan = planRecoveryReminder(
           {
             wa_id: cart.wa_id,
+            user_id: cart.user_id,
             language: (cart.language ?? account.language) as SupportedLanguage,
             customer_name: cart.profile_name ?? medusaCart?.customer_first_name ?? null,
             last_inbound_at: cart.last_inbound_at,

@@ -17,9 +17,11 @@ type Compensation = { conversation_id: string; created_id: string; previous: Cus
  */
 export const findOrCreateWhatsAppCustomerStep = createStep(
   "find-or-create-whatsapp-customer",
-  async (input: { conversation_id: string; wa_id: string; profile_name: string | null }, { container }) => {
+  async (input: { conversation_id: string; wa_id: string | null; profile_name: string | null }, { container }) => {
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-    const phone = toE164(input.wa_id)
+    // A username customer may withhold the phone: the cart then goes without
+    // a customer until the checkout page asks for the email and phone.
+    const phone = input.wa_id ? toE164(input.wa_id) : null
     const proven = await whatsapp.provenCustomerId(input.conversation_id)
     if (proven) {
       return new StepResponse({ customer_id: proven as string | null, phone }, null as Compensation)

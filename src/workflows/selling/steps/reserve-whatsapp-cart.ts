@@ -12,7 +12,9 @@ export type WhatsAppCartReservation = {
   message_id: string
   wamid: string
   conversation_id: string
-  wa_id: string
+  /** Null for a username customer whose phone Meta withholds. */
+  wa_id: string | null
+  user_id: string | null
   profile_name: string | null
   account: {
     id: string
@@ -52,6 +54,7 @@ export const reserveWhatsAppCartStep = createStep(
       wamid: row.wamid,
       conversation_id: row.conversation_id,
       wa_id: row.wa_id,
+      user_id: row.user_id,
       profile_name: row.profile_name,
       account: {
         id: row.account_id,

@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { variantDisplayTitle } from "../../../lib/product-texts"
 import { OrderReconciliation, reconcileOrder, ResolvedVariant } from "../../../lib/cart/reconcile-order"
+import { bsuidCountry } from "../../../lib/customer-identity"
 import { deliveryCountry } from "../../../lib/phone"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
@@ -62,7 +63,7 @@ export const resolveWhatsAppOrderStep = createStep(
       region_id: region.id,
       sales_channel_id: account.sales_channel_id,
       currency_code: region.currency_code,
-      country_code: deliveryCountry(reserved.wa_id, (region.countries ?? []).map((c) => c.iso_2)),
+      country_code: deliveryCountry(reserved.wa_id, (region.countries ?? []).map((c) => c.iso_2), bsuidCountry(reserved.user_id)),
       reconciliation: reconcileOrder(reserved.order.product_items, variants, region.currency_code),
     }
     return new StepResponse(result)

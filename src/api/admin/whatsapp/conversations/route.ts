@@ -1,13 +1,19 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import { presentConversation } from "./helpers"
 import { conversationFields } from "./query-config"
 import type { AdminListConversationsType } from "./validators"
 import type { AdminWhatsAppConversationListResponse } from "../../../../types/http"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse<AdminWhatsAppConversationListResponse>) => {
-  const { account_id, customer_id, unread, has_cart, inquiry, opted_out, limit, offset } = req.validatedQuery as AdminListConversationsType
+  const { account_id, customer_id, unread, has_cart, inquiry, opted_out, q, limit, offset } = req.validatedQuery as AdminListConversationsType
   const filters: Record<string, unknown> = {}
+  if (q) {
+    const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
+    filters.id = await whatsapp.findConversationIds(q)
+  }
   if (account_id) filters.account_id = account_id
   if (customer_id) filters.customer_id = customer_id
   if (unread !== undefined) filters.unread_count = unread ? { $gt: 0 } : 0

@@ -5,6 +5,8 @@ const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : 
 
 export const AdminListConversations = z.object({
   account_id: z.string().optional(),
+  /** A phone (any notation), a BSUID, a username or a name; former phones and BSUIDs match too. */
+  q: z.string().trim().min(2).max(140).optional(),
   customer_id: z.string().optional(),
   unread: flag,
   has_cart: flag,

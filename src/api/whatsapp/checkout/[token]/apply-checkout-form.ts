@@ -1,4 +1,5 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { toE164 } from "../../../../lib/phone"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { formatMoney } from "../../../../lib/chat-format"
 import {
@@ -98,6 +99,9 @@ export async function applyCheckoutForm({ scope, lang, checkout, form }: Input):
   const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2)
   const country = String(form.get("country_code") ?? "").toLowerCase()
   if (country && !countries.includes(country)) errors.country_code = t("chooseCountry")
+
+  // A username customer may have withheld the phone from the business: the page asks for it.
+  if (paying && !checkout.wa_id && !toE164(String(form.get("phone") ?? ""))) errors.phone ??= t("phoneNeeded")
   if (paying && Object.keys(errors).length) return render(422, t("fixErrors"))
 
   const address = details.success ? details.data : null
@@ -215,7 +219,7 @@ async function pay(
           cancel_url: `${back}?cancelled=1`,
           email: address.email,
           customer_name: `${address.first_name} ${address.last_name}`.trim(),
-          phone: `+${checkout.wa_id}`,
+          phone: checkout.wa_id ? `+${checkout.wa_id}` : address.phone,
           locale: LOCALE[lang],
           description: `WhatsApp order ${checkout.id.slice(-8)}`,
         },

@@ -142,7 +142,7 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
   ) as Record<string, string>
   const providers = regionProviders(cart)
   const values: Record<string, string> = {
-    phone: `+${input.checkout.wa_id}`,
+    ...(input.checkout.wa_id ? { phone: `+${input.checkout.wa_id}` } : {}),
     ...(previous ?? {}),
     ...fromCart,
     ...(providers.length === 1 ? { provider_id: providers[0] } : {}),
