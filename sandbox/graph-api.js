@@ -3,9 +3,10 @@
 const fs = require("node:fs")
 const http = require("node:http")
 const path = require("node:path")
-const { errors } = require("./meta-errors")
+const { errors, metaError } = require("./meta-errors")
 const { validateOutbound, placeholderCount } = require("./validate-message")
-const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
+const { inboundMessage, numberChangeMessages, statusUpdate, deliver, newWamid } = require("./webhooks")
+const { createCustomers } = require("./customers")
 const { createCatalogApi } = require("./catalog")
 
 /** The Meta app the sandbox plays: the one that subscribes to WABAs. */
@@ -32,6 +33,7 @@ function defaultState() {
     webhookDeliveries: [],
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
     faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0 },
+    customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
   }
 }
 
@@ -106,7 +108,7 @@ function createSandbox(options = {}) {
     steps.forEach(([status, error], i) => {
       later(() => {
         record.status = status
-        return sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, error }))
+        return sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, customer: record.customer, viaBsuid: record.viaBsuid, error }))
       }, config.statusDelayMs * (i + 1))
     })
   }
@@ -170,6 +172,10 @@ function createSandbox(options = {}) {
     return `unsupported parameter type ${p?.type}`
   }
 
+  function templateCategory(account, template) {
+    return (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template?.name)?.category ?? null
+  }
+
   /** Meta stopped delivering marketing templates to US numbers; it fails them by webhook with 131049. */
   function marketingBlocked(account, template, to) {
     const found = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
@@ -195,13 +201,23 @@ function createSandbox(options = {}) {
     if (config.random() < state.faults.rate5xx) return errors.serverError()
     if (config.random() < state.faults.rate429 || throughputExceeded(account.phone_number_id, now)) return errors.throughput()
 
-    const to = String(body.to).replace(/\D/g, "")
+    const addressed = state.customers.resolveRecipient(account, body)
+    if (!addressed) return errors.invalidParameter(`recipient ${body.recipient} is not a business-scoped user ID of this business's customers`)
+    if (addressed.viaBsuid && body.type === "template" && templateCategory(account, body.template) === "AUTHENTICATION") {
+      // Meta's BSUID page: one-tap, zero-tap and copy-code authentication templates still need a phone.
+      return metaError(400, 131062, "(#131062) Business-scoped User ID recipients are not supported for this message.")
+    }
+    const to = addressed.phone
+    // Meta gives every user a BSUID: a number the business writes to first gets one too.
+    addressed.customer ??= state.customers.register(account, { phone: to })
     const last = state.windows.get(`${account.phone_number_id}:${to}`)
     const freeForm = body.type !== "template"
     const record = {
       wamid: newWamid(),
       phone_number_id: account.phone_number_id,
       to,
+      customer: addressed.customer,
+      viaBsuid: addressed.viaBsuid,
       type: body.type ?? "text",
       body,
       at: now,
@@ -215,7 +231,8 @@ function createSandbox(options = {}) {
     state.sends.get(account.phone_number_id).push(now)
     state.messages.push(record)
     scheduleStatuses(account, record)
-    return { status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: to }], messages: [{ id: record.wamid }] } }
+    const contact = addressed.viaBsuid ? { input: body.recipient, user_id: addressed.customer.user_id } : { input: body.to, wa_id: to }
+    return { status: 200, body: { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: record.wamid }] } }
   }
 
   /** One customer's chat with one business number, as their phone shows it: both directions, oldest first, with ticks. */
@@ -328,7 +345,9 @@ function createSandbox(options = {}) {
       const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]
       if (!account) return { status: 400, body: { error: "no account" } }
       const from = String(body.from).replace(/\D/g, "")
-      const { wamid, payload } = inboundMessage(account, { ...body, from })
+      // A username customer (`username`, `hide_phone`) writes without showing the number.
+      const customer = state.customers.register(account, { phone: from, username: body.username, hidePhone: body.hide_phone })
+      const { wamid, payload } = inboundMessage(account, { ...body, from, customer })
       state.windows.set(`${account.phone_number_id}:${from}`, config.now())
       const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: config.now(), status: "sent" }
       state.inbound.set(wamid, received)
@@ -336,6 +355,22 @@ function createSandbox(options = {}) {
       // Meta held it (one tick) until the business's webhook answered 200 (two ticks).
       if (delivered === 200 && received.status === "sent") received.status = "delivered"
       return { status: 200, body: { wamid, webhook_status: delivered, payload } }
+    }
+    if (action === "change-number" && req.method === "POST") {
+      const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]
+      const to = String(body.to ?? "").replace(/\D/g, "")
+      const changed = account && to ? state.customers.changeNumber(account, String(body.from ?? "").replace(/\D/g, ""), to) : null
+      if (!changed) return { status: 400, body: { error: "unknown customer number, or no new number" } }
+      const last = state.windows.get(`${account.phone_number_id}:${changed.previous.phone}`)
+      if (last) state.windows.set(`${account.phone_number_id}:${to}`, last)
+      const statuses = []
+      for (const payload of numberChangeMessages(account, { ...changed, name: body.name })) statuses.push(await sendWebhook(payload))
+      return { status: 200, body: { user_id: changed.customer.user_id, previous: changed.previous, webhook_statuses: statuses } }
+    }
+    if (action === "customer" && req.method === "GET") {
+      const account = state.accounts.get(query.get("phone_number_id")) ?? [...state.accounts.values()][0]
+      const customer = account ? state.customers.find(account, String(query.get("phone") ?? "").replace(/\D/g, "")) : null
+      return customer ? { status: 200, body: customer } : { status: 404, body: { error: "unknown customer" } }
     }
     return { status: 404, body: { error: `unknown sandbox action ${action}` } }
   }

@@ -73,7 +73,14 @@ function validateInteractive(i, errs) {
 function validateOutbound(body) {
   const errs = []
   if (body?.messaging_product !== "whatsapp") errs.push("messaging_product must be whatsapp")
-  if (!/^\+?\d{6,15}$/.test(String(body?.to ?? ""))) errs.push("to must be a phone number")
+  // Meta's BSUID page: `to` takes a phone, `recipient` a business-scoped user ID; one of them is required.
+  if (body?.to !== undefined) {
+    if (!/^\+?\d{6,15}$/.test(String(body.to))) errs.push("to must be a phone number")
+  } else if (body?.recipient !== undefined) {
+    if (!/^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(String(body.recipient))) errs.push("recipient must be a business-scoped user ID")
+  } else {
+    errs.push("to or recipient is required")
+  }
   switch (body?.type ?? "text") {
     case "text":
       checkText(errs, "text['body']", body.text?.body, 4096, true)

@@ -27,10 +27,26 @@ function envelope(account, value) {
   }
 }
 
+/**
+ * Who the message is from, as Meta's 2026 messages webhook says it: the BSUID
+ * always (`from_user_id`, `contacts[].user_id`), the phone (`from`,
+ * `contacts[].wa_id`) unless a username customer withholds it, the username
+ * in `contacts[].profile.username` (Meta's "Business-scoped user IDs" page).
+ */
+function senderFields(from, customer) {
+  const phoneShown = !customer?.hidePhone
+  return {
+    message: { ...(phoneShown ? { from } : {}), ...(customer ? { from_user_id: customer.user_id } : {}) },
+    contact: { ...(phoneShown ? { wa_id: from } : {}), ...(customer ? { user_id: customer.user_id } : {}) },
+    username: customer?.username ?? null,
+  }
+}
+
 /** An inbound customer message: text, an order (cart) or a product question. */
-function inboundMessage(account, { from, name, type = "text", text, product_items, catalog_id, referred_retailer_id, raw }) {
+function inboundMessage(account, { from, customer, name, type = "text", text, product_items, catalog_id, referred_retailer_id, raw }) {
   const wamid = newWamid()
-  const base = { from, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)) }
+  const sender = senderFields(from, customer)
+  const base = { ...sender.message, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)) }
   let message
   if (raw) {
     message = { ...base, ...raw }
@@ -46,15 +62,50 @@ function inboundMessage(account, { from, name, type = "text", text, product_item
   } else {
     message = { ...base, type: "text", text: { body: text } }
   }
-  return { wamid, payload: envelope(account, { contacts: [{ profile: { name: name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] }) }
+  const profile = { name: name ?? "Sandbox Customer", ...(sender.username ? { username: sender.username } : {}) }
+  return { wamid, payload: envelope(account, { contacts: [{ profile, ...sender.contact }], messages: [message] }) }
 }
 
-function statusUpdate(account, { wamid, status, recipient, error }) {
+/**
+ * A number change, as Meta's "System messages webhook reference" shows it:
+ * `user_changed_number` from the old number with the new one in
+ * `system.wa_id` (no contacts array), then, since a new number brings a new
+ * BSUID, `user_changed_user_id` with the previous and current BSUID.
+ */
+function numberChangeMessages(account, { previous, customer, name }) {
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const changedNumber = {
+    from: previous.phone,
+    id: newWamid(),
+    timestamp,
+    type: "system",
+    system: { body: `User ${name ?? "Sandbox Customer"} changed from ${previous.phone} to ${customer.phone}`, wa_id: customer.phone, type: "user_changed_number" },
+  }
+  const changedUserId = {
+    from_user_id: previous.user_id,
+    id: newWamid(),
+    timestamp,
+    type: "system",
+    system: { body: `User ${name ?? "Sandbox Customer"} has a new user id`, type: "user_changed_user_id", previous_user_id: previous.user_id, user_id: customer.user_id },
+  }
+  return [envelope(account, { messages: [changedNumber] }), envelope(account, { messages: [changedUserId] })]
+}
+
+/**
+ * A status of a business message. Meta (BSUID page, status webhooks): the
+ * phone (`recipient_id`) only when it may be shared; `recipient_user_id`
+ * always for sent/delivered/read, and on failures only when the send used
+ * the BSUID.
+ */
+function statusUpdate(account, { wamid, status, recipient, customer, viaBsuid, error }) {
+  const phoneShown = !customer?.hidePhone || !viaBsuid
+  const withUserId = customer && (status !== "failed" || viaBsuid)
   const entry = {
     id: wamid,
     status,
     timestamp: String(Math.floor(Date.now() / 1000)),
-    recipient_id: recipient,
+    ...(phoneShown ? { recipient_id: recipient } : {}),
+    ...(withUserId ? { recipient_user_id: customer.user_id } : {}),
     ...(status === "sent"
       ? { conversation: { id: crypto.randomBytes(16).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }
       : {}),
@@ -85,4 +136,4 @@ async function deliver(url, secret, payload) {
   return res.status
 }
 
-module.exports = { newWamid, inboundMessage, statusUpdate, metaJson, sign, deliver }
+module.exports = { newWamid, inboundMessage, numberChangeMessages, statusUpdate, metaJson, sign, deliver }

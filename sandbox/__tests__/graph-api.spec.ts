@@ -47,6 +47,38 @@ describe("sandbox Graph API", () => {
     expect(res.messages[0].id).toMatch(/^wamid\./)
   })
 
+  it("reaches a username customer by BSUID through `recipient`, and hides the phone they withhold", async () => {
+    const inbound = await fetch(`${url}/__sandbox/inbound`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phone_number_id: account.phone_number_id, from: "34600000777", text: "hola", username: "marta", hide_phone: true }),
+    }).then((r) => r.json())
+    const value = inbound.payload.entry[0].changes[0].value
+    expect(value.messages[0].from).toBeUndefined()
+    expect(value.contacts[0]).toMatchObject({ profile: { username: "@marta" } })
+    expect(value.contacts[0].wa_id).toBeUndefined()
+    const bsuid = value.messages[0].from_user_id
+    expect(bsuid).toMatch(/^ES\.\d{20}$/)
+
+    const sent = await client.sendMessage(account.phone_number_id, { recipient: bsuid }, { type: "text", text: { body: "¡hola!" } })
+    expect(sent.contacts).toEqual([{ input: bsuid, user_id: bsuid }])
+    expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: "ES.999" }, { type: "text", text: { body: "x" } }))).toMatchObject({ code: "100" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: "34600000777" }, { type: "text", text: { body: "x" } }))).toMatchObject({ code: "100" })
+  })
+
+  it("refuses authentication templates to a BSUID with 131062", async () => {
+    sandbox.addTemplate({ waba_id: account.waba_id, name: "login_code", language: "es", category: "AUTHENTICATION" })
+    const inbound = await fetch(`${url}/__sandbox/inbound`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phone_number_id: account.phone_number_id, from: "34600000778", text: "hola" }),
+    }).then((r) => r.json())
+    const bsuid = inbound.payload.entry[0].changes[0].value.contacts[0].user_id
+    const template = { type: "template" as const, template: { name: "login_code", language: { code: "es" } } }
+    expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: bsuid }, template))).toMatchObject({ code: "131062" })
+    await expect(client.sendMessage(account.phone_number_id, "34600000778", template)).resolves.toMatchObject({ contacts: [{ wa_id: "34600000778" }] })
+  })
+
   it("checks the bearer token", async () => {
     const bad = new GraphApiClient({ baseUrl: url, version: "v21.0", accessToken: "stolen" })
     expect(await refusal(bad.sendMessage(account.phone_number_id, "34600000001", { type: "text", text: { body: "x" } }))).toMatchObject({ status: 401, code: "190" })
@@ -132,7 +164,7 @@ describe("sandbox Graph API", () => {
     expect((await client.getSubscribedApps(account.waba_id)).data).toEqual([])
     await client.subscribeApp(account.waba_id)
     expect((await client.getSubscribedApps(account.waba_id)).data).toHaveLength(1)
-    expect((await client.listTemplates(account.waba_id)).data.map((t) => t.name)).toEqual(["hello", "paused_one", "reminder"])
+    expect((await client.listTemplates(account.waba_id)).data.map((t) => t.name)).toEqual(["hello", "paused_one", "login_code", "reminder"])
     await client.updateCommerceSettings(account.phone_number_id, { is_cart_enabled: true })
     expect((await client.getCommerceSettings(account.phone_number_id)).data[0]).toMatchObject({ is_cart_enabled: true, is_catalog_visible: false })
   })
