@@ -80,5 +80,69 @@ medusaIntegrationTestRunner({
       expect(await rows(`select order_id from order_cart where deleted_at is null`)).toHaveLength(1)
       await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === CUSTOMER && /Pago recibido/.test(m.body.text?.body ?? "")))
     })
+
+    it("serves a username customer whose number is hidden, in the phone simulator: text, cart, checkout that asks for the phone, payment, confirmation", async () => {
+      const container = getContainer()
+      payments.payments.configure({ stripe: { webhookUrl: `${api.defaults.baseURL}/hooks/payment/stripe-checkout_stripe-checkout` } })
+      await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
+      fake.sandbox.config.webhookUrl = `${api.defaults.baseURL}/whatsapp/webhook`
+      const admin = await createAdminHeaders(container)
+      const fixture = await createCommerceBasics(container)
+      await createProducts(container, fixture, [{ title: "Camisa Lino", sizes: ["M"], colors: ["Azul"], price: 39.9 }])
+      await createCheckoutBasics(container, fixture)
+      await connectSyncedAccount(api, container, admin, fixture, CATALOG_ID)
+
+      // Marta has a WhatsApp username and hides her number: the business only ever sees her BSUID.
+      const phone = await browser.newPage({ viewport: { width: 412, height: 860 }, locale: "es-ES" })
+      await phone.goto(`${fake.url}/simulator?phone=34655500011&name=Marta&username=marta&hide_phone=1`)
+      await phone.getByTestId("phone-picker").getByText(/@marta \(number hidden\)/).waitFor({ state: "attached" })
+      const fromBusiness = (hasText?: RegExp) => phone.locator('[data-testid="bubble"][data-direction="business"]', hasText ? { hasText } : {})
+
+      await phone.getByTestId("composer-input").fill("hola")
+      await phone.getByTestId("composer-send").click()
+      await fromBusiness().first().waitFor({ timeout: 30_000 })
+
+      await phone.getByTestId("catalog-button").click()
+      await phone.getByTestId("catalog-product").first().click()
+      await phone.getByTestId("add-to-cart").click()
+      await phone.getByTestId("cart-button").click()
+      await phone.getByTestId("send-cart").click()
+      const link = await fromBusiness().filter({ has: phone.getByTestId("cta-button") }).first().getByTestId("cta-button").getAttribute("href", { timeout: 30_000 })
+      await phone.screenshot({ path: path.join(ARTIFACTS, "bsuid-cart-sent.png"), fullPage: true })
+
+      const [conversation] = await rows(`select wa_id, user_id, username from whatsapp_conversation where deleted_at is null`)
+      expect(conversation).toMatchObject({ wa_id: null, username: "@marta", user_id: expect.stringMatching(/^ES\.\d+$/) })
+      // Every message the business sent went to the BSUID (`recipient`), none to a phone.
+      const sentToMarta = fake.sandbox.state.messages.map((m: any) => m.body)
+      expect(sentToMarta.length).toBeGreaterThanOrEqual(2)
+      expect(sentToMarta.every((b: any) => b.recipient === conversation.user_id && b.to === undefined)).toBe(true)
+
+      const checkout = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "es-ES" })
+      await checkout.goto(link!)
+      await checkout.getByRole("heading", { name: "Finalizar compra" }).waitFor()
+      expect(await checkout.inputValue("#phone")).toBe("")
+      await fillCheckoutAddress(checkout, { email: "marta@example.com", first_name: "Marta", last_name: "Gil", address_1: "Calle Mayor 9", postal_code: "28013", city: "Madrid" })
+      await checkout.check('input[name="shipping_option_id"]')
+      await checkout.check('input[value="pp_stripe-checkout_stripe-checkout"]')
+      const stripeSessions = async () => ((await (await fetch(`${payments.url}/__payments/state`)).json()).stripe.sessions ?? []).length
+      const sessionsBefore = await stripeSessions()
+      await pressPay(checkout)
+      // No phone known, none typed: the page asks for it before anything is charged.
+      await checkout.getByText("Necesitamos un teléfono para la entrega").waitFor()
+      expect(await stripeSessions()).toBe(sessionsBefore)
+      await checkout.fill("#phone", "+34 655 500 011")
+      await pressPay(checkout)
+      await checkout.waitForURL(/\/stripe\/pay\/cs_test_/)
+      await checkout.getByRole("button", { name: "Pay", exact: true }).click()
+      await checkout.getByText(/Tu pedido #\d+ está confirmado/).waitFor({ timeout: 30_000 })
+
+      await fromBusiness(/Pago recibido|confirmado/).first().waitFor({ timeout: 30_000 })
+      await phone.screenshot({ path: path.join(ARTIFACTS, "bsuid-confirmation.png"), fullPage: true })
+      const [order] = await waitFor(async () => {
+        const found = await rows(`select o.id, a.phone from whatsapp_cart w join "order" o on o.id = w.order_id join order_address a on a.id = o.shipping_address_id`)
+        return found.length && found
+      })
+      expect(order.phone).toBe("+34 655 500 011")
+    })
   },
 })

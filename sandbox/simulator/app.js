@@ -67,18 +67,30 @@ function pollFailed(error) {
 const digitsOf = (raw) => String(raw ?? "").replace(/[\s()+.-]/g, "")
 const validPhone = (digits) => /^\d{8,15}$/.test(digits)
 
-function addCustomer(phone, name) {
+/**
+ * A customer may have a WhatsApp username and hide their number from the
+ * business (Meta, "Business-scoped user IDs"): the sandbox then sends their
+ * messages with the BSUID only.
+ */
+function addCustomer(phone, name, username = "", hidePhone = false) {
   const found = state.customers.find((c) => c.phone === phone)
+  const handle = username.replace(/^@/, "").trim()
   if (found && name) found.name = name
-  if (!found) state.customers.push({ phone, name: name || `Customer ${phone.slice(-4)}` })
+  if (found && handle) Object.assign(found, { username: handle, hidePhone })
+  if (!found) state.customers.push({ phone, name: name || `Customer ${phone.slice(-4)}`, username: handle, hidePhone: hidePhone && !!handle })
   save(CUSTOMERS_KEY, state.customers)
 }
+
+const customerLabel = (c) => (c.username && c.hidePhone ? `${c.name} · @${c.username} (number hidden)` : `${c.name} · +${c.phone}`)
 
 function selectCustomer(phone) {
   state.customer = state.customers.find((c) => c.phone === phone) ?? null
   sessionStorage.setItem("wa-sim:current", phone ?? "")
   const url = new URL(location.href) // so a reload or a copied link opens the same customer
   if (state.customer) url.searchParams.set("phone", state.customer.phone), url.searchParams.set("name", state.customer.name)
+  for (const key of ["username", "hide_phone"]) url.searchParams.delete(key)
+  if (state.customer?.username) url.searchParams.set("username", state.customer.username)
+  if (state.customer?.hidePhone) url.searchParams.set("hide_phone", "1")
   history.replaceState(null, "", url)
   resetChat()
 }
@@ -95,7 +107,7 @@ function renderPickers() {
   $("business-picker").replaceChildren(...state.accounts.map((x) => h("option", { value: x.phone_number_id }, `${x.verified_name} · ${x.display_phone_number}`)))
   $("business-picker").value = a?.phone_number_id ?? ""
   $("business-picker").disabled = !state.accounts.length
-  const options = state.customers.map((c) => h("option", { value: c.phone }, `${c.name} · +${c.phone}`))
+  const options = state.customers.map((c) => h("option", { value: c.phone }, customerLabel(c)))
   $("phone-picker").replaceChildren(...(options.length ? options : [h("option", { value: "" }, "Add a customer number")]))
   $("phone-picker").value = state.customer?.phone ?? ""
   $("business-name").textContent = a?.verified_name ?? "No business number"
@@ -226,7 +238,8 @@ async function send(extra, preview = extra.raw) {
   state.stick = true
   renderConversation()
   try {
-    const res = await api("/__sandbox/inbound", { phone_number_id: state.account.phone_number_id, from: state.customer.phone, name: state.customer.name, ...extra })
+    const who = { from: state.customer.phone, name: state.customer.name, username: state.customer.username || null, hide_phone: !!state.customer.hidePhone }
+    const res = await api("/__sandbox/inbound", { phone_number_id: state.account.phone_number_id, ...who, ...extra })
     // null: the sandbox has no webhook URL; anything but 200 means the business did not take it.
     const status = res?.webhook_status
     if (status !== null && status !== undefined && status !== 200) {
@@ -414,8 +427,9 @@ function addCustomerFromForm(e) {
   Object.assign($("new-phone-error"), { hidden: !bad, textContent: bad ? "Enter 8 to 15 digits, country code first (e.g. 34600111222)." : "" })
   number.setAttribute("aria-invalid", String(bad))
   if (bad) return number.focus()
-  addCustomer(digits, $("new-phone-name").value.trim())
-  number.value = $("new-phone-name").value = ""
+  addCustomer(digits, $("new-phone-name").value.trim(), $("new-phone-username").value, $("new-phone-hide").checked)
+  number.value = $("new-phone-name").value = $("new-phone-username").value = ""
+  $("new-phone-hide").checked = false
   selectCustomer(digits)
 }
 
@@ -452,7 +466,7 @@ async function start() {
   // ?phone=34600111222&name=Ana adds (or renames) that customer and selects it in this tab.
   const params = new URLSearchParams(location.search)
   const fromUrl = digitsOf(params.get("phone"))
-  if (validPhone(fromUrl)) addCustomer(fromUrl, params.get("name")?.trim())
+  if (validPhone(fromUrl)) addCustomer(fromUrl, params.get("name")?.trim(), params.get("username") ?? "", params.get("hide_phone") === "1")
   else if (fromUrl) toast(`Ignoring ?phone=${params.get("phone")}: it needs 8 to 15 digits`)
   const current = (validPhone(fromUrl) && fromUrl) || sessionStorage.getItem("wa-sim:current") || state.customers[0]?.phone
   selectCustomer(state.customers.find((c) => c.phone === current)?.phone ?? state.customers[0]?.phone)
