@@ -50,13 +50,6 @@ export function bsuidCountry(userId: string | null | undefined): string | null {
   return userId && isBsuid(userId) ? userId.slice(0, 2) : null
 }
 
-/** "US.13…41": tells BSUIDs apart in logs without writing one whole. */
-export function maskBsuid(userId: string): string {
-  const [country, ...rest] = userId.split(".")
-  const tail = rest.join(".")
-  return `${country}.${tail.length > 4 ? `${tail.slice(0, 2)}…${tail.slice(-2)}` : "…"}`
-}
-
 /**
  * A recipient typed by a developer or an admin: a BSUID as it is, else a
  * phone in any notation reduced to Meta's digits. Null when it is neither.
