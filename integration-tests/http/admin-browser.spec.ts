@@ -202,6 +202,24 @@ describe("the admin in a browser", () => {
     await shot("06-inbox-after-sending")
   }, 180_000)
 
+  it("shows a username customer by username, says the phone is unknown, and finds them by their BSUID", async () => {
+    const { payload } = await json(`${sandbox}/__sandbox/inbound`, {
+      method: "POST",
+      body: JSON.stringify({ from: "34699900077", name: "Iris", username: "iris.shop", hide_phone: true, text: "buenas" }),
+    })
+    const bsuid = payload.entry[0].changes[0].value.messages[0].from_user_id
+    await page.goto(`${admin}/app/whatsapp`)
+    const row = page.locator('[data-testid="conversation-row"]', { hasText: "Iris" })
+    await row.waitFor({ timeout: 30_000 })
+    await row.click()
+    const contact = page.getByTestId("thread-contact")
+    await until(async () => /@iris\.shop · phone unknown/.test((await contact.textContent()) ?? ""), "the username and the unknown phone in the thread header")
+    expect(await contact.textContent()).toContain(bsuid)
+    await shot("04c-inbox-username-customer")
+    const { conversations } = await json(`${admin}/admin/whatsapp/conversations?q=${encodeURIComponent(bsuid)}`, { headers })
+    expect(conversations.map((c: any) => c.username)).toEqual(["@iris.shop"])
+  }, 120_000)
+
   it("switches a product's search off from its page and edits a variant's content ID", async () => {
     const { products } = await json(`${admin}/admin/products?q=Camiseta&fields=id,title,variants.id&limit=1`, { headers })
     const product = products[0]

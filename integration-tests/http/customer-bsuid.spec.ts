@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { createWhatsAppShop, usePublicPort } from "../helpers/checkout-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { envelope, postWebhook, recordEvents, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
 
 /**
  * Customers with a WhatsApp username, known to the business by a
@@ -26,6 +26,7 @@ medusaIntegrationTestRunner({
     const customerSays = (from: string, extra: Record<string, unknown>) =>
       sandboxCall("inbound", { phone_number_id: TEST_ACCOUNT.phone_number_id, from, name: "Marta", ...extra })
     const sent = () => fake.sandbox.state.messages as any[]
+    const events = recordEvents(getContainer, ["whatsapp.message.received"])
 
     beforeEach(async () => {
       await sandboxCall("reset", {})
@@ -45,6 +46,8 @@ medusaIntegrationTestRunner({
       expect(conversation).toMatchObject({ wa_id: null, user_id: bsuid, username: "@marta", profile_name: "Marta" })
       const [message] = await rows(`select text, handled_at from whatsapp_message where conversation_id = ? and direction = 'inbound'`, [conversation.id])
       expect(message.text).toBe("hola")
+      const received = await waitFor(async () => events["whatsapp.message.received"]?.find((e: any) => e.conversation_id === conversation.id))
+      expect(received).toMatchObject({ type: "text", text: "hola", wa_id: null, user_id: bsuid })
 
       // The greeting is answered, addressed by `recipient` (Meta's BSUID send), never by a phone we do not have.
       const reply = await waitFor(async () => sent().find((m) => m.body.recipient === bsuid), { what: "the reply to the BSUID" })

@@ -28,6 +28,9 @@ export const processWhatsAppWebhookEventsWorkflow = createWorkflow(
         type: m.type,
         text: m.text,
         referred_retailer_id: m.referred_retailer_id,
+        // The customer: phone (null when a username customer withholds it) and BSUID.
+        wa_id: m.wa_id,
+        user_id: m.user_id,
       })),
       optedOut: result.messages
         .filter((m) => m.opt_command === "opt_out")
