@@ -1,4 +1,5 @@
 import type { CatalogBatchIssue, CatalogBatchStatus, CatalogItemsBatchResponse } from "../graph-api/types"
+import type { CatalogSyncBatch } from "../../types/http/catalog"
 import type { BatchRequest } from "./plan-sync"
 
 /**
@@ -9,19 +10,8 @@ import type { BatchRequest } from "./plan-sync"
  */
 export type ItemOutcome = { state: "synced" | "invalid" | "pending"; errors: string[]; warnings: string[] }
 
-/** One items_batch call as the sync run shows it. */
-export type BatchReport = {
-  handle: string | null
-  requests: number
-  /** Meta's last status, or `not_ingested` (empty handles), `unknown` (never answered). */
-  status: string
-  errors_total_count: number
-  warnings_total_count: number
-  synced: number
-  invalid: number
-  pending: number
-  note: string | null
-}
+/** One items_batch call as the sync run shows it (the admin API's type). */
+export type BatchReport = CatalogSyncBatch
 
 /**
  * Meta's batch statuses (check_batch_request_status, "Status"): scheduled →
