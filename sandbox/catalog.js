@@ -126,7 +126,7 @@ function createCatalogApi(state, options = {}) {
 
     const handle = crypto.randomBytes(12).toString("base64url")
     const end = (faults().catalogBatchEnds ?? []).shift() ?? "finished"
-    catalog.batches.set(handle, { handle, requests, allowUpsert: String(body.allow_upsert ?? "true") !== "false", polls: 0, lastPollAt: null, end, result: null })
+    catalog.batches.set(handle, { handle, requests, allowUpsert: String(body.allow_upsert ?? "true") !== "false", polls: 0, lastPollAt: null, end, result: null, history: [] })
     return { status: 200, body: { handles: [handle], validation_status: [] }, headers: usageHeaders(catalog) }
   }
 
@@ -179,9 +179,11 @@ function createCatalogApi(state, options = {}) {
     batch.polls++
     if (batch.polls <= pollsBeforeFinished) {
       const status = LIFECYCLE[Math.min(batch.polls - 1, LIFECYCLE.length - 1)]
+      batch.history.push(status)
       return { status: 200, body: { data: [{ handle: batch.handle, status, errors_total_count: 0, errors: [], warnings_total_count: 0, warnings: [], ids_of_invalid_requests: [] }] }, headers: usageHeaders(catalog) }
     }
     if (!batch.result) batch.result = process(catalog, batch)
+    batch.history.push(batch.end)
     const sample = Math.max(1, faults().catalogErrorSample ?? 1)
     const invalidIds = [...new Set(batch.result.errors.map((e) => e.id).filter(Boolean))]
     return {
