@@ -113,6 +113,16 @@ describe("pushCatalogBatches against the sandbox", () => {
     expect(result.batches[0]).toMatchObject({ status: "dispatched", note: "batch still dispatched after 2 status checks; sent again next run" })
   })
 
+  it("pauses before the next call when X-Business-Use-Case-Usage says the catalog is near its limit", async () => {
+    // 191 of the sandbox catalog's 200 hourly batch calls: the header reports 96%.
+    sandbox.state.catalogs.get(account.catalog_id).callsThisHour = 190
+    const result = await push([[full("a")]])
+    expect(states(result.outcomes)).toEqual({ a: "synced" })
+    expect(waits[0]).toBe(2_000)
+    expect(result.pausedMs).toBeGreaterThanOrEqual(2_000)
+    sandbox.state.catalogs.get(account.catalog_id).callsThisHour = 0
+  })
+
   it("turns empty handles into invalid and pending items instead of failing", async () => {
     sandbox.state.faults.catalogIntakeErrors = { b: "price is not a valid price" }
     const result = await push([[full("a"), full("b")], [full("c")]])
