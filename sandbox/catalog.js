@@ -145,6 +145,7 @@ function createCatalogApi(state, options = {}) {
       if (data?.id && itemErrors[data.id]) problems.push(itemErrors[data.id])
       if (problems.length) return problems.forEach(fail)
       const exists = catalog.items.has(data.id)
+      // Meta's pages do not say what CREATE of an existing id does; the sandbox takes the strict reading.
       if (method === "CREATE" && exists) return fail("An item with this retailer id already exists")
       if (method === "UPDATE" && !exists && !batch.allowUpsert) return fail("No item with this retailer id exists (allow_upsert is false)")
       if (method === "UPDATE" && !exists) {
