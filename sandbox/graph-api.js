@@ -32,8 +32,16 @@ function defaultState() {
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
+<<<<<<< HEAD
     faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0 },
     customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
+=======
+    // Catalog faults (catalog.js): catalog429 / catalog80009 count down the next throttled answers;
+    // catalogBatchEnds queues how the next batches end ("canceled", "error"); catalogErrorSample is
+    // how many errors a status shows; catalogItemErrors / catalogItemWarnings / catalogIntakeErrors
+    // map retailer ids to the message Meta gives them while processing / at intake.
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {} },
+>>>>>>> wt-catalog
   }
 }
 
@@ -51,7 +59,9 @@ function createSandbox(options = {}) {
   }
   let state = defaultState()
   const pending = new Set()
-  let catalogApi = createCatalogApi(state, { pollsBeforeFinished: options.pollsBeforeFinished })
+  // Batches move one step per status answer (not by time); minPollIntervalMs > 0 answers 80009 to faster polling, on config.now.
+  const catalogOptions = { pollsBeforeFinished: options.pollsBeforeFinished, minPollIntervalMs: options.catalogMinPollIntervalMs, now: () => config.now() }
+  let catalogApi = createCatalogApi(state, catalogOptions)
 
   function addAccount(account) {
     const full = {
@@ -336,7 +346,7 @@ function createSandbox(options = {}) {
       const accounts = [...state.accounts.values()]
       const templates = [...state.templates.values()].flat()
       state = defaultState()
-      catalogApi = createCatalogApi(state, { pollsBeforeFinished: options.pollsBeforeFinished })
+      catalogApi = createCatalogApi(state, catalogOptions)
       accounts.forEach((a) => addAccount({ ...a, subscribed: false }))
       templates.forEach(addTemplate)
       return { status: 200, body: { ok: true } }

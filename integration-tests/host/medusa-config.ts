@@ -77,6 +77,8 @@ export default defineConfig({
         pairBurst: 20,
         retryBaseDelayMs: 100,
         maxRetryDelayMs: 1_000,
+        // The sandbox moves batches along by poll count, not time: short waits between polls.
+        catalogBatchPolling: { firstPollDelayMs: 5, maxPollDelayMs: 20 },
         // Specs send thousands of bad signatures from 127.0.0.1 on purpose; the flood spec sets a low bound.
         webhookRejectLimit: { perIp: Number(process.env.WHATSAPP_WEBHOOK_REJECT_PER_IP ?? 100_000), windowSeconds: 600 },
       },

@@ -14,7 +14,8 @@ import { TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
 const CATALOG_ID = "200000000000009"
-const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
+// Every batch answers scheduled, dispatched and started before it finishes, like Meta's.
+const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 3 })
 const sandbox = fake.sandbox
 
 medusaIntegrationTestRunner({
@@ -48,7 +49,7 @@ medusaIntegrationTestRunner({
         { title: "Solo Web", sizes: ["M"], colors: ["Gris"], price: 9, channel: "web" },
       ])
       const first = await sync()
-      expect(first.stats).toMatchObject({ created: 5, updated: 0, deleted: 0, invalid: 0, rejected: 0, batch_calls: 1 })
+      expect(first.stats).toMatchObject({ created: 5, updated: 0, deleted: 0, invalid: 0, rejected: 0, pending: 0, batch_calls: 1 })
       const items = [...catalog().items.values()]
       expect(items).toHaveLength(5)
       const red = variants.find((v) => v.sku.endsWith("-M-ROJO"))!
@@ -127,6 +128,104 @@ medusaIntegrationTestRunner({
       expect(run.stats.paused_ms).toBeGreaterThan(0)
       expect(run.stats).toMatchObject({ created: 1, batch_calls: 2 })
       expect(catalog().items.size).toBe(1)
+    })
+
+    describe("batches as Meta runs them", () => {
+      const itemsWith = async (status: string) => (await api.get(`/admin/whatsapp/catalog/items?status=${status}&limit=100`, admin)).data.items
+      const sixVariants = async () =>
+        (await createProducts(getContainer(), fixture, [
+          { title: "Camisa", sizes: ["S", "M", "L"], colors: ["Azul"], price: 30 },
+          { title: "Falda", sizes: ["S", "M", "L"], colors: ["Negro"], price: 25 },
+        ])).variants
+
+      it("polls scheduled → dispatched → started → finished; of 3 refused items only 1 in Meta's sample, exactly those 3 end invalid", async () => {
+        const variants = await sixVariants()
+        const refused = variants.slice(0, 3).map((v) => v.id)
+        sandbox.state.faults.catalogItemErrors = Object.fromEntries(refused.map((id) => [id, "Image at image_link could not be downloaded"]))
+        sandbox.state.faults.catalogErrorSample = 1
+        const run = await sync()
+
+        expect([...catalog().batches.values()].map((b: any) => b.history)).toEqual([["scheduled", "dispatched", "started", "finished"]])
+        expect(run.stats).toMatchObject({ created: 3, rejected: 3, pending: 0, polls: 4, batch_calls: 1 })
+        expect(run.stats.batches).toEqual([expect.objectContaining({ status: "finished", errors_total_count: 3, invalid: 3, synced: 3 })])
+        const invalid = await itemsWith("invalid")
+        expect(invalid.map((i: any) => i.variant_id).sort()).toEqual([...refused].sort())
+        // One came with Meta's message; Meta named the other two only in ids_of_invalid_requests.
+        expect(invalid.map((i: any) => i.errors[0]).sort()).toEqual([
+          "Image at image_link could not be downloaded",
+          "rejected by Meta (no detail in Meta's error sample)",
+          "rejected by Meta (no detail in Meta's error sample)",
+        ])
+        const synced = await itemsWith("synced")
+        expect(synced.map((i: any) => i.variant_id).sort()).toEqual(variants.slice(3).map((v) => v.id).sort())
+        expect(catalog().items.size).toBe(3)
+      })
+
+      it("reads validation_status when Meta ingests nothing (empty handles): the named item invalid, the rest pending, then synced next run", async () => {
+        const variants = await sixVariants()
+        sandbox.state.faults.catalogIntakeErrors = { [variants[0].id]: "Invalid value for price" }
+        const first = await sync()
+        expect(first.stats).toMatchObject({ created: 0, rejected: 1, pending: 5, polls: 0 })
+        expect(first.stats.batches).toEqual([expect.objectContaining({ handle: null, status: "not_ingested", invalid: 1, pending: 5 })])
+        expect((await itemsWith("invalid"))[0]).toMatchObject({ variant_id: variants[0].id, errors: ["Invalid value for price"] })
+        expect(await itemsWith("pending")).toHaveLength(5)
+        expect(catalog().items.size).toBe(0)
+
+        sandbox.state.faults.catalogIntakeErrors = {}
+        const second = await sync()
+        expect(second.stats).toMatchObject({ created: 6, rejected: 0, pending: 0 })
+        expect(await itemsWith("synced")).toHaveLength(6)
+      })
+
+      it("backs off when a status poll answers 80009, then finishes the batch", async () => {
+        await sixVariants()
+        sandbox.state.faults.catalog80009 = 1
+        const run = await sync()
+        expect(run.stats).toMatchObject({ created: 6, pending: 0, polls: 5 })
+        expect(run.stats.paused_ms).toBeGreaterThan(0)
+        expect(sandbox.state.faults.catalog80009).toBe(0)
+        expect(await itemsWith("synced")).toHaveLength(6)
+      })
+
+      it("leaves the items of a canceled or errored batch pending, visible on the run, and the next runs sync them without duplicates", async () => {
+        const variants = await sixVariants()
+        sandbox.state.faults.catalogBatchEnds = ["canceled", "error"]
+        const canceled = await sync()
+        expect(canceled.stats).toMatchObject({ created: 0, pending: 6 })
+        const { run } = (await api.get(`/admin/whatsapp/catalog/runs/${canceled.id}`, admin)).data
+        expect(run.stats.batches).toEqual([expect.objectContaining({ status: "canceled", pending: 6, note: "batch canceled at Meta; sent again next run" })])
+        expect((await itemsWith("pending")).map((i: any) => i.errors)).toEqual(Array(6).fill(["batch canceled at Meta; sent again next run"]))
+        expect(catalog().items.size).toBe(0)
+
+        // Meta applied half of this one before its error: the next run's UPDATEs upsert, none fails on "already exists".
+        const errored = await sync()
+        expect(errored.stats).toMatchObject({ pending: 6, rejected: 0 })
+        expect(catalog().items.size).toBe(3)
+
+        const next = await sync()
+        expect(next.stats).toMatchObject({ created: 6, rejected: 0, pending: 0 })
+        expect((await itemsWith("synced")).map((i: any) => i.variant_id).sort()).toEqual(variants.map((v) => v.id).sort())
+        expect(catalog().items.size).toBe(6)
+        expect((await sync()).stats).toMatchObject({ created: 0, updated: 0, unchanged: 6, batch_calls: 0 })
+      })
+
+      it("retries a catalog change whose incremental run left items pending", async () => {
+        const [variant] = (await createProducts(getContainer(), fixture, [{ title: "Gorro", sizes: ["M"], colors: ["Rojo"], price: 15 }])).variants
+        sandbox.state.faults.catalogBatchEnds = ["canceled"]
+        // The catalog_change handler itself (the drain job calls it with what it claimed); product events re-queue this
+        // variant on their own schedule, so its answer is read rather than the queue row.
+        const { syncCatalogChanges } = require(path.join(built, "workflows/catalog/sync-catalog-changes.js"))
+        const canceled = await syncCatalogChanges(getContainer(), [{ id: variant.id, attempts: 1 }])
+        expect(canceled.retryInMs).toBeGreaterThan(0)
+        const service: any = getContainer().resolve("whatsapp")
+        const [run] = await service.listWhatsappCatalogSyncRuns({ trigger: "incremental" }, { order: { started_at: "DESC" }, take: 1 })
+        expect(run.stats).toMatchObject({ pending: 1, created: 0 })
+
+        const synced = await syncCatalogChanges(getContainer(), [{ id: variant.id, attempts: 2 }])
+        expect(synced.retryInMs).toBeNull()
+        expect(catalog().items.has(variant.id)).toBe(true)
+        await dbConnection.raw(`delete from whatsapp_catalog_queue where id = ?`, [variant.id])
+      })
     })
 
     describe("admin API", () => {
@@ -237,9 +336,10 @@ medusaIntegrationTestRunner({
         const dress = variants.filter((v) => v.product_id === products[0].id)
         await waitFor(async () => {
           await changesJob(getContainer())
-          return dress.every((v) => catalog().items.get(v.id).visibility === "hidden")
+          return dress.every((v) => catalog().items.get(v.id).visibility === "staging")
         }, { timeoutMs: 120_000, intervalMs: 500, what: "the product hidden in the catalog" })
-        expect(dress.map((v) => catalog().items.get(v.id).visibility)).toEqual(["hidden", "hidden"])
+        // Meta's visibility values are published and staging (hidden from shops).
+        expect(dress.map((v) => catalog().items.get(v.id).visibility)).toEqual(["staging", "staging"])
         const trousers = variants.find((v) => v.product_id === products[1].id)!
         expect(catalog().items.get(trousers.id).visibility).toBe("published")
 

@@ -50,7 +50,7 @@ describe("the demo's log after a purchase", () => {
     await waitFor(async () => (await fromBusiness()).length >= before + 2, { what: "the answers to both texts", timeoutMs: 60_000 })
 
     const catalog = await json(`${sandbox}/__sandbox/catalog?id=${account.catalog_id}`)
-    const item = catalog.items.find((i: any) => i.availability === "in stock" && i.visibility !== "hidden") ?? catalog.items[0]
+    const item = catalog.items.find((i: any) => i.availability === "in stock" && i.visibility !== "staging") ?? catalog.items[0]
     const [value, currency] = String(item.price).split(" ")
     const answered = (await fromBusiness()).length
     await inbound({ type: "order", product_items: [{ product_retailer_id: item.retailer_id ?? item.id, quantity: 2, item_price: Number(value), currency }] })

@@ -298,7 +298,7 @@ function refreshOpenScreens() {
 }
 
 function renderCatalog() {
-  const visible = groupCatalog(state.items.filter((i) => i.visibility !== "hidden")) // hidden items are not browsable
+  const visible = groupCatalog(state.items.filter((i) => i.visibility !== "staging")) // staging (hidden) items are not browsable
   $("catalog-sub").textContent = `${state.account?.verified_name ?? ""} · ${visible.length} product${visible.length === 1 ? "" : "s"}`
   const tiles = visible.map((p) => catalogTile(p, () => openProduct(p.id)))
   const none = h("p", { class: "empty" }, state.account?.catalog_id ? "This catalog has no products yet." : "This business number has no catalog.")

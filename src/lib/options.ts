@@ -50,6 +50,18 @@ export const pluginOptionsSchema = z
         windowSeconds: z.number().int().positive().max(3600).default(60),
       })
       .default({ perIp: 60, windowSeconds: 60 }),
+    /**
+     * How the catalog sync waits on Meta's batches: the first status check
+     * after firstPollDelayMs, later ones doubling up to maxPollDelayMs, at
+     * most maxPolls answers per batch before its items are left pending.
+     */
+    catalogBatchPolling: z
+      .object({
+        firstPollDelayMs: z.number().int().positive().optional(),
+        maxPollDelayMs: z.number().int().positive().optional(),
+        maxPolls: z.number().int().positive().max(500).optional(),
+      })
+      .default({}),
     /** Incoming messages answered at once per process; the rest wait their turn (stored, so never lost). */
     answerConcurrency: z.number().int().positive().max(64).default(2),
     /** How long a checkout link sent in the chat stays valid. */

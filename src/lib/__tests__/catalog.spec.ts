@@ -49,9 +49,9 @@ describe("buildCatalogItem", () => {
     expect(problems).toEqual(["no price in EUR", "no image"])
   })
 
-  it("marks sold-out variants out of stock and products hidden from the catalog hidden", () => {
+  it("marks sold-out variants out of stock and products hidden from the catalog staging (Meta's value; it has no \"hidden\")", () => {
     const { payload } = buildCatalogItem(variant({ availableQuantity: 0, visibleInCatalog: false }), "https://s/{handle}", "B")
-    expect(payload).toMatchObject({ availability: "out of stock", inventory: 0, visibility: "hidden" })
+    expect(payload).toMatchObject({ availability: "out of stock", inventory: 0, visibility: "staging" })
   })
 
   it("checks Meta's length limits", () => {
@@ -78,7 +78,7 @@ describe("prices, links and hashes", () => {
 
 describe("planCatalogChanges", () => {
   const item = (id: string, hash: string) => ({ retailer_id: id, hash, payload: { id } as any })
-  it("sends only new, changed and removed items", () => {
+  it("sends only new, changed and removed items, new ones as UPDATE (Meta upserts)", () => {
     const requests = planCatalogChanges(
       [item("a", "1"), item("b", "2"), item("c", "3")],
       [
@@ -88,7 +88,12 @@ describe("planCatalogChanges", () => {
         { retailer_id: "gone", content_hash: "9", sync_status: "deleted" },
       ]
     )
-    expect(requests.map((r) => `${r.method} ${r.data.id}`)).toEqual(["UPDATE b", "CREATE c", "DELETE z"])
+    expect(requests.map((r) => `${r.method} ${r.data.id}`)).toEqual(["UPDATE b", "UPDATE c", "DELETE z"])
+  })
+  it("sends again what a previous run left pending, invalid or in error, even unchanged", () => {
+    const stored = ["pending", "invalid", "error", "synced"].map((status) => ({ retailer_id: status, content_hash: "1", sync_status: status }))
+    const requests = planCatalogChanges(stored.map((s) => item(s.retailer_id, "1")), stored)
+    expect(requests.map((r) => r.data.id)).toEqual(["pending", "invalid", "error"])
   })
   it("sends nothing when nothing changed", () => {
     expect(planCatalogChanges([item("a", "1")], [{ retailer_id: "a", content_hash: "1", sync_status: "synced" }])).toEqual([])

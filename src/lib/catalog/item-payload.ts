@@ -1,6 +1,19 @@
 import { createHash } from "node:crypto"
 
-/** Meta catalog item fields (items_batch `data`) the plugin fills. */
+/**
+ * Meta catalog item fields (items_batch `data`, PRODUCT_ITEM) the plugin fills,
+ * checked against Meta's field reference: items_batch takes the feed names
+ * (`title`, `link`, `image_link`, `additional_image_link`, `item_group_id`,
+ * `price` as "<amount> <ISO 4217>"), not /batch's older ones (`name`, `url`,
+ * `image_url`, `retailer_product_group_id`).
+ * https://developers.facebook.com/docs/marketing-api/catalog-batch/reference
+ * https://developers.facebook.com/docs/commerce-platform/catalog/batch-api/ ("Supported Fields")
+ * `availability` and `condition` use values from Meta's enums (ProductItem
+ * reference: availability in stock | out of stock | preorder | available for
+ * order | discontinued…, condition new | refurbished | used…), and
+ * `visibility` is `published` or `staging` (hidden from shops), never "hidden".
+ * https://developers.facebook.com/docs/marketing-api/reference/product-item
+ */
 export type CatalogItemPayload = {
   id: string
   title: string
@@ -15,7 +28,7 @@ export type CatalogItemPayload = {
   inventory?: number
   size?: string
   color?: string
-  visibility?: "published" | "hidden"
+  visibility?: "published" | "staging"
   additional_image_link?: string[]
 }
 
@@ -95,7 +108,7 @@ export function buildCatalogItem(variant: VariantForCatalog, productUrlTemplate:
     image_link: image ?? "",
     brand: variant.brand || defaultBrand,
     item_group_id: variant.productId,
-    visibility: variant.visibleInCatalog ? "published" : "hidden",
+    visibility: variant.visibleInCatalog ? "published" : "staging",
     ...(variant.availableQuantity !== null ? { inventory: Math.max(0, Math.floor(variant.availableQuantity)) } : {}),
     ...(size ? { size } : {}),
     ...(color ? { color } : {}),

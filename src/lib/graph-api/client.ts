@@ -1,6 +1,7 @@
 import { GraphApiError } from "./errors"
 import type {
   CatalogBatchStatus,
+  CatalogItemsBatchResponse,
   CatalogProduct,
   CommerceSettings,
   GraphUsage,
@@ -19,7 +20,7 @@ export type GraphApiClientConfig = {
   fetch?: typeof fetch
 }
 
-type RequestOptions = { query?: Record<string, string | number | undefined>; body?: unknown }
+type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown }
 
 /** A small typed client for the Cloud API endpoints the plugin calls. */
 export class GraphApiClient {
@@ -92,16 +93,21 @@ export class GraphApiClient {
     })
   }
 
-  /** Sends up to 5000 CREATE/UPDATE/DELETE requests; Meta answers with handles to poll. */
+  /**
+   * Sends up to 5000 CREATE/UPDATE/DELETE requests. `allow_upsert` is left at
+   * Meta's default (true): an UPDATE creates a missing item.
+   * https://developers.facebook.com/docs/marketing-api/reference/product-catalog/items_batch/
+   */
   itemsBatch(catalogId: string, requests: unknown[]) {
-    return this.request<{ handles: string[] }>("POST", `${catalogId}/items_batch`, {
+    return this.request<CatalogItemsBatchResponse>("POST", `${catalogId}/items_batch`, {
       body: { item_type: "PRODUCT_ITEM", requests },
     })
   }
 
+  /** A batch's status, with the retailer ids of every failed request (not only the sampled errors). */
   checkBatchStatus(catalogId: string, handle: string) {
     return this.request<{ data: CatalogBatchStatus[] }>("GET", `${catalogId}/check_batch_request_status`, {
-      query: { handle },
+      query: { handle, load_ids_of_invalid_requests: true },
     })
   }
 

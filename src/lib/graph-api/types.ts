@@ -100,12 +100,30 @@ export type GraphUsage = { maxPercent: number; regainAccessMinutes: number }
 
 export type CatalogBatchIssue = { line?: number; id?: string | null; message: string }
 
+/**
+ * `items_batch`'s answer: `handles` holds 0 or 1 value, empty meaning nothing
+ * was ingested; `validation_status` carries intake errors per retailer id.
+ * https://developers.facebook.com/docs/marketing-api/reference/product-catalog/items_batch/
+ */
+export type CatalogItemsBatchResponse = {
+  handles: string[]
+  validation_status?: { retailer_id: string; errors?: { message: string }[]; warnings?: { message: string }[] }[]
+}
+
+/**
+ * One `check_batch_request_status` node. `errors` and `warnings` are samples
+ * (the totals are in the counts); `ids_of_invalid_requests` is filled only
+ * when asked for with `load_ids_of_invalid_requests=true`.
+ * https://developers.facebook.com/docs/marketing-api/reference/check-batch-request-status/
+ */
 export type CatalogBatchStatus = {
   handle: string
-  status: "started" | "in_progress" | "finished" | "error" | string
+  status: "scheduled" | "dispatched" | "started" | "finished" | "canceled" | "error" | string
   errors_total_count?: number
   errors?: CatalogBatchIssue[]
+  warnings_total_count?: number
   warnings?: CatalogBatchIssue[]
+  ids_of_invalid_requests?: string[]
 }
 
 export type CatalogProduct = {

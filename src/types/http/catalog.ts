@@ -24,17 +24,39 @@ export type AdminWhatsAppCatalogItemListResponse = PaginatedResponse<"items", Ad
 /** POST /admin/whatsapp/catalog/items/:variant_id */
 export type AdminWhatsAppCatalogItemResponse = { item: AdminWhatsAppCatalogItem }
 
+/** One items_batch call of a run, as Meta reported it (lib/catalog/batch-outcomes.ts). */
+export type CatalogSyncBatch = {
+  handle: string | null
+  requests: number
+  /** Meta's last status (finished, canceled, error, started…), `not_ingested` for empty handles, `unknown` when never answered. */
+  status: string
+  errors_total_count: number
+  warnings_total_count: number
+  synced: number
+  invalid: number
+  pending: number
+  /** Why items were left pending or refused, in one line. */
+  note: string | null
+}
+
 /** What a finished sync did (steps/push-catalog-changes.ts). */
 export type CatalogSyncStats = {
   created: number
   updated: number
   deleted: number
   unchanged: number
+  /** Variants we could not send (no price, no image…). */
   invalid: number
+  /** Items Meta refused (now `invalid` with Meta's reasons). */
   rejected: number
+  /** Items whose outcome is unknown (batch canceled, errored, not finished, not ingested): sent again next run. */
+  pending: number
+  /** Items Meta accepted with warnings. */
+  warnings: number
   batch_calls: number
   polls: number
   paused_ms: number
+  batches: CatalogSyncBatch[]
 }
 
 /** GET /admin/whatsapp/catalog/runs/:id, POST /catalog/sync (202). */

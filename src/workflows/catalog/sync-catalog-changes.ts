@@ -11,8 +11,9 @@ import { syncWhatsAppCatalogWorkflow } from "./workflows/sync-whatsapp-catalog"
  * The `catalog_change` work handler: an incremental sync of the claimed
  * variants (changed, then quiet), one run per catalog (from its source
  * account) however many numbers share it. A failed run keeps the variants
- * for a retry with backoff; at the attempt cap they are given up visibly and
- * the nightly reconcile is what sends them.
+ * for a retry with backoff, and so does a run that left items pending (Meta
+ * canceled or never finished their batch); at the attempt cap they are given
+ * up visibly and the nightly reconcile is what sends them.
  */
 export async function syncCatalogChanges(container: MedusaContainer, claimed: { id: string; attempts: number }[]) {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
@@ -21,7 +22,10 @@ export async function syncCatalogChanges(container: MedusaContainer, claimed: { 
   const accounts = catalogSourceAccounts((await whatsapp.listWhatsappAccounts({}, { select: CATALOG_ACCOUNT_FIELDS })) as any[])
   for (const account of accounts) {
     try {
-      await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, variant_ids: variantIds, trigger: "incremental" } })
+      const { result } = await syncWhatsAppCatalogWorkflow(container).run({ input: { account_id: account.id, variant_ids: variantIds, trigger: "incremental" } })
+      // Items Meta has not confirmed (batch canceled, errored, unfinished): keep the changes for a retry.
+      const pending = Number((result?.stats as { pending?: number } | undefined)?.pending ?? 0)
+      if (pending > 0) failures.push(`${account.id}: ${pending} item(s) left pending by Meta (see run ${result.id})`)
     } catch (error) {
       failures.push(`${account.id}: ${describeError(error)}`)
     }

@@ -5,11 +5,13 @@ import { formatDateTime } from "./format"
 import { SyncRunBadge } from "./status-badges"
 
 // The figures a merchant acts on; batch/poll counters are for debugging only.
-const SHOWN_STATS = ["created", "updated", "deleted", "unchanged", "invalid", "rejected"] as const
+const SHOWN_STATS = ["created", "updated", "deleted", "unchanged", "invalid", "rejected", "pending", "warnings"] as const
 
 export const SyncRunSummary = ({ run }: { run: CatalogSyncRun }) => {
   const stats = run.stats ?? {}
   const figures = SHOWN_STATS.filter((key) => typeof stats[key] === "number").map((key) => `${stats[key]} ${key}`)
+  // Batches Meta did not finish cleanly, in Meta's words: why items are pending or refused.
+  const notes = ("batches" in stats ? stats.batches ?? [] : []).filter((b) => b.note).map((b) => `Batch ${b.handle ?? "(not ingested)"}: ${b.status}. ${b.note}`)
   return (
     <div className="flex flex-col gap-y-1" data-testid="catalog-last-run" data-run-id={run.id} data-status={run.status}>
       <div className="flex items-center gap-x-2">
@@ -23,6 +25,11 @@ export const SyncRunSummary = ({ run }: { run: CatalogSyncRun }) => {
           {figures.join(" · ")}
         </Text>
       )}
+      {notes.map((note) => (
+        <Text key={note} size="small" className="text-ui-fg-subtle" data-testid="catalog-run-batch-note">
+          {note}
+        </Text>
+      ))}
       {isRunStale(run) && (
         <Text size="small" className="text-ui-fg-subtle">
           Still marked running after 15 minutes: it probably stopped. You can start a new sync.

@@ -4,7 +4,7 @@ import { model } from "@medusajs/framework/utils"
  * Per-product WhatsApp switches; a product without a row is searchable and
  * shown. Two separate things: `searchable` only decides whether typed
  * messages find the product; `hidden_in_catalog` hides its items in the Meta
- * catalog (visibility "hidden") and keeps it out of WhatsApp altogether.
+ * catalog (visibility "staging") and keeps it out of WhatsApp altogether.
  */
 export const WhatsappProductSetting = model.define("whatsapp_product_setting", {
   id: model.id({ prefix: "waprod" }).primaryKey(),
