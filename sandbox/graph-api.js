@@ -32,16 +32,12 @@ function defaultState() {
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
-<<<<<<< HEAD
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0 },
-    customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
-=======
     // Catalog faults (catalog.js): catalog429 / catalog80009 count down the next throttled answers;
     // catalogBatchEnds queues how the next batches end ("canceled", "error"); catalogErrorSample is
     // how many errors a status shows; catalogItemErrors / catalogItemWarnings / catalogIntakeErrors
     // map retailer ids to the message Meta gives them while processing / at intake.
     faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {} },
->>>>>>> wt-catalog
+    customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
   }
 }
 
