@@ -101,6 +101,7 @@ medusaIntegrationTestRunner({
     it("links phone and BSUID into one conversation, merges two that turn out to be one customer, and follows a number change", async () => {
       // Before 2026: the customer wrote by phone only.
       await postWebhook(api.defaults.baseURL!, textPayload({ from: "34600555003", text: "primero", name: "Pablo" }))
+      await waitFor(async () => (await rows(`select 1 from whatsapp_conversation where wa_id = '34600555003'`)).length)
       // As a username customer without the phone, before Meta linked them: a second conversation.
       const bsuid = "ES.48213377001122334455"
       const bsuidOnly = envelope({
