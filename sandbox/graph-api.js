@@ -7,6 +7,7 @@ const { errors } = require("./meta-errors")
 const { validateOutbound, placeholderCount } = require("./validate-message")
 const { inboundMessage, statusUpdate, deliver, newWamid } = require("./webhooks")
 const { createCatalogApi } = require("./catalog")
+const { createMediaApi } = require("./media")
 
 /** The Meta app the sandbox plays: the one that subscribes to WABAs. */
 const SANDBOX_APP = { id: "670843887433847", name: "WhatsApp Commerce Sandbox" }
@@ -31,7 +32,9 @@ function defaultState() {
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0 },
+    media: new Map(), // media id → file customers sent or the business uploaded (media.js)
+    // expireMediaUrls / mediaDownload5xx: how many media URLs to hand out already expired, downloads to fail with 500.
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, expireMediaUrls: 0, mediaDownload5xx: 0 },
   }
 }
 
@@ -50,6 +53,8 @@ function createSandbox(options = {}) {
   let state = defaultState()
   const pending = new Set()
   let catalogApi = createCatalogApi(state, { pollsBeforeFinished: options.pollsBeforeFinished })
+  const mediaApi = createMediaApi(() => state, config)
+  const tokenOfNumber = (phoneNumberId) => state.accounts.get(phoneNumberId)?.access_token ?? null
 
   function addAccount(account) {
     const full = {
@@ -186,6 +191,8 @@ function createSandbox(options = {}) {
     }
     const problems = validateOutbound(body)
     if (problems.length) return errors.invalidParameter(problems.join("; "))
+    const mediaProblem = mediaApi.sendProblem(account, body.type, body[body.type])
+    if (mediaProblem) return mediaProblem
     if (body.type === "template") {
       const problem = checkTemplate(account, body.template)
       if (problem) return problem
@@ -232,9 +239,18 @@ function createSandbox(options = {}) {
     return [...sent, ...received].sort((a, b) => a.at - b.at)
   }
 
-  async function graph(req, res, parts, query, body, arrivedAt, rawSize) {
+  async function graph(req, res, parts, query, body, arrivedAt, rawSize, raw) {
     const [, objectId, edge] = parts
     const token = tokenOf(req)
+    const media = !edge && mediaApi.live(objectId)
+    if (media) {
+      if (!token || token !== tokenOfNumber(media.phone_number_id)) return errors.badToken()
+      if (req.method === "GET") return mediaApi.lookup(media, `http://${req.headers.host}`)
+      if (req.method === "DELETE") {
+        state.media.delete(objectId)
+        return { status: 200, body: { success: true } }
+      }
+    }
     if (state.catalogs.has(objectId)) {
       const allowed = [...state.accounts.values()].filter((a) => a.catalog_id === objectId).map((a) => a.access_token)
       if (!token || !allowed.includes(token)) return errors.badToken()
@@ -248,6 +264,7 @@ function createSandbox(options = {}) {
     if (!token || !tokens.includes(token)) return errors.badToken()
 
     if (account && edge === "messages" && req.method === "POST") return postMessages(account, body, arrivedAt)
+    if (account && edge === "media" && req.method === "POST") return mediaApi.upload(account, raw, req.headers["content-type"])
     if (account && !edge && req.method === "GET") {
       const { access_token, commerce, subscribed, catalog_id, waba_id, phone_number_id, ...info } = account
       return { status: 200, body: { id: phone_number_id, ...info, code_verification_status: "VERIFIED", throughput: { level: "STANDARD" } } }
@@ -299,6 +316,12 @@ function createSandbox(options = {}) {
       const accounts = [...state.accounts.values()].map(({ access_token, ...a }) => a)
       return { status: 200, body: { accounts, templates: [...state.templates.values()].flat() } }
     }
+    if (action === "media" && req.method === "GET") {
+      // The phone's view of a file (the simulator shows it; tests compare bytes): no token, inspection only.
+      const record = state.media.get(query.get("id"))
+      if (!record) return { status: 404, body: { error: "no such media" } }
+      return { status: 200, raw: record.bytes, headers: { "content-type": record.mime_type } }
+    }
     if (action === "faults" && req.method === "POST") {
       state.faults = { ...state.faults, ...body }
       return { status: 200, body: { faults: state.faults } }
@@ -328,7 +351,9 @@ function createSandbox(options = {}) {
       const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]
       if (!account) return { status: 400, body: { error: "no account" } }
       const from = String(body.from).replace(/\D/g, "")
-      const { wamid, payload } = inboundMessage(account, { ...body, from })
+      // A photo, voice note, document…: its file is kept for download and the message carries its media id.
+      const media = body.media ? { type: body.media.type, [body.media.type]: mediaApi.customerMediaPart(account, body.media) } : null
+      const { wamid, payload } = inboundMessage(account, { ...body, from, ...(media ? { raw: media } : {}) })
       state.windows.set(`${account.phone_number_id}:${from}`, config.now())
       const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: config.now(), status: "sent" }
       state.inbound.set(wamid, received)
@@ -347,7 +372,8 @@ function createSandbox(options = {}) {
     const parts = url.pathname.split("/").filter(Boolean)
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
-    const text = Buffer.concat(chunks).toString("utf8")
+    const raw = Buffer.concat(chunks)
+    const text = /multipart\/form-data/i.test(req.headers["content-type"] ?? "") ? "" : raw.toString("utf8")
     let body = null
     if (text) {
       try {
@@ -362,7 +388,9 @@ function createSandbox(options = {}) {
         result = await inspect(req, parts, url.searchParams, body)
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
-        result = await graph(req, res, parts, url.searchParams, body, arrivedAt, chunks.reduce((n, c) => n + c.length, 0))
+        result = await graph(req, res, parts, url.searchParams, body, arrivedAt, raw.length, raw)
+      } else if (parts[0] === "whatsapp_business" && parts[1] === "attachments") {
+        result = mediaApi.download(url.searchParams, tokenOf(req), tokenOfNumber)
       } else if (parts[0] === "favicon.ico") {
         result = { status: 204, raw: "" }
       } else if (!parts.length || parts[0] === "simulator") {
