@@ -43,6 +43,10 @@ describe("sandbox media", () => {
       sha256: createHash("sha256").update(png).digest("base64"),
       caption: "¿Lo tenéis en rojo?",
     })
+    // The simulator's view of the file (inspection, no token): the same bytes.
+    const shown = await fetch(`${url}/__sandbox/media?id=${message.image.id}`)
+    expect(shown.headers.get("content-type")).toBe("image/png")
+    expect(Buffer.from(await shown.arrayBuffer()).equals(png)).toBe(true)
   })
 
   it("answers GET /{media-id} with a URL that needs the token and expires after 5 minutes", async () => {
