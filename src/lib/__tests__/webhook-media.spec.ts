@@ -69,3 +69,28 @@ describe("media rules (Meta's supported media table)", () => {
     expect(storedFileName({ type: "image", mime: "image/jpeg", wamid: "wamid.HBgLMzQ2MDAwMDAwMDE=" })).toMatch(/^image-[A-Za-z0-9]+\.jpg$/)
   })
 })
+
+describe("classifyMediaFailure", () => {
+  const { classifyMediaFailure } = require("../media/download-failure")
+  const { GraphApiError } = require("../graph-api/errors")
+  const { MediaTooLargeError } = require("../graph-api/client")
+
+  it("gives up on a media id Meta does not know, at once", () => {
+    expect(classifyMediaFailure("lookup", new GraphApiError("x", 404, "100"))).toMatchObject({ permanent: true, note: expect.stringMatching(/HTTP 404.*does not know this media id/) })
+    expect(classifyMediaFailure("lookup", new GraphApiError("x", 400, "100", "33"))).toMatchObject({ permanent: true, note: expect.stringContaining("code 100/33") })
+  })
+
+  it("retries what a later attempt can fix: an expired URL, a server error, a bad token, the network", () => {
+    expect(classifyMediaFailure("download", new GraphApiError("expired", 404, "100"))).toMatchObject({ permanent: false, note: "media download failed: HTTP 404, code 100" })
+    expect(classifyMediaFailure("lookup", new GraphApiError("x", 500, "1"))).toMatchObject({ permanent: false })
+    expect(classifyMediaFailure("lookup", new GraphApiError("x", 401, "190"))).toMatchObject({ permanent: false })
+    expect(classifyMediaFailure("download", GraphApiError.network(new Error("ECONNRESET")))).toMatchObject({ permanent: false, note: expect.stringContaining("HTTP none, code network") })
+  })
+
+  it("gives up on a download past its limit, and keeps the cause's text out of a store failure", () => {
+    expect(classifyMediaFailure("download", new MediaTooLargeError(6_000_000, 5_242_880))).toMatchObject({ permanent: true, note: expect.stringContaining("5242880-byte limit") })
+    const failure = classifyMediaFailure("store", new Error("insert into … values ('34600000001')"))
+    expect(failure.permanent).toBe(false)
+    expect(failure.note).not.toContain("34600000001")
+  })
+})
