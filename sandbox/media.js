@@ -180,15 +180,31 @@ function createMediaApi(getState, config) {
   }
 
   /**
-   * A sent media message's media: an id must be one this number uploaded and
-   * still alive, and its file must suit the message type (131053 otherwise).
+   * A sent media message, as the image, document, audio, video and sticker
+   * message pages describe it: `id` of an uploaded file or `link` of a hosted
+   * one, never both; caption up to 1024 characters on image, video and
+   * document only; `filename` on documents only. An id must be a live upload
+   * of this number, of a type its message can carry.
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages/
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/document-messages
+   * Codes: 131008 for a missing required parameter, 131009 for a value not
+   * valid, 100 for a parameter the message type does not take, 131053 for
+   * media that cannot be used.
    */
   function sendProblem(account, type, part) {
-    if (!part?.id) return null
+    if (!SUPPORTED[type]) return null
+    const invalid = (details) => metaError(400, 131009, "(#131009) Parameter value is not valid", { details })
+    if (!part || typeof part !== "object") return metaError(400, 131008, "(#131008) Required parameter is missing", { details: `${type} is required` })
+    if (!part.id && !part.link) return metaError(400, 131008, "(#131008) Required parameter is missing", { details: `${type}['id'] or ${type}['link'] is required` })
+    if (part.id && part.link) return invalid(`${type} takes either id or link, not both`)
+    if (part.link && !/^https?:\/\/\S+$/.test(String(part.link))) return invalid(`${type}['link'] must be an http(s) URL`)
+    const captioned = ["image", "video", "document"].includes(type)
+    if (part.caption !== undefined && !captioned) return metaError(400, 100, "(#100) Invalid parameter", { details: `${type}['caption'] is not a parameter of ${type} messages` })
+    if (part.filename !== undefined && type !== "document") return metaError(400, 100, "(#100) Invalid parameter", { details: `${type}['filename'] is not a parameter of ${type} messages` })
+    if (captioned && part.caption !== undefined && (typeof part.caption !== "string" || [...part.caption].length > 1024)) return invalid(`${type}['caption'] must be a text of at most 1024 characters`)
+    if (!part.id) return null
     const record = live(String(part.id))
-    if (!record || record.phone_number_id !== account.phone_number_id) {
-      return metaError(400, 131009, "(#131009) Parameter value is not valid", { details: `${type}['id'] ${part.id} is not a valid media id for this phone number` })
-    }
+    if (!record || record.phone_number_id !== account.phone_number_id) return invalid(`${type}['id'] ${part.id} is not a valid media id for this phone number`)
     if (!SUPPORTED[type].mime.includes(baseMime(record.mime_type))) {
       return metaError(400, 131053, "(#131053) Media upload error", { details: `Media of type ${record.mime_type} cannot be sent as ${type}` })
     }

@@ -69,24 +69,6 @@ function validateInteractive(i, errs) {
   }
 }
 
-/**
- * A media message: `{ id }` of an uploaded file or `{ link }` of a hosted one,
- * never both; caption up to 1024 characters on image, video and document
- * only; `filename` only on documents. Image and document messages pages:
- * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages/
- * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/document-messages
- */
-function validateMedia(type, part, errs) {
-  if (!part || typeof part !== "object") return errs.push(`${type} is required`)
-  if (!part.id && !part.link) errs.push(`${type}['id'] or ${type}['link'] is required`)
-  if (part.id && part.link) errs.push(`${type} takes either id or link, not both`)
-  if (part.link && !/^https?:\/\/\S+$/.test(String(part.link))) errs.push(`${type}['link'] must be an http(s) URL`)
-  if (["image", "video", "document"].includes(type)) checkText(errs, `${type}['caption']`, part.caption, 1024, false)
-  else if (part.caption !== undefined) errs.push(`${type}['caption'] is not supported for ${type} messages`)
-  if (part.filename !== undefined && type !== "document") errs.push(`${type}['filename'] is only supported for documents`)
-  if (type === "document") checkText(errs, "document['filename']", part.filename, 240, false)
-}
-
 /** Problems Meta would reject the message for; empty when it is acceptable. */
 function validateOutbound(body) {
   const errs = []
@@ -104,8 +86,7 @@ function validateOutbound(body) {
     case "audio":
     case "document":
     case "sticker":
-      validateMedia(body.type, body[body.type], errs)
-      break
+      break // checked by media.js, which knows the uploaded files and answers with Meta's media codes
     case "template":
       if (!body.template?.name) errs.push("template['name'] is required")
       if (!body.template?.language?.code) errs.push("template['language']['code'] is required")

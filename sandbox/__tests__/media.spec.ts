@@ -107,14 +107,14 @@ describe("sandbox media", () => {
     await expect(send({ type: "document", document: { id: pdfId, filename: "factura.pdf", caption: "Tu factura" } })).resolves.toHaveProperty("messages")
     await expect(send({ type: "image", image: { link: "https://shop.example/a.png" } })).resolves.toHaveProperty("messages")
 
-    const problems = [
-      { type: "image", image: {} },
-      { type: "image", image: { id: imageId, link: "https://shop.example/a.png" } },
-      { type: "image", image: { id: imageId, caption: "x".repeat(1025) } },
-      { type: "image", image: { id: imageId, filename: "a.png" } },
-      { type: "audio", audio: { id: imageId, caption: "no" } },
+    const problems: [Record<string, unknown>, string][] = [
+      [{ type: "image", image: {} }, "131008"],
+      [{ type: "image", image: { id: imageId, link: "https://shop.example/a.png" } }, "131009"],
+      [{ type: "image", image: { id: imageId, caption: "x".repeat(1025) } }, "131009"],
+      [{ type: "image", image: { id: imageId, filename: "a.png" } }, "100"],
+      [{ type: "audio", audio: { id: imageId, caption: "no" } }, "100"],
     ]
-    for (const message of problems) expect(await refusal(send(message))).toMatchObject({ status: 400, code: "100" })
+    for (const [message, code] of problems) expect(await refusal(send(message))).toMatchObject({ status: 400, code })
     expect(await refusal(send({ type: "image", image: { id: "12345" } }))).toMatchObject({ code: "131009" })
     expect(await refusal(send({ type: "image", image: { id: pdfId } }))).toMatchObject({ code: "131053" })
   })
