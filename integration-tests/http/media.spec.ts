@@ -76,10 +76,10 @@ medusaIntegrationTestRunner({
       const voice = await settled(await customerSends("34611000002", { type: "audio", base64: ogg.toString("base64"), mime_type: "audio/ogg; codecs=opus", voice: true }))
       expect(voice).toMatchObject({ type: "audio", media_status: "stored", media_mime_type: "audio/ogg" })
       expect(voice.payload.audio.voice).toBe(true)
-      const doc = await settled(await customerSends("34611000002", { type: "document", base64: PDF.toString("base64"), mime_type: "application/pdf", filename: "pedido 123.pdf" }))
-      expect(doc).toMatchObject({ media_status: "stored", media_filename: "pedido 123.pdf" })
+      const doc = await settled(await customerSends("34611000002", { type: "document", base64: PDF.toString("base64"), mime_type: "application/pdf", filename: "presupuesto año 2026.pdf" }))
+      expect(doc).toMatchObject({ media_status: "stored", media_filename: "presupuesto año 2026.pdf" })
       const served = await fetch(`${api.defaults.baseURL}/admin/whatsapp/messages/${doc.id}/media`, { headers: admin.headers })
-      expect(served.headers.get("content-disposition")).toContain("attachment")
+      expect(served.headers.get("content-disposition")).toBe(`attachment; filename="presupuesto a_o 2026.pdf"; filename*=UTF-8''presupuesto%20a%C3%B1o%202026.pdf`)
       expect(Buffer.from(await served.arrayBuffer()).equals(PDF)).toBe(true)
     })
 

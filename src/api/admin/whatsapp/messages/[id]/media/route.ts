@@ -18,7 +18,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `media unavailable: ${reason}`)
   }
   const stream = await req.scope.resolve(Modules.FILE).getDownloadStream(media.media_file_id)
-  const filename = (media.media_filename ?? "file").replace(/["\\\r\n]/g, "_")
+  // An ASCII fallback name (header values must be Latin-1) and the exact one in RFC 5987 form.
+  const filename = (media.media_filename ?? "file").replace(/[^\x20-\x7e]|["\\]/g, "_")
   res.setHeader("content-type", media.media_mime_type ?? "application/octet-stream")
   res.setHeader("x-content-type-options", "nosniff")
   res.setHeader("cache-control", "private, max-age=3600")
