@@ -91,7 +91,8 @@ function createMediaApi(getState, config) {
 
   /** Keeps a file as Meta would; returns its id and hashes (the webhook carries the base64 one). */
   function addMedia({ phone_number_id, mime_type, bytes, filename = null, source = "customer" }) {
-    const id = String(1_000_000_000_000_000n + BigInt(media().size + 1) * 7919n + BigInt(crypto.randomInt(1_000_000)))
+    // Numeric like Meta's (e.g. 1013859600285441), unique within this sandbox.
+    const id = `10${String(crypto.randomInt(1e9)).padStart(9, "0")}${String(media().size + 1).padStart(5, "0")}`
     const digest = crypto.createHash("sha256").update(bytes).digest()
     const now = config.now()
     const record = {

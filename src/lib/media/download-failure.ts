@@ -1,4 +1,4 @@
-import { GraphApiError, } from "../graph-api/errors"
+import { GraphApiError } from "../graph-api/errors"
 import { MediaTooLargeError } from "../graph-api/client"
 import { describeError } from "../safe-error"
 

@@ -6,7 +6,7 @@ import type { AdminWhatsAppMessage as Message } from "../../../types/http"
 export const mediaUrl = (messageId: string) => `/admin/whatsapp/messages/${messageId}/media`
 
 const sizeLabel = (bytes: number | null) =>
-  bytes == null ? "" : bytes >= 1024 * 1024 ? ` · ${(bytes / 1024 / 1024).toFixed(1)} MB` : ` · ${Math.max(1, Math.round(bytes / 1024))} KB`
+  bytes == null ? "" : bytes >= 1024 * 1024 ? ` · ${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? ` · ${Math.round(bytes / 1024)} KB` : ` · ${bytes} bytes`
 
 /** What a media message carries: the picture, a player, or the document to download; or why it is missing. */
 export const MessageMedia = ({ message }: { message: Message }) => {
