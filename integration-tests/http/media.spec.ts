@@ -126,7 +126,7 @@ medusaIntegrationTestRunner({
       expect((await served.json()).message).toMatch(/^media unavailable: gave up/)
     })
 
-    it("sends a document from the inbox: stored in the File module, uploaded to Meta, delivered by its media id", async () => {
+    it("sends a document and an image from the inbox: stored in the File module, uploaded to Meta, delivered by their media ids", async () => {
       const from = "34611000006"
       await customerSends(from, { type: "image", base64: PNG.toString("base64"), mime_type: "image/png" }) // opens the window
       const [conversation] = await waitFor(async () => {
@@ -149,6 +149,13 @@ medusaIntegrationTestRunner({
       expect((await getContainer().resolve(Modules.FILE).getAsBuffer(row.media_file_id)).equals(PDF)).toBe(true)
       const served = await fetch(`${api.defaults.baseURL}/admin/whatsapp/messages/${sent.data.message.id}/media`, { headers: admin.headers })
       expect(Buffer.from(await served.arrayBuffer()).equals(PDF)).toBe(true)
+
+      // An image goes the same way, as an `image` message without a file name.
+      const photo = await api.post(`/admin/whatsapp/conversations/${conversation.id}/media`, { type: "image", filename: "azul.png", mime_type: "image/png", content_base64: PNG.toString("base64"), caption: "En azul" }, admin)
+      expect(photo.data.message).toMatchObject({ type: "image", text: "En azul", media_status: "stored" })
+      const image = await waitFor(async () => fake.sandbox.state.messages.find((m: any) => m.to === from && m.type === "image"), { what: "image at the sandbox" })
+      expect(image.body.image).toEqual({ id: expect.any(String), caption: "En azul" })
+      expect(fake.sandbox.state.media.get(image.body.image.id).bytes.equals(PNG)).toBe(true)
     })
 
     it("refuses a file WhatsApp would not take, before anything is uploaded", async () => {
