@@ -8,6 +8,7 @@ const { validateOutbound, placeholderCount } = require("./validate-message")
 const { inboundMessage, numberChangeMessages, statusUpdate, deliver, newWamid } = require("./webhooks")
 const { createCustomers } = require("./customers")
 const { createCatalogApi } = require("./catalog")
+const { createMediaApi } = require("./media")
 
 /** The Meta app the sandbox plays: the one that subscribes to WABAs. */
 const SANDBOX_APP = { id: "670843887433847", name: "WhatsApp Commerce Sandbox" }
@@ -32,11 +33,13 @@ function defaultState() {
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
+    media: new Map(), // media id → file customers sent or the business uploaded (media.js)
     // Catalog faults (catalog.js): catalog429 / catalog80009 count down the next throttled answers;
     // catalogBatchEnds queues how the next batches end ("canceled", "error"); catalogErrorSample is
     // how many errors a status shows; catalogItemErrors / catalogItemWarnings / catalogIntakeErrors
     // map retailer ids to the message Meta gives them while processing / at intake.
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {} },
+    // expireMediaUrls / mediaDownload5xx: how many media URLs to hand out already expired, downloads to fail with 500.
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {}, expireMediaUrls: 0, mediaDownload5xx: 0 },
     customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
   }
 }
@@ -58,6 +61,8 @@ function createSandbox(options = {}) {
   // Batches move one step per status answer (not by time); minPollIntervalMs > 0 answers 80009 to faster polling, on config.now.
   const catalogOptions = { pollsBeforeFinished: options.pollsBeforeFinished, minPollIntervalMs: options.catalogMinPollIntervalMs, now: () => config.now() }
   let catalogApi = createCatalogApi(state, catalogOptions)
+  const mediaApi = createMediaApi(() => state, config)
+  const tokenOfNumber = (phoneNumberId) => state.accounts.get(phoneNumberId)?.access_token ?? null
 
   function addAccount(account) {
     const full = {
@@ -198,6 +203,8 @@ function createSandbox(options = {}) {
     }
     const problems = validateOutbound(body)
     if (problems.length) return errors.invalidParameter(problems.join("; "))
+    const mediaProblem = mediaApi.sendProblem(account, body.type, body[body.type])
+    if (mediaProblem) return mediaProblem
     if (body.type === "template") {
       const problem = checkTemplate(account, body.template)
       if (problem) return problem
@@ -255,9 +262,18 @@ function createSandbox(options = {}) {
     return [...sent, ...received].sort((a, b) => a.at - b.at)
   }
 
-  async function graph(req, res, parts, query, body, arrivedAt, rawSize) {
+  async function graph(req, res, parts, query, body, arrivedAt, rawSize, raw) {
     const [, objectId, edge] = parts
     const token = tokenOf(req)
+    const media = !edge && mediaApi.live(objectId)
+    if (media) {
+      if (!token || token !== tokenOfNumber(media.phone_number_id)) return errors.badToken()
+      if (req.method === "GET") return mediaApi.lookup(media, `http://${req.headers.host}`)
+      if (req.method === "DELETE") {
+        state.media.delete(objectId)
+        return { status: 200, body: { success: true } }
+      }
+    }
     if (state.catalogs.has(objectId)) {
       const allowed = [...state.accounts.values()].filter((a) => a.catalog_id === objectId).map((a) => a.access_token)
       if (!token || !allowed.includes(token)) return errors.badToken()
@@ -271,6 +287,7 @@ function createSandbox(options = {}) {
     if (!token || !tokens.includes(token)) return errors.badToken()
 
     if (account && edge === "messages" && req.method === "POST") return postMessages(account, body, arrivedAt)
+    if (account && edge === "media" && req.method === "POST") return mediaApi.upload(account, raw, req.headers["content-type"])
     if (account && !edge && req.method === "GET") {
       const { access_token, commerce, subscribed, catalog_id, waba_id, phone_number_id, ...info } = account
       return { status: 200, body: { id: phone_number_id, ...info, code_verification_status: "VERIFIED", throughput: { level: "STANDARD" } } }
@@ -322,6 +339,12 @@ function createSandbox(options = {}) {
       const accounts = [...state.accounts.values()].map(({ access_token, ...a }) => a)
       return { status: 200, body: { accounts, templates: [...state.templates.values()].flat() } }
     }
+    if (action === "media" && req.method === "GET") {
+      // The phone's view of a file (the simulator shows it; tests compare bytes): no token, inspection only.
+      const record = state.media.get(query.get("id"))
+      if (!record) return { status: 404, body: { error: "no such media" } }
+      return { status: 200, raw: record.bytes, headers: { "content-type": record.mime_type } }
+    }
     if (action === "faults" && req.method === "POST") {
       state.faults = { ...state.faults, ...body }
       return { status: 200, body: { faults: state.faults } }
@@ -353,7 +376,9 @@ function createSandbox(options = {}) {
       const from = String(body.from).replace(/\D/g, "")
       // A username customer (`username`, `hide_phone`) writes without showing the number.
       const customer = state.customers.register(account, { phone: from, username: body.username, hidePhone: body.hide_phone })
-      const { wamid, payload } = inboundMessage(account, { ...body, from, customer })
+      // A photo, voice note, document…: its file is kept for download and the message carries its media id.
+      const media = body.media ? { type: body.media.type, [body.media.type]: mediaApi.customerMediaPart(account, body.media) } : null
+      const { wamid, payload } = inboundMessage(account, { ...body, from, customer, ...(media ? { raw: media } : {}) })
       state.windows.set(`${account.phone_number_id}:${from}`, config.now())
       const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: config.now(), status: "sent" }
       state.inbound.set(wamid, received)
@@ -388,7 +413,8 @@ function createSandbox(options = {}) {
     const parts = url.pathname.split("/").filter(Boolean)
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
-    const text = Buffer.concat(chunks).toString("utf8")
+    const raw = Buffer.concat(chunks)
+    const text = /multipart\/form-data/i.test(req.headers["content-type"] ?? "") ? "" : raw.toString("utf8")
     let body = null
     if (text) {
       try {
@@ -403,7 +429,9 @@ function createSandbox(options = {}) {
         result = await inspect(req, parts, url.searchParams, body)
       } else if (/^v\d+\.\d+$/.test(parts[0] ?? "") && parts[1]) {
         if (state.faults.latencyMs) await new Promise((r) => setTimeout(r, state.faults.latencyMs))
-        result = await graph(req, res, parts, url.searchParams, body, arrivedAt, chunks.reduce((n, c) => n + c.length, 0))
+        result = await graph(req, res, parts, url.searchParams, body, arrivedAt, raw.length, raw)
+      } else if (parts[0] === "whatsapp_business" && parts[1] === "attachments") {
+        result = mediaApi.download(url.searchParams, tokenOf(req), tokenOfNumber)
       } else if (parts[0] === "favicon.ico") {
         result = { status: 204, raw: "" }
       } else if (!parts.length || parts[0] === "simulator") {

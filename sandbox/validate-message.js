@@ -88,6 +88,12 @@ function validateOutbound(body) {
     case "interactive":
       validateInteractive(body.interactive, errs)
       break
+    case "image":
+    case "video":
+    case "audio":
+    case "document":
+    case "sticker":
+      break // checked by media.js, which knows the uploaded files and answers with Meta's media codes
     case "template":
       if (!body.template?.name) errs.push("template['name'] is required")
       if (!body.template?.language?.code) errs.push("template['language']['code'] is required")

@@ -1,3 +1,4 @@
+import os from "node:os"
 import path from "node:path"
 import { defineConfig } from "@medusajs/framework/utils"
 import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "./secrets"
@@ -24,6 +25,19 @@ export default defineConfig({
   },
   admin: { disable: true },
   modules: [
+    {
+      // WhatsApp media lands here: the local provider, as Medusa's default, in a per-process temp folder.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: path.join(os.tmpdir(), `whatsapp-it-files-${process.pid}`), backend_url: "http://127.0.0.1:9000/static" },
+          },
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/payment",
       options: {

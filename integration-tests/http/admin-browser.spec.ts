@@ -220,6 +220,40 @@ describe("the admin in a browser", () => {
     expect(conversations.map((c: any) => c.username)).toEqual(["@iris.shop"])
   }, 120_000)
 
+  it("shows a customer's photo, voice note and document in the inbox, says why a file is unavailable, and sends a document", async () => {
+    // A 1×1 PNG and a PDF header: enough for the browser to decode and the sandbox to compare.
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex")
+    const pdf = Buffer.from("%PDF-1.4\n%%EOF\n")
+    const customerSends = (media: Record<string, unknown>) =>
+      json(`${sandbox}/__sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: CUSTOMER, name: "Carmen", media }) })
+    await customerSends({ type: "image", base64: png.toString("base64"), mime_type: "image/png", caption: "¿Y en este color?" })
+    await customerSends({ type: "audio", base64: Buffer.from("OggS voice note").toString("base64"), mime_type: "audio/ogg; codecs=opus", voice: true })
+    await customerSends({ type: "document", base64: pdf.toString("base64"), mime_type: "application/pdf", filename: "medidas.pdf" })
+    await customerSends({ type: "image", base64: png.toString("base64"), mime_type: "image/gif" })
+
+    await page.goto(`${admin}/app/whatsapp`)
+    await page.locator('[data-testid="conversation-row"]', { hasText: "Carmen" }).click()
+    // Served by the admin's own media route with the session cookie, and decoded by the browser.
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="media-image"]') as HTMLImageElement | null
+      return !!img && img.complete && img.naturalWidth === 1
+    })
+    await page.getByTestId("media-audio").waitFor()
+    await page.getByTestId("media-document").filter({ hasText: "medidas.pdf" }).waitFor()
+    await page.getByTestId("media-unavailable").filter({ hasText: "image/gif is not supported for image" }).waitFor()
+    await shot("06b-inbox-media")
+
+    await page.getByTestId("reply-input").fill("Aquí tienes la guía de tallas")
+    await page.setInputFiles('[data-testid="reply-attach-input"]', { name: "guia-tallas.pdf", mimeType: "application/pdf", buffer: pdf })
+    const sent = await until(
+      async () => (await json(`${sandbox}/__sandbox/messages?to=${CUSTOMER}`)).messages.find((m: any) => m.type === "document"),
+      "the document at the fake Graph API"
+    )
+    expect(sent.body.document).toMatchObject({ id: expect.any(String), filename: "guia-tallas.pdf", caption: "Aquí tienes la guía de tallas" })
+    await page.locator('[data-testid="message"][data-direction="outbound"][data-type="document"] [data-testid="media-document"]').waitFor()
+    expect(await page.getByTestId("reply-input").inputValue()).toBe("")
+  }, 180_000)
+
   it("switches a product's search off from its page and edits a variant's content ID", async () => {
     const { products } = await json(`${admin}/admin/products?q=Camiseta&fields=id,title,variants.id&limit=1`, { headers })
     const product = products[0]

@@ -266,6 +266,24 @@ function sendText() {
   send({ text }, { type: "text", text: { body: text } })
 }
 
+/** Sends the picked file as Meta delivers it: an image (JPEG, PNG) or a document, the typed text as caption. */
+async function sendFile(file) {
+  if (!file) return
+  const input = $("composer-input")
+  const caption = input.value.trim()
+  const type = ["image/jpeg", "image/png"].includes(file.type) ? "image" : "document"
+  const base64 = await new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(file)
+  })
+  input.value = ""
+  autosize()
+  const part = { ...(caption ? { caption } : {}), ...(type === "document" ? { filename: file.name } : {}) }
+  send({ media: { type, base64, mime_type: file.type || "application/octet-stream", filename: file.name, ...part } }, { type, [type]: part })
+}
+
 function autosize() {
   const input = $("composer-input")
   input.style.height = "auto"
@@ -437,6 +455,7 @@ function wire() {
   $("catalog-button").innerHTML = ICONS.store
   $("cart-button").prepend(icon("cart"))
   $("composer-send").innerHTML = ICONS.send
+  $("attach-icon").innerHTML = ICONS.clip
   for (const b of document.querySelectorAll("[data-back]")) {
     if (b.classList.contains("back")) b.innerHTML = ICONS.back
     b.addEventListener("click", back)
@@ -451,6 +470,10 @@ function wire() {
   $("composer").addEventListener("submit", (e) => (e.preventDefault(), sendText()))
   $("composer-input").addEventListener("keydown", (e) => e.key === "Enter" && !e.shiftKey && !e.isComposing && (e.preventDefault(), sendText()))
   $("composer-input").addEventListener("input", autosize)
+  $("composer-file").addEventListener("change", (e) => {
+    sendFile(e.target.files?.[0]).catch((error) => toast(error.message))
+    e.target.value = ""
+  })
   const messages = $("messages")
   messages.addEventListener("scroll", () => (state.stick = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 60))
   messages.addEventListener("load", () => state.stick && scrollToEnd(), true) // images grow bubbles after render

@@ -31,6 +31,7 @@ export const ICONS = {
   reply: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10 9V5l-7 7 7 7v-4.1c5 0 8.5 1.6 11 5.1-1-5-4-10-11-11z"/></svg>',
   list: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 5h2v2H3zm4 0h14v2H7zm-4 6h2v2H3zm4 0h14v2H7zm-4 6h2v2H3zm4 0h14v2H7z"/></svg>',
   clock: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7z"/></svg>',
+  clip: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z"/></svg>',
   photo: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 19V5a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2zM8.5 13.5l2.5 3 3.5-4.5 4.5 6H5z"/></svg>',
 }
 export const icon = (name) => h("span", { class: `icon icon-${name}`, html: ICONS[name] })
@@ -165,6 +166,7 @@ export function ticks(status) {
 export function kindOf(message) {
   const type = message?.type
   if (type === "text" || type === "order" || type === "template") return type
+  if (["image", "video", "audio", "document", "sticker"].includes(type)) return "media"
   if (type === "button") return "text" // a tap on a template's quick-reply button reads as its text
   if (type === "interactive") {
     const t = message.interactive?.type
@@ -289,6 +291,18 @@ const RENDERERS = {
         textBlock(message.order?.text),
       ],
     }
+  },
+  // A photo, video, voice note, sticker or document: by media id the phone fetches it from the sandbox, by link from the web.
+  media(message) {
+    const part = message[message.type] ?? {}
+    const src = part.id ? `/__sandbox/media?id=${encodeURIComponent(part.id)}` : part.link
+    const caption = textBlock(part.caption)
+    if (!src) return { body: [h("div", { class: "footer" }, `${message.type} without media`), caption] }
+    if (message.type === "image" || message.type === "sticker") return { body: [h("img", { class: message.type === "sticker" ? "sticker" : "photo", src, alt: part.caption ?? message.type, "data-testid": "media-image" }), caption] }
+    if (message.type === "video") return { body: [h("video", { class: "photo", src, controls: true, "data-testid": "media-video" }), caption] }
+    if (message.type === "audio") return { body: [h("audio", { src, controls: true, "data-testid": "media-audio" })] }
+    const name = part.filename ?? "Document"
+    return { body: [h("a", { class: "document", href: src, download: name, "data-testid": "media-document" }, icon("list"), name), caption] }
   },
   unknown(message) {
     const text = message?.interactive?.body?.text ?? message?.text?.body

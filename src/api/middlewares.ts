@@ -25,6 +25,7 @@ import { rawBody } from "./utils/raw-body"
 import { checkoutRequestGuard } from "./utils/checkout-request-guard"
 import { StoreConfirmPhoneLink, StoreRequestPhoneLink } from "./store/whatsapp/link-phone/validators"
 import { AdminLinkConversationCustomer } from "./admin/whatsapp/conversations/[id]/customer/validators"
+import { ADMIN_MEDIA_BODY_LIMIT, AdminSendMedia } from "./admin/whatsapp/conversations/[id]/media/validators"
 
 /** Store routes that act for a logged-in customer (Medusa's storefront auth: session cookie or bearer token). */
 const loggedInCustomer = authenticate("customer", ["session", "bearer"])
@@ -100,6 +101,12 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/auto-replies/:id",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminUpdateAutoReplyRule)],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/media",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: ADMIN_MEDIA_BODY_LIMIT },
+      middlewares: [validateAndTransformBody(AdminSendMedia)],
     },
     {
       matcher: "/admin/whatsapp/conversations/:id/products",

@@ -4,6 +4,7 @@
  * It never throws: anything it does not understand becomes an `unsupported`
  * item that is stored and shown rather than dropped.
  */
+import { extractInboundMedia, type InboundMedia } from "./webhook-media"
 
 export type ReferredProduct = { catalog_id: string | null; product_retailer_id: string }
 export type MetaError = { code: string; title: string | null; message: string | null; details: string | null }
@@ -26,6 +27,8 @@ export type InboundMessageItem = {
   referredProduct: ReferredProduct | null
   errors: MetaError[]
   raw: Record<string, unknown>
+  /** Image, video, audio, document or sticker: the media to download (lib/webhook-media). */
+  media?: InboundMedia | null
 }
 
 export type StatusItem = {
@@ -223,6 +226,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       referredProduct: referredProduct(message),
       errors: parseMetaErrors(message.errors),
       raw: message,
+      media: extractInboundMedia(message),
     })
   }
 

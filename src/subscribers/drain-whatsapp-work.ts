@@ -3,10 +3,11 @@ import { WhatsAppEvents } from "../events"
 import type { WorkKind } from "../modules/whatsapp/types"
 import { whatsappWork } from "../workflows/work/whatsapp-work"
 
-const KIND_OF: Record<string, WorkKind> = {
-  [WhatsAppEvents.WEBHOOK_EVENT_RECEIVED]: "webhook_event",
-  [WhatsAppEvents.MESSAGE_RECEIVED]: "inbound_message",
-  [WhatsAppEvents.MESSAGE_QUEUED]: "outbound_message",
+const KINDS_OF: Record<string, WorkKind[]> = {
+  [WhatsAppEvents.WEBHOOK_EVENT_RECEIVED]: ["webhook_event"],
+  // A received message may need an answer and may carry media to download.
+  [WhatsAppEvents.MESSAGE_RECEIVED]: ["inbound_message", "media_download"],
+  [WhatsAppEvents.MESSAGE_QUEUED]: ["outbound_message"],
 }
 
 /**
@@ -15,10 +16,11 @@ const KIND_OF: Record<string, WorkKind> = {
  * event or a stopped process leaves behind.
  */
 export default async function drainWhatsAppWork({ event, container }: SubscriberArgs<unknown>) {
-  whatsappWork(container).nudge(KIND_OF[event.name])
+  const work = whatsappWork(container)
+  for (const kind of KINDS_OF[event.name] ?? []) work.nudge(kind)
 }
 
 export const config: SubscriberConfig = {
-  event: Object.keys(KIND_OF),
+  event: Object.keys(KINDS_OF),
   context: { subscriberId: "whatsapp-drain-work" },
 }

@@ -85,6 +85,25 @@ export function useSendReply(conversationId: string) {
   })
 }
 
+export type SendMediaBody = {
+  type: "image" | "document"
+  filename: string
+  mime_type: string
+  content_base64: string
+  caption?: string
+}
+
+/** Sends an image or a document (base64 JSON; the route checks Meta's types and sizes). */
+export function useSendMedia(conversationId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: SendMediaBody) =>
+      sdk.client.fetch<AdminWhatsAppMessageResponse>(`${BASE}/${conversationId}/media`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: whatsappKeys.conversations.all }),
+    onError: (error) => toast.error("File not sent", { description: apiErrorMessage(error) }),
+  })
+}
+
 export type SendProductsBody = {
   variant_ids?: string[]
   collection_id?: string

@@ -44,3 +44,20 @@ describe("validateOutboundMessage", () => {
     expect(outboundPreview({ type: "template", template: { name: "cart_reminder", language: { code: "es" } } })).toBe("[template cart_reminder]")
   })
 })
+
+describe("image and document messages", () => {
+  it("takes an uploaded id or a link, a caption up to 1024 characters, and a file name on documents", () => {
+    expect(validateOutboundMessage({ type: "image", image: { id: "1013859600285441", caption: "¿Te gusta?" } })).toEqual([])
+    expect(validateOutboundMessage({ type: "document", document: { link: "https://shop.example/f.pdf", filename: "factura.pdf" } })).toEqual([])
+    expect(outboundPreview({ type: "document", document: { id: "1", filename: "factura.pdf" } })).toBe("factura.pdf")
+    expect(outboundPreview({ type: "image", image: { id: "1", caption: "Roja" } })).toBe("Roja")
+    expect(isFreeForm({ type: "image", image: { id: "1" } })).toBe(true)
+  })
+
+  it("refuses neither or both of id and link, a long caption, and a file name on an image", () => {
+    expect(validateOutboundMessage({ type: "image", image: {} }).join()).toMatch(/either a media id or a link/)
+    expect(validateOutboundMessage({ type: "image", image: { id: "1", link: "https://x.example/a.png" } }).join()).toMatch(/either a media id or a link/)
+    expect(validateOutboundMessage({ type: "document", document: { id: "1", caption: "x".repeat(1025) } }).join()).toMatch(/caption is longer than 1024/)
+    expect(validateOutboundMessage({ type: "image", image: { id: "1", filename: "a.png" } }).join()).toMatch(/only documents have a file name/)
+  })
+})

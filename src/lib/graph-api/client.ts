@@ -20,7 +20,17 @@ export type GraphApiClientConfig = {
   fetch?: typeof fetch
 }
 
-type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown }
+type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; form?: FormData }
+
+export type MediaInfo = { messaging_product: "whatsapp"; url: string; mime_type: string; sha256: string; file_size: number | string; id: string }
+
+/** A download that ran past the limit of its media type. */
+export class MediaTooLargeError extends Error {
+  readonly name = "MediaTooLargeError"
+  constructor(readonly size: number, readonly maxBytes: number) {
+    super(`media is larger than ${maxBytes} bytes (read ${size} so far)`)
+  }
+}
 
 /** A small typed client for the Cloud API endpoints the plugin calls. */
 export class GraphApiClient {
@@ -119,6 +129,69 @@ export class GraphApiClient {
     )
   }
 
+  /**
+   * A media's details and a download URL that expires after 5 minutes:
+   * `GET /{media-id}` → { messaging_product, url, mime_type, sha256, file_size, id }
+   * (Media reference: https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media/).
+   */
+  getMedia(mediaId: string) {
+    return this.request<MediaInfo>("GET", encodeURIComponent(mediaId))
+  }
+
+  /**
+   * Downloads a media URL with the bearer token (Meta: "If you omit your
+   * token, the request will fail"). Stops reading past `maxBytes`, so a
+   * file larger than announced never fills memory.
+   */
+  async downloadMedia(url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | null }> {
+    let response: Response
+    try {
+      response = await this.fetch_(url, {
+        headers: { authorization: `Bearer ${this.config.accessToken}` },
+        signal: AbortSignal.timeout(this.config.timeoutMs ?? 60_000),
+      })
+    } catch (error) {
+      throw GraphApiError.network(error)
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => "")
+      let body: unknown = null
+      try {
+        body = text ? JSON.parse(text) : null
+      } catch {
+        body = null
+      }
+      throw GraphApiError.fromResponse(response.status, body, null)
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    const reader = response.body?.getReader()
+    while (reader) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {})
+        throw new MediaTooLargeError(size, maxBytes)
+      }
+      chunks.push(Buffer.from(value))
+    }
+    return { bytes: Buffer.concat(chunks), contentType: response.headers.get("content-type") }
+  }
+
+  /**
+   * Uploads a file for sending: multipart `POST /{phone-number-id}/media`
+   * with `file`, `type` (its MIME type) and `messaging_product=whatsapp`;
+   * Meta answers `{ id }`, usable in messages for 30 days.
+   */
+  async uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mimeType: string; filename: string }): Promise<{ id: string }> {
+    const form = new FormData()
+    form.set("messaging_product", "whatsapp")
+    form.set("type", file.mimeType)
+    form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename)
+    return this.request<{ id: string }>("POST", `${phoneNumberId}/media`, { form })
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const url = new URL(`${this.config.baseUrl.replace(/\/$/, "")}/${this.config.version}/${path}`)
     for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -132,7 +205,7 @@ export class GraphApiClient {
           authorization: `Bearer ${this.config.accessToken}`,
           ...(options.body ? { "content-type": "application/json" } : {}),
         },
-        body: options.body ? JSON.stringify(options.body) : undefined,
+        body: options.form ?? (options.body ? JSON.stringify(options.body) : undefined),
         signal: AbortSignal.timeout(this.config.timeoutMs ?? 15_000),
       })
     } catch (error) {

@@ -64,7 +64,12 @@ export type TemplateMessage = {
   template: { name: string; language: { code: string }; components?: TemplateComponent[] }
 }
 
-export type OutboundMessage = TextMessage | InteractiveMessage | TemplateMessage
+/** An uploaded file (`id`) or a hosted one (`link`); `filename` for documents only. */
+export type MediaObject = { id?: string; link?: string; caption?: string; filename?: string }
+export type ImageMessage = { type: "image"; image: MediaObject }
+export type DocumentMessage = { type: "document"; document: MediaObject }
+
+export type OutboundMessage = TextMessage | InteractiveMessage | TemplateMessage | ImageMessage | DocumentMessage
 
 export type SendMessageResponse = {
   messaging_product: "whatsapp"

@@ -12,6 +12,7 @@ export const LIMITS = {
   buttonTitle: 20,
   buttons: 3,
   ctaDisplayText: 20,
+  mediaCaption: 1024,
 } as const
 
 function checkLength(errors: string[], label: string, value: string | undefined, max: number, required = false) {
@@ -63,6 +64,12 @@ export function validateOutboundMessage(message: OutboundMessage): string[] {
     checkLength(errors, "text", message.text?.body, LIMITS.textBody, true)
   } else if (message.type === "interactive") {
     checkInteractive(message.interactive, errors)
+  } else if (message.type === "image" || message.type === "document") {
+    // Image and document messages pages: id or link, caption ≤ 1024, filename on documents only.
+    const media = message.type === "image" ? message.image : message.document
+    if (!media?.id === !media?.link) errors.push(`${message.type} needs either a media id or a link`)
+    checkLength(errors, "caption", media?.caption, LIMITS.mediaCaption)
+    if (message.type === "image" && (media as { filename?: string })?.filename !== undefined) errors.push("only documents have a file name")
   } else if (message.type === "template") {
     if (!message.template?.name) errors.push("template name is required")
     if (!message.template?.language?.code) errors.push("template language is required")
@@ -81,5 +88,7 @@ export function isFreeForm(message: OutboundMessage): boolean {
 export function outboundPreview(message: OutboundMessage): string | null {
   if (message.type === "text") return message.text.body
   if (message.type === "template") return `[template ${message.template.name}]`
+  if (message.type === "image") return message.image.caption ?? null
+  if (message.type === "document") return message.document.caption ?? message.document.filename ?? null
   return message.interactive.body?.text ?? `[${message.interactive.type}]`
 }

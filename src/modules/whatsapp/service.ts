@@ -28,6 +28,7 @@ import {
 } from "./sql/carts"
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
 import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
+import { messageMediaFile, recordStoredMedia, type StoredMedia } from "./sql/media"
 import { cartStats, type WhatsAppCartStats } from "./sql/stats"
 import { type ClaimedOutbound, type OutboundInsert, queueOutboundMessage, queueOutboundMessages } from "./sql/outbound"
 import {
@@ -438,6 +439,16 @@ class WhatsAppModuleService extends MedusaService({
 
   firstSyncedRetailerId(catalogId: string): Promise<string | null> {
     return firstSyncedRetailerId(this.manager_, catalogId)
+  }
+
+  /** Records a downloaded media file on its message (ends its `media_download` work). */
+  recordStoredMedia(messageId: string, stored: StoredMedia): Promise<boolean> {
+    return recordStoredMedia(this.manager_, messageId, stored)
+  }
+
+  /** A message's media as stored (null: no such message). */
+  messageMediaFile(messageId: string) {
+    return messageMediaFile(this.manager_, messageId)
   }
 
   /** An incoming message with its conversation and account, as the reply steps need them. */

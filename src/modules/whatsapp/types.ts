@@ -14,6 +14,7 @@ export type { OpenedConversation } from "./sql/conversations"
 export type { ClaimedWebhookEvent } from "./sql/webhook-events"
 export type { IngestedMessage, IngestResult } from "./sql/ingest"
 export type { ClaimedOutbound } from "./sql/outbound"
+export type { ClaimedMedia, StoredMedia } from "./sql/media"
 export type { WorkBacklog, WorkKind, WorkOutcome } from "./work-queue"
 
 /** An incoming message claimed for answering (the `inbound_message` work kind). */

@@ -11,7 +11,7 @@ import type { SqlRunner } from "./sql/ingest"
  * a lease, retrying with backoff, the attempt cap and giving up visibly are
  * written once, below.
  */
-export type WorkKind = "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change"
+export type WorkKind = "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change" | "media_download"
 
 type KindTable = {
   table: string
@@ -116,6 +116,25 @@ const KINDS: Record<WorkKind, KindTable> = {
     retrySet: "last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
     failSet: "failed_at = now(), last_error = v.note, locked_until = null",
     gaveUp: "t.failed_at is not null",
+  },
+  media_download: {
+    table: "whatsapp_message",
+    scope: "t.media_status is not null and t.deleted_at is null",
+    attempts: "media_attempts",
+    // As for answers, the lease doubles as the backoff of a failed download.
+    lease: "media_claimed_until",
+    leaseSeconds: 300,
+    due: "t.media_status = 'pending'",
+    order: "t.created_at",
+    error: "media_error",
+    returning: `id, type, wamid, media_id, media_mime_type, media_sha256, media_filename,
+      (payload -> type ->> 'animated') as animated, conversation_id, media_attempts as attempts`,
+    select: "claimed.*, c.account_id from claimed join whatsapp_conversation c on c.id = claimed.conversation_id",
+    retrySet: "media_error = v.note, media_claimed_until = now() + (v.delay_ms * interval '1 millisecond'), updated_at = now()",
+    failSet: "media_status = 'failed', media_error = v.note, media_claimed_until = null, updated_at = now()",
+    // Stored is recorded with the file by recordStoredMedia.
+    doneSet: "media_claimed_until = null",
+    gaveUp: "t.media_status = 'failed'",
   },
 }
 

@@ -71,6 +71,14 @@ export type AdminWhatsAppMessage = {
   referred_retailer_id: string | null
   referred_product_id: string | null
   referred_variant_id: string | null
+  /** Image, video, audio, document or sticker: the file as Meta described it and as stored. */
+  media_id: string | null
+  media_mime_type: string | null
+  media_size: number | null
+  media_filename: string | null
+  /** pending (being downloaded), stored (GET …/messages/:id/media serves it) or failed (`media_error` says why). */
+  media_status: "pending" | "stored" | "failed" | null
+  media_error: string | null
   created_at: DateTime
   updated_at: DateTime
 }

@@ -4,10 +4,11 @@ import { type Lane, WorkDrain } from "../../lib/work/drain"
 import { describeError } from "../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
-import type { ClaimedInbound, ClaimedOutbound, ClaimedWebhookEvent, WorkKind } from "../../modules/whatsapp/types"
+import type { ClaimedInbound, ClaimedMedia, ClaimedOutbound, ClaimedWebhookEvent, WorkKind } from "../../modules/whatsapp/types"
 import { syncCatalogChanges } from "../catalog/sync-catalog-changes"
 import { processWebhookEvents } from "../channel/run-webhook-event"
 import { handleInboundMessage } from "../selling/handle-inbound-message"
+import { downloadInboundMedia } from "../media/download-inbound-media"
 
 /** Webhook events per workflow run: batching is what keeps intake fast under load. */
 const WEBHOOK_BATCH = 200
@@ -19,6 +20,8 @@ const WEBHOOK_COALESCE_MS = 50
  * books, not how fast it sends.
  */
 const SEND_CONCURRENCY = 32
+/** Media downloads in flight per process: each holds one file (up to 100 MB) in memory. */
+const MEDIA_CONCURRENCY = 2
 /** Variants per incremental sync run. */
 const CATALOG_BATCH = 10_000
 
@@ -38,6 +41,7 @@ function lanes(container: MedusaContainer): Lane<any>[] {
     // Answers run a few at a time (`answerConcurrency`): each is a search and a workflow or two.
     lane<ClaimedInbound>("inbound_message", 1, whatsapp.getOptions().answerConcurrency, ([message]) => handleInboundMessage(container, message)),
     lane<ClaimedOutbound>("outbound_message", 1, SEND_CONCURRENCY, ([message]) => whatsapp.sendClaimedMessage(message)),
+    lane<ClaimedMedia>("media_download", 1, MEDIA_CONCURRENCY, ([media]) => downloadInboundMedia(container, media)),
     lane<{ id: string; attempts: number }>("catalog_change", CATALOG_BATCH, 1, (changes) => syncCatalogChanges(container, changes)),
   ]
 }

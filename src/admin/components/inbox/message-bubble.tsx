@@ -3,6 +3,7 @@ import { CartCard, cartForMessage } from "./cart-card"
 import { fullTime, messageTime } from "./inbox-format"
 import type { AdminWhatsAppListedCart as ListedCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { MessageStatusTicks } from "./message-status-ticks"
+import { MessageMedia } from "./message-media"
 import { ProductCard } from "./product-card"
 
 const INTERACTIVE_LABELS: Record<string, string> = {
@@ -60,6 +61,7 @@ export const MessageBubble = ({ message, carts }: Props) => {
         )}
       >
         {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
+        <MessageMedia message={message} />
         {text && message.type !== "order" && (
           <Text size="small" className="whitespace-pre-wrap break-words" data-testid="message-text">
             {text}

@@ -3,6 +3,7 @@ import { useState } from "react"
 import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { useSendReply } from "../../hooks/conversations"
 import { TemplatePicker } from "./template-picker"
+import { AttachFileButton } from "./attach-file-button"
 
 export const WINDOW_CLOSED_TEXT =
   "The customer last wrote more than 24 hours ago; WhatsApp only allows approved templates now."
@@ -33,6 +34,7 @@ export const ReplyBox = ({ conversation, windowOpen }: Props) => {
         </Text>
       )}
       <div className="flex items-end gap-2">
+        <AttachFileButton conversationId={conversation.id} caption={text} disabled={!!blockedReason} onSent={() => setText("")} />
         <Textarea
           className="min-h-[64px] flex-1"
           placeholder={blockedReason ? "Free-form replies are unavailable" : "Write a reply…"}

@@ -35,10 +35,25 @@ export const WhatsappMessage = model
     handle_attempts: model.number().default(0),
     handle_error: model.text().nullable(),
     handle_claimed_until: model.dateTime().nullable(),
+    /** Image, video, audio, document or sticker: Meta's media id and what it said of the file. */
+    media_id: model.text().nullable(),
+    media_mime_type: model.text().nullable(),
+    media_sha256: model.text().nullable(),
+    media_size: model.number().nullable(),
+    media_filename: model.text().nullable(),
+    /** The file in Medusa's File module. */
+    media_file_id: model.text().nullable(),
+    media_url: model.text().nullable(),
+    /** Inbound: pending until downloaded (the `media_download` work), then stored or failed with `media_error`. */
+    media_status: model.enum(["pending", "stored", "failed"]).nullable(),
+    media_error: model.text().nullable(),
+    media_attempts: model.number().default(0),
+    media_claimed_until: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["wamid"], unique: true, where: "wamid IS NOT NULL" },
     { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
     { on: ["status", "next_attempt_at"], where: "direction = 'outbound'" },
     { on: ["created_at"], where: "direction = 'inbound' AND handled_at IS NULL" },
+    { name: "IDX_whatsapp_message_media_pending", on: ["created_at"], where: "media_status = 'pending'" },
   ])

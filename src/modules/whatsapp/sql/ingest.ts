@@ -49,9 +49,12 @@ async function insertInboundMessage(
     `with inserted as (
        insert into whatsapp_message
          (id, conversation_id, wamid, direction, type, text, payload, status, sent_at,
-          referred_retailer_id, error_code, error_message, handled_at, created_at, updated_at)
+          referred_retailer_id, error_code, error_message, handled_at,
+          media_id, media_mime_type, media_sha256, media_filename, media_status, created_at, updated_at)
        values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?,
-               case when ?::boolean then null else now() end, now(), now())
+               case when ?::boolean then null else now() end,
+               -- A media message is downloaded by the media_download work.
+               ?, ?, ?, ?, case when ?::text is null then null else 'pending' end, now(), now())
        on conflict (wamid) where wamid is not null and deleted_at is null do nothing
        returning id)
      update whatsapp_conversation set
@@ -78,6 +81,11 @@ async function insertInboundMessage(
       firstError?.code ?? null,
       firstError ? [firstError.title, firstError.message, firstError.details].filter(Boolean).join(": ") : null,
       needsReaction(item, optCommand),
+      item.media?.media_id ?? null,
+      item.media?.mime_type ?? null,
+      item.media?.sha256 ?? null,
+      item.media?.filename ?? null,
+      item.media?.media_id ?? null,
       item.timestamp,
       item.timestamp,
       item.timestamp,

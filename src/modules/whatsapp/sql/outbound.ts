@@ -17,7 +17,15 @@ export type ClaimedOutbound = {
   sealed_access_token: string
 }
 
-export type OutboundInsert = { conversationId: string; type: string; text: string | null; payload: unknown; idempotencyKey: string }
+export type OutboundInsert = {
+  conversationId: string
+  type: string
+  text: string | null
+  payload: unknown
+  idempotencyKey: string
+  /** An image or document the admin sent: its file in the File module and its id at Meta. */
+  media?: { media_id: string; file_id: string; url: string | null; mime_type: string; size: number; filename: string } | null
+}
 
 /** Inserts a queued message; an existing idempotency key returns the earlier row instead. */
 export async function queueOutboundMessage(db: SqlRunner, input: OutboundInsert): Promise<{ id: string; created: boolean }> {
@@ -34,13 +42,18 @@ export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInser
   if (!inputs.length) return []
   const inserted: { id: string; idempotency_key: string }[] = await db.execute(
     `insert into whatsapp_message
-       (id, conversation_id, direction, type, text, payload, status, idempotency_key, created_at, updated_at)
+       (id, conversation_id, direction, type, text, payload, status, idempotency_key,
+        media_id, media_file_id, media_url, media_mime_type, media_size, media_filename, media_status, created_at, updated_at)
      select id, conversation_id, 'outbound', type, text, payload, 'queued', idempotency_key,
+            media_id, media_file_id, media_url, media_mime_type, media_size, media_filename,
+            case when media_file_id is null then null else 'stored' end,
             -- One microsecond apart in input order: the send order of one statement's messages.
             now() + (n * interval '1 microsecond'), now()
        from rows from (jsonb_to_recordset(?::jsonb)
-         as (id text, conversation_id text, type text, text text, payload jsonb, idempotency_key text))
-         with ordinality as m(id, conversation_id, type, text, payload, idempotency_key, n)
+         as (id text, conversation_id text, type text, text text, payload jsonb, idempotency_key text,
+             media_id text, media_file_id text, media_url text, media_mime_type text, media_size integer, media_filename text))
+         with ordinality as m(id, conversation_id, type, text, payload, idempotency_key,
+             media_id, media_file_id, media_url, media_mime_type, media_size, media_filename, n)
      on conflict (idempotency_key) where idempotency_key is not null and deleted_at is null do nothing
      returning id, idempotency_key`,
     [
@@ -52,6 +65,12 @@ export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInser
           text: m.text,
           payload: m.payload,
           idempotency_key: m.idempotencyKey,
+          media_id: m.media?.media_id ?? null,
+          media_file_id: m.media?.file_id ?? null,
+          media_url: m.media?.url ?? null,
+          media_mime_type: m.media?.mime_type ?? null,
+          media_size: m.media?.size ?? null,
+          media_filename: m.media?.filename ?? null,
         }))
       ),
     ]

@@ -6,7 +6,7 @@ import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { outboundPreview } from "../../../lib/outbound/limits"
 import { conversationRefusal, limitsRefusal, throwIfRefused } from "../../../lib/outbound/refusal"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
-import type { OpenedConversation } from "../../../modules/whatsapp/types"
+import type { OpenedConversation, OutboundInsert } from "../../../modules/whatsapp/types"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 export type SendWhatsAppMessageInput = {
@@ -17,6 +17,8 @@ export type SendWhatsAppMessageInput = {
   message: OutboundMessage
   /** Same key, same message: a retried call never sends twice. */
   idempotency_key?: string
+  /** The file an image or document message carries (see workflows/media). */
+  media?: OutboundInsert["media"]
 }
 
 /**
@@ -50,6 +52,7 @@ export const prepareOutboundMessageStep = createStep(
       text: outboundPreview(input.message),
       payload: input.message,
       idempotencyKey: input.idempotency_key ?? randomUUID(),
+      media: input.media ?? null,
     }, opened?.created ? opened.id : null)
   },
   async (createdConversationId, { container }) => {

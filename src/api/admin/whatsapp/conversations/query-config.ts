@@ -37,6 +37,12 @@ export const messageFields = [
   "referred_retailer_id",
   "referred_product_id",
   "referred_variant_id",
+  "media_id",
+  "media_mime_type",
+  "media_size",
+  "media_filename",
+  "media_status",
+  "media_error",
   "created_at",
   "updated_at",
 ]
