@@ -5,6 +5,8 @@
  * item that is stored and shown rather than dropped.
  */
 
+import { type AccountChangeItem, splitAccountChange, type StatusPricing, statusPricing } from "./webhook-account-events"
+
 export type ReferredProduct = { catalog_id: string | null; product_retailer_id: string }
 export type MetaError = { code: string; title: string | null; message: string | null; details: string | null }
 
@@ -31,6 +33,8 @@ export type StatusItem = {
   timestamp: Date
   recipientId: string | null
   errors: MetaError[]
+  /** Meta's `pricing` (category, billable, pricing_model, type), when the status carries it. */
+  pricing: StatusPricing | null
   raw: Record<string, unknown>
 }
 
@@ -41,7 +45,8 @@ export type UnsupportedItem = {
   raw: unknown
 }
 
-export type WebhookItem = InboundMessageItem | StatusItem | UnsupportedItem
+/** Account-level fields and echoes are parsed in webhook-account-events. */
+export type WebhookItem = InboundMessageItem | StatusItem | UnsupportedItem | Exclude<AccountChangeItem, { kind: "unsupported" }>
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
@@ -150,6 +155,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       timestamp: toDate(status.timestamp),
       recipientId: str(status.recipient_id),
       errors: parseMetaErrors(status.errors),
+      pricing: statusPricing(status),
       raw: status,
     })
   }
@@ -161,8 +167,13 @@ function splitValue(value: Obj, items: WebhookItem[]) {
 
 /** Every `entry[].changes[]` element of a payload, whatever its shape. */
 function* changesOf(payload: Obj): Generator<unknown> {
+  for (const { change } of entryChangesOf(payload)) yield change
+}
+
+/** Each change with its entry (the WABA id and the webhook's time). */
+function* entryChangesOf(payload: Obj): Generator<{ entry: Obj; change: unknown }> {
   for (const entry of arr(payload.entry)) {
-    yield* isObj(entry) ? arr(entry.changes) : []
+    if (isObj(entry)) for (const change of arr(entry.changes)) yield { entry, change }
   }
 }
 
@@ -173,11 +184,11 @@ export function splitWebhookPayload(payload: unknown): WebhookItem[] {
   if (!isObj(payload) || payload.object !== "whatsapp_business_account") {
     return [{ kind: "unsupported", phoneNumberId: null, reason: "not a whatsapp_business_account payload", raw: payload }]
   }
-  for (const change of changesOf(payload)) {
+  for (const { entry, change } of entryChangesOf(payload)) {
     if (!isObj(change) || !isObj(change.value)) {
       items.push({ kind: "unsupported", phoneNumberId: null, reason: "change without value", raw: change })
     } else if (change.field !== "messages") {
-      items.push({ kind: "unsupported", phoneNumberId: phoneNumberIdOf(change.value), reason: `field "${String(change.field)}"`, raw: change })
+      items.push(...splitAccountChange(entry, change))
     } else {
       splitValue(change.value, items)
     }

@@ -29,7 +29,7 @@ export function webhookEventOutcome(result: EventOutcomeInput) {
   if (result.unmatchedStatuses.length) {
     notes.push(`statuses for unknown messages: ${result.unmatchedStatuses.length}`)
   }
-  const routed = result.messages.length || result.statusesApplied
+  const routed = result.messages.length || result.statusesApplied || result.accountChanges
   const onlyUnrouted = result.unrouted.length && !routed
   return { status: onlyUnrouted ? ("ignored" as const) : ("processed" as const), note: notes.join("; ") || null, retryInMs: null }
 }

@@ -13,6 +13,9 @@ export const conversationFields = [
   "unread_count",
   "has_cart",
   "has_inquiry",
+  "marketing_preference",
+  "marketing_preference_at",
+  "marketing_preference_detail",
   "created_at",
 ]
 
@@ -33,6 +36,12 @@ export const messageFields = [
   "referred_retailer_id",
   "referred_product_id",
   "referred_variant_id",
+  "handle_error",
+  "pricing_category",
+  "pricing_billable",
+  "pricing_model",
+  "pricing_type",
+  "echo",
   "created_at",
   "updated_at",
 ]
