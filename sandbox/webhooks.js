@@ -49,18 +49,34 @@ function inboundMessage(account, { from, name, type = "text", text, product_item
   return { wamid, payload: envelope(account, { contacts: [{ profile: { name: name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] }) }
 }
 
-function statusUpdate(account, { wamid, status, recipient, error }) {
+/**
+ * A status webhook. Per-message pricing (PMP, Meta's model since July 2025)
+ * comes with sent, delivered and read statuses, never with failed: `pricing`
+ * { billable, pricing_model: "PMP", category, type }
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status).
+ */
+function statusUpdate(account, { wamid, status, recipient, error, pricing }) {
   const entry = {
     id: wamid,
     status,
     timestamp: String(Math.floor(Date.now() / 1000)),
     recipient_id: recipient,
-    ...(status === "sent"
-      ? { conversation: { id: crypto.randomBytes(16).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }
-      : {}),
+    ...(pricing && status !== "failed" ? { pricing } : {}),
     ...(error ? { errors: [error] } : {}),
   }
   return envelope(account, { statuses: [entry] })
+}
+
+/**
+ * What Meta bills a message: free-form replies and utility templates inside
+ * the customer-service window are free (`free_customer_service`); other
+ * templates are charged in their category (`regular`).
+ */
+function pricingOf({ template, windowOpen }) {
+  if (!template) return { billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" }
+  const category = String(template.category ?? "MARKETING").toLowerCase()
+  const free = category === "utility" && windowOpen
+  return { billable: !free, pricing_model: "PMP", category, type: free ? "free_customer_service" : "regular" }
 }
 
 /**
@@ -85,4 +101,4 @@ async function deliver(url, secret, payload) {
   return res.status
 }
 
-module.exports = { newWamid, inboundMessage, statusUpdate, metaJson, sign, deliver }
+module.exports = { newWamid, inboundMessage, statusUpdate, pricingOf, metaJson, sign, deliver }
