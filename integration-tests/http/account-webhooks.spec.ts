@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import fs from "node:fs"
 import path from "node:path"
 import { sendWhatsAppCart, usePublicPort, createWhatsAppShop, whatsappOrder } from "../helpers/checkout-fixtures"
-import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
+import { postWebhook, statusPayload, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 /**
  * Issue 18, items 8–11: Meta's account-level webhooks against real Medusa
@@ -182,32 +182,17 @@ medusaIntegrationTestRunner({
       // Meta's 131050 on a marketing template means the same: the conversation is marked stopped.
       const other = await cartFrom("34633300004")
       const link = { wamid: await sentWamid(other.conversation_id) }
-      await postWebhook(api.defaults.baseURL!, {
-        object: "whatsapp_business_account",
-        entry: [
+      await postWebhook(
+        api.defaults.baseURL!,
+        statusPayload([
           {
-            id: TEST_ACCOUNT.waba_id,
-            changes: [
-              {
-                field: "messages",
-                value: {
-                  messaging_product: "whatsapp",
-                  metadata: { display_phone_number: "15550200000", phone_number_id: TEST_ACCOUNT.phone_number_id },
-                  statuses: [
-                    {
-                      id: link.wamid,
-                      status: "failed",
-                      timestamp: String(Math.floor(Date.now() / 1000)),
-                      recipient_id: "34633300004",
-                      errors: [{ code: 131050, title: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business." }],
-                    },
-                  ],
-                },
-              },
-            ],
+            id: link.wamid,
+            status: "failed",
+            recipient: "34633300004",
+            errors: [{ code: 131050, title: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business." }],
           },
-        ],
-      })
+        ])
+      )
       const marked = await waitFor(async () => (await conversation("34633300004")).marketing_preference === "stop" && conversation("34633300004"), {
         what: "the stop from 131050",
       })

@@ -239,3 +239,18 @@ export function payloadWabaIds(payload: unknown): string[] {
   }
   return [...ids]
 }
+
+/**
+ * WABAs named by changes that carry no phone number id (template statuses,
+ * account, quality and review updates): their accounts are found by WABA,
+ * so the signature check must cover every account of those WABAs.
+ */
+export function payloadAccountLevelWabaIds(payload: unknown): string[] {
+  const ids = new Set<string>()
+  for (const entry of isObj(payload) ? arr(payload.entry) : []) {
+    const id = isObj(entry) ? str(entry.id) : null
+    const wabaLevel = isObj(entry) && arr(entry.changes).some((c) => isObj(c) && !(isObj(c.value) && isObj(c.value.metadata) && str(c.value.metadata.phone_number_id)))
+    if (id && wabaLevel) ids.add(id)
+  }
+  return [...ids]
+}

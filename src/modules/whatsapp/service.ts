@@ -122,9 +122,11 @@ class WhatsAppModuleService extends MedusaService({
    */
   async webhookSecretBook(): Promise<WebhookSecretBook> {
     if (!this.secretCache_ || Date.now() - this.secretCache_.at > 30_000) {
-      const rows = await this.manager_.execute(`select phone_number_id, app_secret from whatsapp_account where deleted_at is null`)
+      const rows = await this.manager_.execute(`select phone_number_id, waba_id, app_secret from whatsapp_account where deleted_at is null`)
       const accounts = new Map<string, string | null>()
+      const wabas = new Map<string, string[]>()
       for (const row of rows) {
+        wabas.set(row.waba_id, [...(wabas.get(row.waba_id) ?? []), row.phone_number_id])
         let secret: string | null = null
         try {
           secret = row.app_secret ? this.secretBox_.open(row.app_secret) : null
@@ -134,7 +136,7 @@ class WhatsAppModuleService extends MedusaService({
         }
         accounts.set(row.phone_number_id, secret)
       }
-      this.secretCache_ = { at: Date.now(), book: { accounts, pluginSecret: this.options_.appSecret ?? null } }
+      this.secretCache_ = { at: Date.now(), book: { accounts, wabas, pluginSecret: this.options_.appSecret ?? null } }
     }
     return this.secretCache_.book
   }
