@@ -360,7 +360,7 @@ function createSandbox(options = {}) {
     }
     if (action === "business" && req.method === "GET") {
       const accounts = [...state.accounts.values()].map(({ access_token, ...a }) => a)
-      return { status: 200, body: { accounts, templates: [...state.templates.values()].flat() } }
+      return { status: 200, body: { accounts, templates: [...state.templates.values()].flat(), marketing_stopped: [...state.marketingStopped] } }
     }
     if (action === "faults" && req.method === "POST") {
       state.faults = { ...state.faults, ...body }

@@ -72,6 +72,8 @@ describe("sandbox account-level webhooks", () => {
         user_preferences: [{ wa_id: "34600000009", category: "marketing_messages", value: "stop", detail: expect.any(String), timestamp: expect.any(Number) }],
       },
     })
+    // The phone simulator shows the choice from the business listing.
+    expect((await (await fetch(`${url}/__sandbox/business`)).json()).marketing_stopped).toEqual([`${account.phone_number_id}:34600000009`])
     const marketing = await client.sendMessage(account.phone_number_id, "34600000009", template("promo"))
     const utility = await client.sendMessage(account.phone_number_id, "34600000009", template("order_update"))
     await waitFor(() => statusesOf(marketing.messages[0].id).length > 0 && statusesOf(utility.messages[0].id).length > 0)
