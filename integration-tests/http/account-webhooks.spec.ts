@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import fs from "node:fs"
 import path from "node:path"
 import { sendWhatsAppCart, usePublicPort, createWhatsAppShop, whatsappOrder } from "../helpers/checkout-fixtures"
-import { postWebhook, statusPayload, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
+import { postWebhook, statusPayload, CART_REMINDER_TEMPLATE, ORDER_UPDATE_TEMPLATE, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 /**
  * Issue 18, items 8–11: Meta's account-level webhooks against real Medusa
@@ -27,19 +27,7 @@ const fake = useSandbox({
   accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }],
   sendStatuses: false,
   pollsBeforeFinished: 1,
-  templates: [
-    {
-      waba_id: TEST_ACCOUNT.waba_id,
-      name: "cart_reminder",
-      language: "es",
-      category: "MARKETING",
-      components: [
-        { type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." },
-        { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: "http://127.0.0.1/whatsapp/checkout/{{1}}" }] },
-      ],
-    },
-    { waba_id: TEST_ACCOUNT.waba_id, name: "order_update", language: "es", category: "UTILITY", components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }] },
-  ],
+  templates: [CART_REMINDER_TEMPLATE, ORDER_UPDATE_TEMPLATE],
 })
 usePublicPort()
 
