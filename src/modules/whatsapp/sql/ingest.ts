@@ -28,6 +28,8 @@ export type IngestResult = {
   accountChanges: number
   unmatchedStatuses: string[]
   unrouted: string[]
+  /** WABAs of account-level changes that no connected account has. */
+  unroutedWabas: string[]
   notes: string[]
 }
 
@@ -165,7 +167,7 @@ export async function ingestWebhookItems(
   keywords: Keywords
 ): Promise<IngestResult> {
   const byPhone = new Map(accounts.map((a) => [a.phone_number_id, a.id]))
-  const result: IngestResult = { messages: [], statusesApplied: 0, accountChanges: 0, unmatchedStatuses: [], unrouted: [], notes: [] }
+  const result: IngestResult = { messages: [], statusesApplied: 0, accountChanges: 0, unmatchedStatuses: [], unrouted: [], unroutedWabas: [], notes: [] }
 
   for (const item of items) {
     if (item.kind === "unsupported") {
@@ -175,7 +177,7 @@ export async function ingestWebhookItems(
     if (item.kind === "template_status" || item.kind === "account_event") {
       // Addressed to a WABA: every connected number of it.
       if (!accountsOfWaba(accounts, item.wabaId).length) {
-        result.unrouted.push(`WABA ${item.wabaId}`)
+        result.unroutedWabas.push(item.wabaId)
         continue
       }
       if (item.kind === "template_status") await applyTemplateStatus(db, item, accounts)
