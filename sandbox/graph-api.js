@@ -5,8 +5,9 @@ const http = require("node:http")
 const path = require("node:path")
 const { errors, metaError } = require("./meta-errors")
 const { validateOutbound, placeholderCount } = require("./validate-message")
-const { inboundMessage, numberChangeMessages, statusUpdate, deliver, newWamid } = require("./webhooks")
+const { inboundMessage, numberChangeMessages, statusUpdate, pricingOf, deliver, newWamid } = require("./webhooks")
 const { createCustomers } = require("./customers")
+const accountWebhooks = require("./account-webhooks")
 const { createCatalogApi } = require("./catalog")
 const { createMediaApi } = require("./media")
 
@@ -32,6 +33,7 @@ function defaultState() {
     windows: new Map(), // `${phone}:${wa_id}` → last inbound (ms)
     sends: new Map(), // phone → recent accept times (throughput)
     webhookDeliveries: [],
+    marketingStopped: new Set(), // `${phone_number_id}:${wa_id}` of customers who stopped marketing messages
     catalogs: new Map(), // catalog_id → items, batches, counters (catalog.js)
     media: new Map(), // media id → file customers sent or the business uploaded (media.js)
     // Catalog faults (catalog.js): catalog429 / catalog80009 count down the next throttled answers;
@@ -119,7 +121,7 @@ function createSandbox(options = {}) {
     steps.forEach(([status, error], i) => {
       later(() => {
         record.status = status
-        return sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, customer: record.customer, viaBsuid: record.viaBsuid, error }))
+        return sendWebhook(statusUpdate(account, { wamid: record.wamid, status, recipient: record.to, customer: record.customer, viaBsuid: record.viaBsuid, error, pricing: record.pricing }))
       }, config.statusDelayMs * (i + 1))
     })
   }
@@ -144,6 +146,7 @@ function createSandbox(options = {}) {
     const found = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
     if (!found) return errors.templateMissing(template.name, template.language.code)
     if (found.status === "PAUSED") return errors.templatePaused(found.name)
+    if (found.status === "DISABLED") return errors.templateDisabled(found.name)
     if (found.status !== "APPROVED") return errors.templateNotApproved(found.name, found.status)
     const given = template.components ?? []
     for (const component of found.components ?? []) {
@@ -183,14 +186,17 @@ function createSandbox(options = {}) {
     return `unsupported parameter type ${p?.type}`
   }
 
-  function templateCategory(account, template) {
-    return (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template?.name)?.category ?? null
-  }
+  const templateOf = (account, template) =>
+    (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
 
   /** Meta stopped delivering marketing templates to US numbers; it fails them by webhook with 131049. */
   function marketingBlocked(account, template, to) {
-    const found = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === template.name && t.language === template.language.code)
-    return found?.category === "MARKETING" && to.startsWith("1")
+    return templateOf(account, template)?.category === "MARKETING" && to.startsWith("1")
+  }
+
+  /** A marketing template to a customer who stopped marketing messages fails by webhook with 131050. */
+  function marketingStopped(account, template, to) {
+    return templateOf(account, template)?.category === "MARKETING" && state.marketingStopped.has(`${account.phone_number_id}:${to}`)
   }
 
   async function postMessages(account, body, arrivedAt) {
@@ -202,7 +208,8 @@ function createSandbox(options = {}) {
       return { status: 200, body: { success: true } }
     }
     const problems = validateOutbound(body)
-    if (problems.length) return errors.invalidParameter(problems.join("; "))
+    // Meta answers with one code: an unknown parameter first, then a missing one, then an invalid value.
+    if (problems.length) return errors.forProblems(problems)
     const mediaProblem = mediaApi.sendProblem(account, body.type, body[body.type])
     if (mediaProblem) return mediaProblem
     if (body.type === "template") {
@@ -216,7 +223,7 @@ function createSandbox(options = {}) {
 
     const addressed = state.customers.resolveRecipient(account, body)
     if (!addressed) return errors.invalidParameter(`recipient ${body.recipient} is not a business-scoped user ID of this business's customers`)
-    if (addressed.viaBsuid && body.type === "template" && templateCategory(account, body.template) === "AUTHENTICATION") {
+    if (addressed.viaBsuid && body.type === "template" && templateOf(account, body.template)?.category === "AUTHENTICATION") {
       // Meta's BSUID page: one-tap, zero-tap and copy-code authentication templates still need a phone.
       return metaError(400, 131062, "(#131062) Business-scoped User ID recipients are not supported for this message.")
     }
@@ -237,9 +244,12 @@ function createSandbox(options = {}) {
       // Like Meta: accepted now, failed later by webhook when outside the window.
       failure: freeForm && !(last && now - last < WINDOW_MS)
         ? { code: 131047, title: "Re-engagement message", message: "Re-engagement message", error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." } }
-        : !freeForm && marketingBlocked(account, body.template, to)
-          ? { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement.", message: "This message was not delivered to maintain healthy ecosystem engagement.", error_data: { details: "Marketing template messages to US phone numbers are not delivered." } }
-          : null,
+        : !freeForm && marketingStopped(account, body.template, to)
+          ? errors.marketingStopped()
+          : !freeForm && marketingBlocked(account, body.template, to)
+            ? { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement.", message: "This message was not delivered to maintain healthy ecosystem engagement.", error_data: { details: "Marketing template messages to US phone numbers are not delivered." } }
+            : null,
+      pricing: pricingOf({ template: freeForm ? null : templateOf(account, body.template), windowOpen: !!(last && now - last < WINDOW_MS) }),
     }
     state.sends.get(account.phone_number_id).push(now)
     state.messages.push(record)
@@ -323,6 +333,55 @@ function createSandbox(options = {}) {
     return errors.invalidParameter(`Unsupported ${req.method} on ${parts.join("/")}`)
   }
 
+  /**
+   * Controls for tests and the simulator that make Meta's account-level
+   * webhooks happen: each changes the sandbox's state as Meta would (a
+   * paused template is refused, a customer who stopped marketing gets no
+   * marketing template) and posts the webhook. Answers with the payload.
+   */
+  const ACCOUNT_WEBHOOK_ACTIONS = {
+    // { name, language, event, reason?, other_info? } — "set template X PAUSED"
+    "template-status": async (account, body) => {
+      const template = (state.templates.get(account.waba_id) ?? []).find((t) => t.name === body.name && t.language === body.language)
+      if (!template) return { status: 404, body: { error: `no template ${body.name} (${body.language})` } }
+      if (accountWebhooks.STATUS_EVENTS.has(body.event)) template.status = body.event === "REINSTATED" ? "APPROVED" : body.event
+      return posted(accountWebhooks.templateStatusUpdate(account, template, body))
+    },
+    // { wa_id, value: "stop" | "resume" } — "the customer stops marketing messages"
+    "user-preferences": async (account, body) => {
+      const waId = String(body.wa_id ?? "").replace(/\D/g, "")
+      if (!waId || !["stop", "resume"].includes(body.value)) return { status: 400, body: { error: "wa_id and value stop|resume are required" } }
+      const key = `${account.phone_number_id}:${waId}`
+      if (body.value === "stop") state.marketingStopped.add(key)
+      else state.marketingStopped.delete(key)
+      return posted(accountWebhooks.userPreferences(account, { ...body, wa_id: waId }))
+    },
+    // { event, ...details } e.g. { event: "ACCOUNT_RESTRICTION", restriction_info: [...] }
+    "account-update": async (account, body) => posted(accountWebhooks.accountUpdate(account, body)),
+    // { event, current_limit?, old_limit?, max_daily_conversations_per_business? }
+    "quality-update": async (account, body) => {
+      const tier = body.max_daily_conversations_per_business ?? body.current_limit
+      if (tier) account.messaging_limit_tier = tier
+      return posted(accountWebhooks.phoneNumberQualityUpdate(account, body))
+    },
+    // { decision: APPROVED | REJECTED | PENDING | DEFERRED }
+    "account-review": async (account, body) => posted(accountWebhooks.accountReviewUpdate(account, body)),
+    // { to, text } — the business answers from the WhatsApp Business app (coexistence)
+    echo: async (account, body) => {
+      const to = String(body.to ?? "").replace(/\D/g, "")
+      if (!to || !body.text) return { status: 400, body: { error: "to and text are required" } }
+      const { wamid, payload } = accountWebhooks.smbMessageEcho(account, { to, text: body.text })
+      // The customer's phone shows it like any business message.
+      state.messages.push({ wamid, phone_number_id: account.phone_number_id, to, type: "text", body: { type: "text", text: { body: body.text } }, at: config.now(), failure: null, status: "sent", echo: true })
+      return posted(payload, { wamid })
+    },
+  }
+
+  async function posted(payload, extra = {}) {
+    const delivered = await sendWebhook(payload)
+    return { status: 200, body: { ...extra, webhook_status: delivered, payload } }
+  }
+
   async function inspect(req, parts, query, body) {
     const action = parts[1]
     if (action === "state") {
@@ -337,7 +396,7 @@ function createSandbox(options = {}) {
     }
     if (action === "business" && req.method === "GET") {
       const accounts = [...state.accounts.values()].map(({ access_token, ...a }) => a)
-      return { status: 200, body: { accounts, templates: [...state.templates.values()].flat() } }
+      return { status: 200, body: { accounts, templates: [...state.templates.values()].flat(), marketing_stopped: [...state.marketingStopped] } }
     }
     if (action === "media" && req.method === "GET") {
       // The phone's view of a file (the simulator shows it; tests compare bytes): no token, inspection only.
@@ -369,6 +428,11 @@ function createSandbox(options = {}) {
       accounts.forEach((a) => addAccount({ ...a, subscribed: false }))
       templates.forEach(addTemplate)
       return { status: 200, body: { ok: true } }
+    }
+    if (ACCOUNT_WEBHOOK_ACTIONS[action] && req.method === "POST") {
+      const account = state.accounts.get(body?.phone_number_id) ?? [...state.accounts.values()][0]
+      if (!account) return { status: 400, body: { error: "no account" } }
+      return ACCOUNT_WEBHOOK_ACTIONS[action](account, body ?? {})
     }
     if (action === "inbound" && req.method === "POST") {
       const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]

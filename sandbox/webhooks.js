@@ -95,9 +95,12 @@ function numberChangeMessages(account, { previous, customer, name }) {
  * A status of a business message. Meta (BSUID page, status webhooks): the
  * phone (`recipient_id`) only when it may be shared; `recipient_user_id`
  * always for sent/delivered/read, and on failures only when the send used
- * the BSUID.
+ * the BSUID. Per-message pricing (PMP, Meta's model since July 2025) comes
+ * with sent, delivered and read statuses, never with failed: `pricing`
+ * { billable, pricing_model: "PMP", category, type }
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status).
  */
-function statusUpdate(account, { wamid, status, recipient, customer, viaBsuid, error }) {
+function statusUpdate(account, { wamid, status, recipient, customer, viaBsuid, error, pricing }) {
   const phoneShown = !customer?.hidePhone || !viaBsuid
   const withUserId = customer && (status !== "failed" || viaBsuid)
   const entry = {
@@ -106,12 +109,22 @@ function statusUpdate(account, { wamid, status, recipient, customer, viaBsuid, e
     timestamp: String(Math.floor(Date.now() / 1000)),
     ...(phoneShown ? { recipient_id: recipient } : {}),
     ...(withUserId ? { recipient_user_id: customer.user_id } : {}),
-    ...(status === "sent"
-      ? { conversation: { id: crypto.randomBytes(16).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }
-      : {}),
+    ...(pricing && status !== "failed" ? { pricing } : {}),
     ...(error ? { errors: [error] } : {}),
   }
   return envelope(account, { statuses: [entry] })
+}
+
+/**
+ * What Meta bills a message: free-form replies and utility templates inside
+ * the customer-service window are free (`free_customer_service`); other
+ * templates are charged in their category (`regular`).
+ */
+function pricingOf({ template, windowOpen }) {
+  if (!template) return { billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" }
+  const category = String(template.category ?? "MARKETING").toLowerCase()
+  const free = category === "utility" && windowOpen
+  return { billable: !free, pricing_model: "PMP", category, type: free ? "free_customer_service" : "regular" }
 }
 
 /**
@@ -136,4 +149,4 @@ async function deliver(url, secret, payload) {
   return res.status
 }
 
-module.exports = { newWamid, inboundMessage, numberChangeMessages, statusUpdate, metaJson, sign, deliver }
+module.exports = { newWamid, inboundMessage, numberChangeMessages, statusUpdate, pricingOf, metaJson, sign, deliver }

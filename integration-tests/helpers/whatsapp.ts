@@ -22,6 +22,27 @@ export const TEST_ACCOUNT = {
   display_phone_number: "+1 555 020 0000",
 }
 
+/** The Spanish shop's recovery template in the sandbox: body {{1}} name, {{2}} total; URL button {{1}} the checkout link's suffix. */
+export const CART_REMINDER_TEMPLATE = {
+  waba_id: TEST_ACCOUNT.waba_id,
+  name: "cart_reminder",
+  language: "es",
+  category: "MARKETING",
+  components: [
+    { type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." },
+    { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: "http://127.0.0.1/whatsapp/checkout/{{1}}" }] },
+  ],
+}
+
+/** The Spanish shop's order-update template in the sandbox: body {{1}} order number, {{2}} what happened. */
+export const ORDER_UPDATE_TEMPLATE = {
+  waba_id: TEST_ACCOUNT.waba_id,
+  name: "order_update",
+  language: "es",
+  category: "UTILITY",
+  components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }],
+}
+
 /** Transport tests count messages: the account answers nothing on its own. */
 export const NO_AUTO_REPLY = { text_auto_reply: false }
 

@@ -114,7 +114,7 @@ describe("the admin in a browser", () => {
     await page.waitForURL(/\/settings\/whatsapp\/waacc_/)
     const line = (key: string) => page.locator(`[data-testid="health-line"][data-key="${key}"]`)
     await line("phone_number").waitFor()
-    expect(await page.getByTestId("health-line").count()).toBe(5)
+    expect(await page.getByTestId("health-line").count()).toBe(6)
     expect(await line("phone_number").getAttribute("data-ok")).toBe("true")
     expect(await line("phone_number").textContent()).toContain("Demo Moda Norte")
     expect(await line("webhook_subscription").getAttribute("data-ok")).toBe("false")

@@ -31,7 +31,7 @@ medusaIntegrationTestRunner({
 
     it("checks the connection line by line, subscribes the webhooks and toggles the commerce settings", async () => {
       const first = await health()
-      expect(first.lines.map((l: any) => l.key)).toEqual(["phone_number", "webhook_subscription", "commerce_settings", "catalog", "templates"])
+      expect(first.lines.map((l: any) => l.key)).toEqual(["phone_number", "webhook_subscription", "commerce_settings", "catalog", "templates", "account_events"])
       expect(line(first, "phone_number")).toMatchObject({ ok: true, detail: expect.stringContaining("Tienda Test") })
       expect(line(first, "webhook_subscription")).toMatchObject({ ok: false, error: null })
       expect(line(first, "commerce_settings")).toMatchObject({ ok: false, data: { is_cart_enabled: false, is_catalog_visible: false } })
@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
       expect(bad.status).toBe(400)
       await api.post(`/admin/whatsapp/accounts/${accountId}`, { catalog_id: CATALOG_ID }, admin)
       const second = await health()
-      expect(second.lines.map((l: any) => l.ok)).toEqual([true, true, true, true, true])
+      expect(second.lines.map((l: any) => l.ok)).toEqual([true, true, true, true, true, true])
 
       await api.post(`/admin/whatsapp/accounts/${accountId}`, { access_token: "revoked-access-token" }, admin)
       const revoked = await health()

@@ -3,7 +3,7 @@ import path from "node:path"
 import type { CatalogFixture } from "../helpers/catalog-fixtures"
 import { ADDRESS, Browser, submitCheckout } from "../helpers/checkout-browser"
 import { PROVIDERS, sendWhatsAppCart, usePublicPort, createWhatsAppShop } from "../helpers/checkout-fixtures"
-import { TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
+import { ORDER_UPDATE_TEMPLATE, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const CATALOG_ID = "200000000000037"
@@ -11,9 +11,7 @@ const fake = useSandbox({
   accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }],
   sendStatuses: false,
   pollsBeforeFinished: 1,
-  templates: [
-    { waba_id: TEST_ACCOUNT.waba_id, name: "order_update", language: "es", category: "UTILITY", components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }] },
-  ],
+  templates: [ORDER_UPDATE_TEMPLATE],
 })
 usePublicPort()
 

@@ -3,7 +3,7 @@ import path from "node:path"
 import type { CatalogFixture } from "../helpers/catalog-fixtures"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
 import { PROVIDERS, sendWhatsAppCart, usePublicPort, createWhatsAppShop } from "../helpers/checkout-fixtures"
-import { postWebhook, textPayload, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
+import { postWebhook, textPayload, CART_REMINDER_TEMPLATE, ORDER_UPDATE_TEMPLATE, TEST_ACCOUNT, useSandbox, waitFor, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -13,19 +13,7 @@ const fake = useSandbox({
   accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }],
   sendStatuses: false,
   pollsBeforeFinished: 1,
-  templates: [
-    {
-      waba_id: TEST_ACCOUNT.waba_id,
-      name: "cart_reminder",
-      language: "es",
-      category: "MARKETING",
-      components: [
-        { type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." },
-        { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: "http://127.0.0.1/whatsapp/checkout/{{1}}" }] },
-      ],
-    },
-    { waba_id: TEST_ACCOUNT.waba_id, name: "order_update", language: "es", category: "UTILITY", components: [{ type: "BODY", text: "Tu pedido {{1}}: {{2}}" }] },
-  ],
+  templates: [CART_REMINDER_TEMPLATE, ORDER_UPDATE_TEMPLATE],
 })
 usePublicPort()
 

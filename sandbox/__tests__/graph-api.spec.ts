@@ -63,7 +63,8 @@ describe("sandbox Graph API", () => {
     const sent = await client.sendMessage(account.phone_number_id, { recipient: bsuid }, { type: "text", text: { body: "¡hola!" } })
     expect(sent.contacts).toEqual([{ input: bsuid, user_id: bsuid }])
     expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: "ES.999" }, { type: "text", text: { body: "x" } }))).toMatchObject({ code: "100" })
-    expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: "34600000777" }, { type: "text", text: { body: "x" } }))).toMatchObject({ code: "100" })
+    // A phone in `recipient` is an invalid value (131009, Meta's error table).
+    expect(await refusal(client.sendMessage(account.phone_number_id, { recipient: "34600000777" }, { type: "text", text: { body: "x" } }))).toMatchObject({ code: "131009" })
   })
 
   it("refuses authentication templates to a BSUID with 131062", async () => {
@@ -87,12 +88,40 @@ describe("sandbox Graph API", () => {
   it("enforces body, footer and product list limits", async () => {
     const long = { type: "interactive" as const, interactive: { type: "button" as const, body: { text: "x".repeat(1025) }, footer: { text: "y".repeat(61) }, action: { buttons: [{ type: "reply" as const, reply: { id: "1", title: "Sí" } }] } } }
     const tooLong = await refusal(client.sendMessage(account.phone_number_id, "34600000001", long))
-    expect(tooLong).toMatchObject({ status: 400, code: "100" })
+    // Meta's codes: 131009 for a value out of bounds, 131008 for a missing required one.
+    expect(tooLong).toMatchObject({ status: 400, code: "131009" })
     expect((tooLong as GraphApiError).details).toMatch(/at most 1024.*at most 60|at most 60.*at most 1024/s)
-    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(2, 16)))).toMatchObject({ code: "100" })
-    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(11, 1)))).toMatchObject({ code: "100" })
-    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(1, 3, "")))).toMatchObject({ code: "100" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(2, 16)))).toMatchObject({ code: "131009" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(11, 1)))).toMatchObject({ code: "131009" })
+    expect(await refusal(client.sendMessage(account.phone_number_id, "34600000001", list(1, 3, "")))).toMatchObject({ code: "131008" })
     expect(await client.sendMessage(account.phone_number_id, "34600000001", list(10, 3))).toMatchObject({ messaging_product: "whatsapp" })
+  })
+
+  it("answers Meta's codes: 100 for an unknown parameter, 131008 for a missing one, 131009 for an invalid value", async () => {
+    const post = (body: unknown) =>
+      fetch(`${url}/v21.0/${account.phone_number_id}/messages`, {
+        method: "POST",
+        headers: { authorization: "Bearer good-token", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, error: (await r.json()).error }))
+    const text = { messaging_product: "whatsapp", to: "34600000001", type: "text", text: { body: "hola" } }
+    expect(await post({ ...text, colour: "red" })).toMatchObject({ status: 400, error: { code: 100, error_data: { details: 'Unexpected key "colour" on the message' } } })
+    expect(await post({ ...text, text: {} })).toMatchObject({ status: 400, error: { code: 131008, message: "(#131008) Required parameter is missing" } })
+    expect(await post({ ...text, to: "not-a-number" })).toMatchObject({ status: 400, error: { code: 131009, message: "(#131009) Parameter value is not valid" } })
+    // An unknown key wins over the other problems of the same message, as the most basic one.
+    expect((await post({ ...text, text: {}, colour: "red" })).error.code).toBe(100)
+  })
+
+  it("requires a product_list section title only when there is more than one section", async () => {
+    const untitled = (sections: number) => {
+      const message = list(sections, 2) as any
+      message.interactive.action.sections.forEach((s: any) => delete s.title)
+      return message
+    }
+    expect(await client.sendMessage(account.phone_number_id, "34600000001", untitled(1))).toMatchObject({ messaging_product: "whatsapp" })
+    const two = await refusal(client.sendMessage(account.phone_number_id, "34600000001", untitled(2)))
+    expect(two).toMatchObject({ code: "131008" })
+    expect((two as GraphApiError).details).toContain("sections[0]['title'] is required")
   })
 
   it("accepts only existing, approved templates with the right parameters", async () => {

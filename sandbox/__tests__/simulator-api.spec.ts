@@ -1,7 +1,7 @@
-import http from "node:http"
 import { createHmac } from "node:crypto"
 import { GraphApiClient } from "../../src/lib/graph-api/client"
 import { waitFor } from "../../integration-tests/helpers/wait-for"
+import { webhookReceiver } from "./webhook-receiver"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createSandbox } = require("../graph-api")
 
@@ -12,29 +12,20 @@ const { createSandbox } = require("../graph-api")
  */
 describe("sandbox for the phone simulator", () => {
   const account = { waba_id: "310000000000001", phone_number_id: "310000000000002", access_token: "sim-token", catalog_id: "310000000000003", verified_name: "Demo Moda" }
-  const received: { body: string; signature: string }[] = []
-  const store = http.createServer((req, res) => {
-    let body = ""
-    req.on("data", (c) => (body += c))
-    req.on("end", () => {
-      received.push({ body, signature: String(req.headers["x-hub-signature-256"]) })
-      res.writeHead(200).end("ok")
-    })
-  })
+  const store = webhookReceiver()
+  const received = store.received
   let sandbox: any
   let url: string
   let client: GraphApiClient
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => store.listen(0, "127.0.0.1", resolve))
-    const port = (store.address() as any).port
-    sandbox = createSandbox({ accounts: [account], appSecret: "sim-secret", webhookUrl: `http://127.0.0.1:${port}/whatsapp/webhook`, statusDelayMs: 5 })
+    sandbox = createSandbox({ accounts: [account], appSecret: "sim-secret", webhookUrl: await store.start(), statusDelayMs: 5 })
     url = await sandbox.listen(0)
     client = new GraphApiClient({ baseUrl: url, version: "v21.0", accessToken: "sim-token" })
   })
   afterAll(async () => {
     await sandbox.close()
-    await new Promise((resolve) => store.close(resolve))
+    await store.close()
   })
 
   const get = async (path: string) => (await fetch(url + path)).json()

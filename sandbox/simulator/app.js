@@ -22,6 +22,7 @@ const cartKey = () => `wa-sim:cart:${state.account?.phone_number_id}:${state.cus
 
 const state = {
   accounts: [], templates: [], account: null, // from /__sandbox/business; account = the chosen business number
+  marketingStopped: [], // `${phone_number_id}:${wa_id}` of customers who stopped marketing messages
   customers: load(CUSTOMERS_KEY, []), customer: null,
   items: [], products: [], itemsById: new Map(), // the catalog: as the sandbox holds it, grouped by item_group_id, by retailer id
   version: 0, // bumped when catalog or templates change, so bubbles showing them re-render
@@ -110,6 +111,8 @@ function renderPickers() {
   const options = state.customers.map((c) => h("option", { value: c.phone }, customerLabel(c)))
   $("phone-picker").replaceChildren(...(options.length ? options : [h("option", { value: "" }, "Add a customer number")]))
   $("phone-picker").value = state.customer?.phone ?? ""
+  $("marketing-stop").checked = !!(a && state.customer && state.marketingStopped.includes(`${a.phone_number_id}:${state.customer.phone}`))
+  $("marketing-stop").disabled = !a || !state.customer
   $("business-name").textContent = a?.verified_name ?? "No business number"
   $("business-sub").textContent = a ? `${a.display_phone_number} · business account` : "The sandbox has no accounts"
   $("avatar").textContent = (a?.verified_name ?? "?").split(/\s+/).map((w) => w[0]).slice(0, 2).join("").toUpperCase()
@@ -121,6 +124,7 @@ async function loadBusiness() {
   state.sigs.business = JSON.stringify(data)
   state.accounts = data.accounts ?? []
   state.templates = data.templates ?? []
+  state.marketingStopped = data.marketing_stopped ?? []
   state.version++
   const wanted = state.account?.phone_number_id ?? new URLSearchParams(location.search).get("phone_number_id") ?? localStorage.getItem("wa-sim:business")
   const next = state.accounts.find((a) => a.phone_number_id === wanted) ?? state.accounts[0] ?? null
@@ -255,6 +259,18 @@ async function send(extra, preview = extra.raw) {
     await refreshConversation().catch(pollFailed)
     renderConversation()
   }
+}
+
+/** The customer stops or resumes marketing messages from this business (Meta's user_preferences webhook). */
+async function setMarketingPreference(stop) {
+  if (!state.customer || !state.account) return
+  try {
+    const res = await api("/__sandbox/user-preferences", { phone_number_id: state.account.phone_number_id, wa_id: state.customer.phone, value: stop ? "stop" : "resume" })
+    toast(stop ? "Marketing messages stopped" : "Marketing messages resumed", res?.webhook_status === 200 || res?.webhook_status == null ? "info" : "warn")
+  } catch (error) {
+    toast(error.message)
+  }
+  await loadBusiness().catch(pollFailed)
 }
 
 function sendText() {
@@ -467,6 +483,7 @@ function wire() {
   $("business-picker").addEventListener("change", (e) => selectAccount(e.target.value))
   $("phone-picker").addEventListener("change", (e) => selectCustomer(e.target.value))
   $("add-phone").addEventListener("submit", addCustomerFromForm)
+  $("marketing-stop").addEventListener("change", (e) => setMarketingPreference(e.target.checked))
   $("composer").addEventListener("submit", (e) => (e.preventDefault(), sendText()))
   $("composer-input").addEventListener("keydown", (e) => e.key === "Enter" && !e.shiftKey && !e.isComposing && (e.preventDefault(), sendText()))
   $("composer-input").addEventListener("input", autosize)

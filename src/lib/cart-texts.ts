@@ -212,3 +212,12 @@ export function emptyCartText(lang: SupportedLanguage, summary: CartSummary): st
     [intro, shownNotes.join("\n"), outro].filter(Boolean).join("\n\n")
   return fitLines(render, [], notes, moreLines(lang), INTERACTIVE_BODY_MAX)
 }
+
+/** Sent instead of a cart when the order comes from a catalog that is not this number's: nothing can be sold from it here. */
+export function foreignCatalogText(lang: SupportedLanguage): string {
+  return pick(lang, {
+    en: "Sorry, this cart comes from a catalog we don't sell from on this number, so we can't take it. Please open our catalog from this chat and add the items again.",
+    es: "Lo siento, este carrito viene de un catálogo que no vendemos en este número, así que no podemos aceptarlo. Abre nuestro catálogo desde este chat y vuelve a añadir los artículos.",
+    pt: "Desculpe, este carrinho vem de um catálogo que não vendemos neste número, então não podemos aceitá-lo. Abra nosso catálogo por este chat e adicione os itens novamente.",
+  })
+}

@@ -3,10 +3,14 @@
  * order (read before delivered is common), and a late "sent" must not undo a
  * "read".
  */
-export const OUTBOUND_STATUSES = ["queued", "sending", "sent", "delivered", "read", "failed"] as const
+export const OUTBOUND_STATUSES = ["queued", "sending", "sent", "delivered", "read", "played", "failed"] as const
 export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number]
 
-const RANK: Record<string, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, read: 4 }
+/**
+ * `played`: a voice message was played, which comes after it was read
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status).
+ */
+const RANK: Record<string, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, read: 4, played: 5 }
 
 /**
  * The status after `incoming` arrives. `failed` wins over anything short of
@@ -15,7 +19,7 @@ const RANK: Record<string, number> = { queued: 0, sending: 1, sent: 2, delivered
  */
 export function nextOutboundStatus(current: string, incoming: string): string {
   if (incoming === "failed") {
-    return current === "delivered" || current === "read" ? current : "failed"
+    return (RANK[current] ?? -1) >= RANK.delivered ? current : "failed"
   }
   if (current === "failed" || !(incoming in RANK)) {
     return current
@@ -25,7 +29,7 @@ export function nextOutboundStatus(current: string, incoming: string): string {
 
 /** Statuses a row may be in for `incoming` to change it: the SQL guard. */
 export function statusesUpgradableTo(incoming: string): string[] {
-  return ["queued", "sending", "sent", "delivered", "read", "failed"].filter(
+  return OUTBOUND_STATUSES.filter(
     (current) => nextOutboundStatus(current, incoming) !== current
   )
 }

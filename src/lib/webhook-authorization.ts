@@ -1,4 +1,5 @@
 import { payloadPhoneNumberIds } from "./webhook-payload"
+import { payloadAccountLevelWabaIds } from "./webhook-account-events"
 import { signingSecret } from "./webhook-signature"
 
 /**
@@ -10,6 +11,8 @@ export type WebhookSecretBook = {
   accounts: ReadonlyMap<string, string | null>
   /** The plugin-wide secret, for accounts without one of their own. */
   pluginSecret: string | null
+  /** WABA id → the phone number ids of its connected accounts (account-level webhooks name only the WABA). */
+  wabas?: ReadonlyMap<string, readonly string[]>
 }
 
 export type WebhookAuthorization =
@@ -43,12 +46,16 @@ export function authorizeWebhook(raw: Buffer, header: string | string[] | undefi
     return { ok: false, reason: "signature" }
   }
   let phoneNumberIds: string[] = []
+  let wabaAccounts: string[] = []
   try {
-    phoneNumberIds = payloadPhoneNumberIds(JSON.parse(raw.toString("utf8")))
+    const payload = JSON.parse(raw.toString("utf8"))
+    phoneNumberIds = payloadPhoneNumberIds(payload)
+    // A change without a phone number id (template status, account update…) speaks for every account of its WABA.
+    wabaAccounts = payloadAccountLevelWabaIds(payload).flatMap((waba) => [...(book.wabas?.get(waba) ?? [])])
   } catch {
     return { ok: true, phoneNumberIds: [] }
   }
-  for (const id of phoneNumberIds) {
+  for (const id of [...phoneNumberIds, ...wabaAccounts]) {
     const allowed = effectiveSecret(book, id)
     if (allowed !== undefined && allowed !== secret) {
       return { ok: false, reason: "account-secret-mismatch" }

@@ -6,6 +6,8 @@
  */
 import { extractInboundMedia, type InboundMedia } from "./webhook-media"
 
+import { type AccountChangeItem, splitAccountChange, type StatusPricing, statusPricing } from "./webhook-account-events"
+
 export type ReferredProduct = { catalog_id: string | null; product_retailer_id: string }
 export type MetaError = { code: string; title: string | null; message: string | null; details: string | null }
 
@@ -40,6 +42,8 @@ export type StatusItem = {
   recipientId: string | null
   recipientUserId: string | null
   errors: MetaError[]
+  /** Meta's `pricing` (category, billable, pricing_model, type), when the status carries it. */
+  pricing: StatusPricing | null
   raw: Record<string, unknown>
 }
 
@@ -65,7 +69,8 @@ export type IdentityChangeItem = {
   raw: unknown
 }
 
-export type WebhookItem = InboundMessageItem | StatusItem | IdentityChangeItem | UnsupportedItem
+/** Account-level fields and echoes are parsed in webhook-account-events. */
+export type WebhookItem = InboundMessageItem | StatusItem | IdentityChangeItem | UnsupportedItem | Exclude<AccountChangeItem, { kind: "unsupported" }>
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
@@ -246,6 +251,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       recipientId: str(status.recipient_id),
       recipientUserId: str(status.recipient_user_id),
       errors: parseMetaErrors(status.errors),
+      pricing: statusPricing(status),
       raw: status,
     })
   }
@@ -257,8 +263,13 @@ function splitValue(value: Obj, items: WebhookItem[]) {
 
 /** Every `entry[].changes[]` element of a payload, whatever its shape. */
 function* changesOf(payload: Obj): Generator<unknown> {
+  for (const { change } of entryChangesOf(payload)) yield change
+}
+
+/** Each change with its entry (the WABA id and the webhook's time). */
+function* entryChangesOf(payload: Obj): Generator<{ entry: Obj; change: unknown }> {
   for (const entry of arr(payload.entry)) {
-    yield* isObj(entry) ? arr(entry.changes) : []
+    if (isObj(entry)) for (const change of arr(entry.changes)) yield { entry, change }
   }
 }
 
@@ -269,7 +280,7 @@ export function splitWebhookPayload(payload: unknown): WebhookItem[] {
   if (!isObj(payload) || payload.object !== "whatsapp_business_account") {
     return [{ kind: "unsupported", phoneNumberId: null, reason: "not a whatsapp_business_account payload", raw: payload }]
   }
-  for (const change of changesOf(payload)) {
+  for (const { entry, change } of entryChangesOf(payload)) {
     if (!isObj(change) || !isObj(change.value)) {
       items.push({ kind: "unsupported", phoneNumberId: null, reason: "change without value", raw: change })
     } else if (change.field === "user_id_update") {
@@ -277,7 +288,7 @@ export function splitWebhookPayload(payload: unknown): WebhookItem[] {
       if (phoneNumberId) splitUserIdUpdates(change.value, phoneNumberId, items)
       else items.push({ kind: "unsupported", phoneNumberId: null, reason: "user_id_update without metadata.phone_number_id", raw: change })
     } else if (change.field !== "messages") {
-      items.push({ kind: "unsupported", phoneNumberId: phoneNumberIdOf(change.value), reason: `field "${String(change.field)}"`, raw: change })
+      items.push(...splitAccountChange(entry, change))
     } else {
       splitValue(change.value, items)
     }

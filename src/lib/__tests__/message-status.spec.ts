@@ -19,4 +19,12 @@ describe("outbound status", () => {
     expect(statusesUpgradableTo("failed")).toEqual(["queued", "sending", "sent"])
     expect(statusesUpgradableTo("deleted")).toEqual([])
   })
+
+  it("applies played after read (voice messages) and never lets a late read or failure undo it", () => {
+    expect(nextOutboundStatus("read", "played")).toBe("played")
+    expect(nextOutboundStatus("delivered", "played")).toBe("played")
+    expect(nextOutboundStatus("played", "read")).toBe("played")
+    expect(nextOutboundStatus("played", "failed")).toBe("played")
+    expect(statusesUpgradableTo("played")).toEqual(["queued", "sending", "sent", "delivered", "read"])
+  })
 })

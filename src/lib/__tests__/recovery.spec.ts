@@ -102,4 +102,23 @@ describe("reminderFooter", () => {
     expect(reminderFooter("pt", ["STOP"])).toBe("Responda STOP para não receber mais")
     expect(reminderFooter("en", ["STOP", "BAJA"])).toBe("Reply STOP to stop these messages")
   })
+
+  it("sends nothing to a customer who stopped marketing messages, even inside the window", () => {
+    const plan = planRecoveryReminder({ ...base, marketing_preference: "stop", marketing_preference_detail: "User requested to stop marketing messages" }, context)
+    expect(plan).toMatchObject({ send: false, reason: "marketing_stopped", detail: expect.stringContaining("User requested to stop marketing messages") })
+    expect(planRecoveryReminder({ ...base, marketing_preference: "resume" }, context)).toMatchObject({ send: true })
+  })
+
+  it("never sends a template Meta paused or rejected; an approved one goes", () => {
+    const outside = { ...base, last_inbound_at: hoursAgo(30) }
+    const paused = { name: "cart_reminder", language: "es", status: "PAUSED", reason: null, other_info: { title: "FIRST_PAUSE", description: "Paused for 3 hours" } }
+    expect(planRecoveryReminder(outside, { ...context, template_status: paused })).toMatchObject({
+      send: false,
+      reason: "template_not_approved",
+      detail: expect.stringContaining("PAUSED: FIRST_PAUSE"),
+    })
+    expect(planRecoveryReminder(outside, { ...context, template_status: { ...paused, status: "APPROVED", other_info: null } })).toMatchObject({ send: true, channel: "template" })
+    // Inside the window the free-form reminder needs no template.
+    expect(planRecoveryReminder(base, { ...context, template_status: paused })).toMatchObject({ send: true, channel: "interactive" })
+  })
 })

@@ -49,4 +49,15 @@ describe("authorizeWebhook", () => {
     const bare: WebhookSecretBook = { accounts: new Map([["A", null], ["B", "secret-b"]]), pluginSecret: null }
     expect(authorizeWebhook(body("A"), signWebhookBody(body("A"), "secret-b"), bare)).toEqual({ ok: false, reason: "account-secret-mismatch" })
   })
+
+  it("checks an account-level change (no phone number id) against every account of its WABA", () => {
+    const wabaBook: WebhookSecretBook = { ...book, wabas: new Map([["waba-bd", ["B", "D"]], ["waba-c", ["C"]]]) }
+    const templateStatus = (waba: string) =>
+      Buffer.from(JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: waba, time: 1, changes: [{ field: "message_template_status_update", value: { event: "PAUSED" } }] }] }))
+    expect(authorizeWebhook(templateStatus("waba-bd"), signWebhookBody(templateStatus("waba-bd"), "secret-b"), wabaBook)).toEqual({ ok: true, phoneNumberIds: [] })
+    // Signed by another app the plugin knows: not accepted for B and D's WABA.
+    expect(authorizeWebhook(templateStatus("waba-bd"), signWebhookBody(templateStatus("waba-bd"), "secret-c"), wabaBook)).toEqual({ ok: false, reason: "account-secret-mismatch" })
+    // A WABA no account has is not checked (stored and ignored).
+    expect(authorizeWebhook(templateStatus("waba-x"), signWebhookBody(templateStatus("waba-x"), "secret-c"), wabaBook)).toEqual({ ok: true, phoneNumberIds: [] })
+  })
 })

@@ -24,7 +24,7 @@ describe("splitWebhookPayload", () => {
               statuses: [{ id: "wamid.C", status: "read", timestamp: "1763750002", recipient_id: "5491155550101" }],
             },
           },
-          { field: "account_update", value: { metadata: { phone_number_id: "106540352242922" } } },
+          { field: "account_update", value: { metadata: { phone_number_id: "106540352242922" } } }, // read by webhook-account-events
         ],
       },
     ],
@@ -32,7 +32,7 @@ describe("splitWebhookPayload", () => {
 
   it("splits messages and statuses, keeps contacts, texts and referred products", () => {
     const items = splitWebhookPayload(order)
-    expect(items.map((i) => i.kind)).toEqual(["message", "message", "status", "unsupported"])
+    expect(items.map((i) => i.kind)).toEqual(["message", "message", "status", "account_event"])
     const [cart, question, status] = items as any[]
     expect(cart).toMatchObject({ waId: "5491155550101", profileName: "Lucía", type: "order", text: "¿Para mañana?", phoneNumberId: "106540352242922" })
     expect(cart.timestamp.toISOString()).toBe(new Date(1763750000 * 1000).toISOString())

@@ -2,7 +2,7 @@ import { graphErrorText } from "./meta-error"
 import type { CommerceSettings, MessageTemplate, PhoneNumberInfo } from "./types"
 
 export type HealthLine = {
-  key: "phone_number" | "webhook_subscription" | "commerce_settings" | "catalog" | "templates"
+  key: "phone_number" | "webhook_subscription" | "commerce_settings" | "catalog" | "templates" | "account_events"
   label: string
   ok: boolean
   /** What was found, for a green line; what is missing, for a red one. */

@@ -14,6 +14,8 @@ export type TemplateSummary = {
   header_needs: string | null
   /** Fits the plugin's uses: approved, with the parameters each use fills. */
   fits: { recovery: boolean; order_update: boolean }
+  /** Why the template cannot be sent, from Meta's status webhook (paused, rejected…); null when nothing stands in the way. */
+  unusable_reason: string | null
 }
 
 type Component = { type?: string; format?: string; text?: string; buttons?: { type?: string; text?: string; url?: string }[] }
@@ -52,5 +54,6 @@ export function summarizeTemplate(template: MessageTemplate): TemplateSummary {
       recovery: approved && noHeaderParameters && bodyParameters === 2 && urlIndex === 0,
       order_update: approved && noHeaderParameters && bodyParameters === 2 && !buttons.some((b) => placeholders(b.url) > 0),
     },
+    unusable_reason: null,
   }
 }

@@ -4,6 +4,7 @@ import { isServiceWindowOpen } from "../customer-window"
 import type { OutboundMessage } from "../graph-api/types"
 import { bsuidCountry } from "../customer-identity"
 import { isUsNumber } from "../phone"
+import { type KnownTemplateStatus, marketingRefusal, templateRefusal } from "../template-usability"
 import { anonymousCustomerName, ReminderCart, reminderButtonText, reminderFooter, reminderText } from "./reminder-texts"
 
 export type RecoverySkipReason =
@@ -12,6 +13,8 @@ export type RecoverySkipReason =
   | "cart_empty"
   | "no_template"
   | "marketing_template_blocked"
+  | "marketing_stopped"
+  | "template_not_approved"
 
 export type ReminderInput = {
   wa_id: string | null
@@ -21,6 +24,9 @@ export type ReminderInput = {
   customer_name: string | null
   last_inbound_at: Date | string | null
   opted_out: boolean
+  /** Meta's user_preferences for marketing messages: "stop" means no reminder at all (a reminder is marketing). */
+  marketing_preference?: "stop" | "resume" | null
+  marketing_preference_detail?: string | null
   /** The Medusa cart as it is now; null when it no longer exists. */
   cart: ReminderCart | null
   checkout_url: string
@@ -31,6 +37,8 @@ export type ReminderInput = {
 export type ReminderContext = {
   now: Date
   template: TemplateRef | null
+  /** What Meta last said of that template (message_template_status_update); null when it never said. */
+  template_status?: KnownTemplateStatus | null
   opt_out_keywords: readonly string[]
 }
 
@@ -47,6 +55,11 @@ export type ReminderPlan =
 export function planRecoveryReminder(input: ReminderInput, context: ReminderContext): ReminderPlan {
   if (input.opted_out) {
     return { send: false, reason: "opted_out", detail: "The customer opted out of messages." }
+  }
+  // A cart reminder is a marketing message, in or out of the 24-hour window.
+  const stopped = marketingRefusal("MARKETING", { marketing_preference: input.marketing_preference ?? null, marketing_preference_detail: input.marketing_preference_detail })
+  if (stopped) {
+    return { send: false, reason: "marketing_stopped", detail: stopped }
   }
   if (!input.cart) {
     return { send: false, reason: "cart_missing", detail: "The Medusa cart no longer exists." }
@@ -78,7 +91,11 @@ export function planRecoveryReminder(input: ReminderInput, context: ReminderCont
       detail: "Outside the 24-hour window only an approved template may be sent, and no recovery template is configured.",
     }
   }
-  if (template.category === "MARKETING" && (input.wa_id ? isUsNumber(input.wa_id) : bsuidCountry(input.user_id) === "US")) {
+  const notApproved = templateRefusal(context.template_status ?? null)
+  if (notApproved) {
+    return { send: false, reason: "template_not_approved", detail: notApproved }
+  }
+  if ((context.template_status?.category ?? template.category) === "MARKETING" && (input.wa_id ? isUsNumber(input.wa_id) : bsuidCountry(input.user_id) === "US")) {
     return {
       send: false,
       reason: "marketing_template_blocked",

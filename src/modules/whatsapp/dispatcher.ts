@@ -6,6 +6,8 @@ import type { OutboundMessage } from "../../lib/graph-api/types"
 import type { ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { isFreeForm } from "../../lib/outbound/limits"
 import { decideRetry } from "../../lib/outbound/retry-policy"
+import { setMarketingPreference } from "./sql/account-events"
+import { MARKETING_STOPPED_CODE } from "./sql/ingest"
 import type { SqlRunner } from "./sql/ingest"
 import { type ClaimedOutbound, markOutboundSent, passSendGate, reserveSendSlot } from "./sql/outbound"
 import type { WorkOutcome } from "./work-queue"
@@ -117,6 +119,10 @@ export async function dispatchOutboundMessage(deps: Deps, claimed: ClaimedOutbou
       return { outcome: "retry", retryInMs: decision.delayMs }
     }
     await deps.finish({ id: claimed.id, result: "failed", note: text, code: graphError.code })
+    if (graphError.code === MARKETING_STOPPED_CODE) {
+      // Answered at once instead of by status webhook: the customer stopped marketing messages all the same.
+      await setMarketingPreference(db, claimed.conversation_id, { value: "stop", at: new Date(now()), detail: `Meta error ${MARKETING_STOPPED_CODE}: ${text}` })
+    }
     return { outcome: "failed" }
   }
 }

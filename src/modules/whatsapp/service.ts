@@ -14,8 +14,10 @@ import { queueCatalogVariants } from "./sql/catalog-queue"
 import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
+import { payloadWabaIds } from "../../lib/webhook-account-events"
 import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
+import { findTemplateStatus, listAccountEvents, listTemplateStatuses, templateRefusalForConversation } from "./sql/account-events"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
 import {
   loadOrderMessage,
@@ -65,6 +67,8 @@ import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 import { WhatsappCart } from "./models/whatsapp-cart"
 import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
+import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
+import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -79,6 +83,8 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappProductSetting,
   WhatsappCatalogQueue,
   WhatsappCart,
+  WhatsappTemplateStatus,
+  WhatsappAccountEvent,
   WhatsappAutoReplyRule,
   WhatsappPhoneLink,
 }) {
@@ -117,9 +123,11 @@ class WhatsAppModuleService extends MedusaService({
    */
   async webhookSecretBook(): Promise<WebhookSecretBook> {
     if (!this.secretCache_ || Date.now() - this.secretCache_.at > 30_000) {
-      const rows = await this.manager_.execute(`select phone_number_id, app_secret from whatsapp_account where deleted_at is null`)
+      const rows = await this.manager_.execute(`select phone_number_id, waba_id, app_secret from whatsapp_account where deleted_at is null`)
       const accounts = new Map<string, string | null>()
+      const wabas = new Map<string, string[]>()
       for (const row of rows) {
+        wabas.set(row.waba_id, [...(wabas.get(row.waba_id) ?? []), row.phone_number_id])
         let secret: string | null = null
         try {
           secret = row.app_secret ? this.secretBox_.open(row.app_secret) : null
@@ -129,7 +137,7 @@ class WhatsAppModuleService extends MedusaService({
         }
         accounts.set(row.phone_number_id, secret)
       }
-      this.secretCache_ = { at: Date.now(), book: { accounts, pluginSecret: this.options_.appSecret ?? null } }
+      this.secretCache_ = { at: Date.now(), book: { accounts, wabas, pluginSecret: this.options_.appSecret ?? null } }
     }
     return this.secretCache_.book
   }
@@ -542,7 +550,13 @@ class WhatsAppModuleService extends MedusaService({
     events: { id: string; payload: unknown }[]
   ): Promise<({ id: string; result: IngestResult; error?: undefined } | { id: string; error: unknown; result?: undefined })[]> {
     const phoneIds = [...new Set(events.flatMap((e) => payloadPhoneNumberIds(e.payload)))]
-    const accounts = phoneIds.length ? await this.listWhatsappAccounts({ phone_number_id: phoneIds }, { select: ["id", "phone_number_id"] }) : []
+    // Account-level changes name only the WABA (entry id).
+    const wabaIds = [...new Set(events.flatMap((e) => payloadWabaIds(e.payload)))]
+    const select: ("id" | "phone_number_id" | "waba_id" | "display_phone_number")[] = ["id", "phone_number_id", "waba_id", "display_phone_number"]
+    const accounts =
+      phoneIds.length || wabaIds.length
+        ? await this.listWhatsappAccounts({ $or: [{ phone_number_id: phoneIds }, { waba_id: wabaIds }] }, { select })
+        : []
     const keywords = { optOut: this.options_.optOutKeywords, optIn: this.options_.optInKeywords }
     return this.manager_.transactional(async (db) => {
       const out: ({ id: string; result: IngestResult } | { id: string; error: unknown })[] = []
@@ -559,6 +573,26 @@ class WhatsAppModuleService extends MedusaService({
       }
       return out
     })
+  }
+
+  /** What Meta last said of an account's template (message_template_status_update), or null. */
+  knownTemplateStatus(accountId: string, name: string, language: string) {
+    return findTemplateStatus(this.manager_, accountId, name, language)
+  }
+
+  /** Why a template must not be sent in a conversation (not approved, or a marketing one to a customer who stopped them); null if it may. */
+  templateRefusal(conversationId: string, name: string, language: string): Promise<string | null> {
+    return templateRefusalForConversation(this.manager_, conversationId, name, language)
+  }
+
+  /** Every template status Meta reported for the account's WABA. */
+  knownTemplateStatuses(accountId: string) {
+    return listTemplateStatuses(this.manager_, accountId)
+  }
+
+  /** The account's latest account-level webhooks (newest first), for the connection check. */
+  latestAccountEvents(accountId: string, limit = 10) {
+    return listAccountEvents(this.manager_, accountId, limit)
   }
 
   /** Removes messages an ingest created (compensation: the retry creates them again). */

@@ -23,6 +23,12 @@ export async function queueWhatsAppNotification(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, choice.error)
   }
   throwIfRefused(limitsRefusal(choice.message))
+  if (choice.message.type === "template") {
+    // Meta said the template is not approved, or the customer stopped marketing: refused with that reason.
+    const { name, language } = choice.message.template
+    const refusal = await deps.whatsapp.templateRefusal(conversation.id, name, language.code)
+    if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
+  }
   const queued = await deps.whatsapp.queueOutboundMessage({
     conversationId: conversation.id,
     type: choice.message.type,

@@ -25,6 +25,10 @@ export type AdminWhatsAppConversation = {
   unread_count: number
   has_cart: boolean
   has_inquiry: boolean
+  /** Meta's user_preferences (or error 131050): marketing messages stopped or resumed by the customer. */
+  marketing_preference: "stop" | "resume" | null
+  marketing_preference_at: DateTime | null
+  marketing_preference_detail: string | null
   created_at: DateTime
   /** Free-form replies are possible (Meta's 24-hour customer-service window). */
   window_open: boolean
@@ -34,7 +38,7 @@ export type AdminWhatsAppConversation = {
 export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation>
 export type AdminWhatsAppConversationResponse = { conversation: AdminWhatsAppConversation }
 
-export type AdminWhatsAppMessageStatus = "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "failed"
+export type AdminWhatsAppMessageStatus = "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "played" | "failed"
 
 export type OrderProductItem = {
   product_retailer_id: string
@@ -79,6 +83,15 @@ export type AdminWhatsAppMessage = {
   /** pending (being downloaded), stored (GET …/messages/:id/media serves it) or failed (`media_error` says why). */
   media_status: "pending" | "stored" | "failed" | null
   media_error: string | null
+  /** Inbound: why the plugin did not answer as usual (e.g. an order from another catalog), or its handling error. */
+  handle_error: string | null
+  /** Meta's pricing of an outbound message, from its statuses. */
+  pricing_category: string | null
+  pricing_billable: boolean | null
+  pricing_model: string | null
+  pricing_type: string | null
+  /** Sent from the WhatsApp Business app (coexistence), not by the plugin. */
+  echo: boolean
   created_at: DateTime
   updated_at: DateTime
 }

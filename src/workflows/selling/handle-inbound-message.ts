@@ -5,6 +5,7 @@ import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import type { ClaimedInbound } from "../../modules/whatsapp/types"
 import { createCartFromWhatsAppOrderWorkflow } from "./workflows/create-cart-from-whatsapp-order"
+import { refuseForeignCatalogOrder } from "./refuse-foreign-catalog-order"
 import { handleWhatsAppProductInquiryWorkflow } from "./workflows/handle-whatsapp-product-inquiry"
 import { replyToWhatsAppTextWorkflow } from "./workflows/reply-to-whatsapp-text"
 import { describeError } from "../../lib/safe-error"
@@ -26,6 +27,11 @@ export async function handleInboundMessage(container: MedusaContainer, claimed: 
   }
   try {
     if (claimed.type === "order") {
+      const refused = await refuseForeignCatalogOrder(container, messageId)
+      if (refused) {
+        await whatsapp.finishWork("inbound_message", [{ id: messageId, result: "done", note: refused }])
+        return { retryInMs: null }
+      }
       await createCartFromWhatsAppOrderWorkflow(container).run({ input: { message_id: messageId } })
     } else if (claimed.referred_retailer_id) {
       await handleWhatsAppProductInquiryWorkflow(container).run({ input: { message_id: messageId } })

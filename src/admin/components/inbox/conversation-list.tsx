@@ -115,6 +115,11 @@ const ConversationRow = ({ conversation, now, selected, onSelect }: RowProps) =>
           {conversation.has_cart && <Badge size="2xsmall" color="green" data-testid="cart-badge">Cart</Badge>}
           {conversation.has_inquiry && <Badge size="2xsmall" color="purple" data-testid="question-badge">Question</Badge>}
           {conversation.opted_out && <Badge size="2xsmall" color="red" data-testid="opted-out-badge">Opted out</Badge>}
+          {conversation.marketing_preference === "stop" && (
+            <Badge size="2xsmall" color="orange" data-testid="marketing-stopped-badge" title={conversation.marketing_preference_detail ?? undefined}>
+              No marketing
+            </Badge>
+          )}
           <Badge
             size="2xsmall"
             color={!windowState.open ? "grey" : windowState.closingSoon ? "orange" : "green"}

@@ -82,7 +82,23 @@ export const MessageBubble = ({ message, carts }: Props) => {
             {message.error_message ?? "Meta did not accept this message."}
           </Text>
         )}
+        {!outbound && message.handle_error && (
+          <Text size="xsmall" className="mt-1 text-ui-fg-subtle" data-testid="message-handle-note">
+            {message.handle_error}
+          </Text>
+        )}
         <div className="mt-1 flex items-center justify-end gap-1.5">
+          {message.echo && (
+            <Text size="xsmall" className="text-ui-fg-muted" data-testid="message-echo">
+              from the WhatsApp Business app ·
+            </Text>
+          )}
+          {message.pricing_category && (
+            <Text size="xsmall" className="text-ui-fg-muted" data-testid="message-pricing" title={`Meta pricing: ${message.pricing_model ?? "?"}, ${message.pricing_type ?? "?"}`}>
+              {message.pricing_category}
+              {message.pricing_billable === false ? " (free)" : ""} ·
+            </Text>
+          )}
           <Text size="xsmall" className="text-ui-fg-muted" title={fullTime(message.created_at)}>
             {messageTime(message.created_at)}
           </Text>

@@ -8,6 +8,7 @@ const TICKS: Record<string, { symbol: string; label: string; className: string }
   sent: { symbol: "✓", label: "Sent", className: "text-ui-fg-muted" },
   delivered: { symbol: "✓✓", label: "Delivered", className: "text-ui-fg-muted" },
   read: { symbol: "✓✓", label: "Read", className: "text-ui-fg-interactive" },
+  played: { symbol: "✓✓ ▶", label: "Played", className: "text-ui-fg-interactive" },
   failed: { symbol: "✕", label: "Failed", className: "text-ui-fg-error" },
 }
 

@@ -89,6 +89,11 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
         </div>
         <div className="flex items-center gap-2">
           {conversation.opted_out && <Badge size="2xsmall" color="red">Opted out</Badge>}
+          {conversation.marketing_preference === "stop" && (
+            <Badge size="2xsmall" color="orange" data-testid="marketing-stopped-badge" title={conversation.marketing_preference_detail ?? undefined}>
+              No marketing
+            </Badge>
+          )}
           <Badge
             size="2xsmall"
             color={!windowState.open ? "grey" : windowState.closingSoon ? "orange" : "green"}

@@ -31,6 +31,12 @@ export const HealthCheck = ({ accountId }: { accountId: string }) => {
           <div className="flex flex-col gap-y-1">
             <StatusBadge color={line.ok ? "green" : "red"}>{line.label}</StatusBadge>
             <Text size="small">{line.detail}</Text>
+            {line.key === "account_events" &&
+              ((line.data?.events as { summary: string; occurred_at: string }[] | undefined) ?? []).map((e, i) => (
+                <Text key={i} size="xsmall" className="text-ui-fg-subtle" data-testid="account-event">
+                  {new Date(e.occurred_at).toLocaleString()} · {e.summary}
+                </Text>
+              ))}
             {line.error && (
               <Text size="small" className="text-ui-fg-error" data-testid="health-error">
                 {line.error}

@@ -17,6 +17,8 @@ const keyOf = (t: { name: string; language: string }) => `${t.name}|${t.language
 export const TemplateSelect = ({ templates, use, value, onChange, testId }: Props) => {
   const fitting = (templates ?? []).filter((t) => t.fits[use])
   const unknownCurrent = value && !fitting.some((t) => keyOf(t) === keyOf(value))
+  // Meta paused, disabled or rejected the chosen template: say why it is not sent.
+  const unusable = value ? (templates ?? []).find((t) => keyOf(t) === keyOf(value))?.unusable_reason : null
   return (
     <div className="flex flex-col gap-y-1">
       <Select
@@ -39,6 +41,11 @@ export const TemplateSelect = ({ templates, use, value, onChange, testId }: Prop
           ))}
         </Select.Content>
       </Select>
+      {unusable && (
+        <Text size="xsmall" className="text-ui-fg-error" data-testid={`${testId}-unusable`}>
+          {unusable}
+        </Text>
+      )}
       {templates && !fitting.length && (
         <Text size="xsmall" className="text-ui-fg-subtle">
           No approved template fits yet: {use === "recovery" ? "it needs 2 body parameters and a URL button with a parameter" : "it needs 2 body parameters and no URL parameter"}.

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { WhatsappAccountEvent } from "./whatsapp-account-event"
 import { WhatsappCart } from "./whatsapp-cart"
 import { WhatsappConversation } from "./whatsapp-conversation"
 
@@ -19,6 +20,14 @@ export const WhatsappAccount = model.define("whatsapp_account", {
   region_id: model.text().nullable(),
   language: model.text().default("en"),
   settings: model.json().default({}),
+  /** From `phone_number_quality_update`: the messaging limit tier (TIER_250…) and the event that set it. */
+  messaging_limit_tier: model.text().nullable(),
+  quality_event: model.text().nullable(),
+  quality_updated_at: model.dateTime().nullable(),
+  /** From `account_review_update`: APPROVED, REJECTED, PENDING or DEFERRED. */
+  review_decision: model.text().nullable(),
+  review_updated_at: model.dateTime().nullable(),
+  events: model.hasMany(() => WhatsappAccountEvent, { mappedBy: "account" }),
   conversations: model.hasMany(() => WhatsappConversation, { mappedBy: "account" }),
   carts: model.hasMany(() => WhatsappCart, { mappedBy: "account" }),
 })

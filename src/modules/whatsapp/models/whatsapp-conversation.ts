@@ -34,6 +34,10 @@ export const WhatsappConversation = model
     last_inbound_at: model.dateTime().nullable(),
     last_message_at: model.dateTime().nullable(),
     opted_out: model.boolean().default(false),
+    /** Meta's `user_preferences` webhook (or error 131050): marketing messages stopped or resumed, and when. */
+    marketing_preference: model.enum(["stop", "resume"]).nullable(),
+    marketing_preference_at: model.dateTime().nullable(),
+    marketing_preference_detail: model.text().nullable(),
     unread_count: model.number().default(0),
     has_cart: model.boolean().default(false),
     has_inquiry: model.boolean().default(false),

@@ -17,7 +17,7 @@ export const WhatsappMessage = model
     text: model.text().nullable(),
     payload: model.json().nullable(),
     status: model
-      .enum(["received", "queued", "sending", "sent", "delivered", "read", "failed"])
+      .enum(["received", "queued", "sending", "sent", "delivered", "read", "played", "failed"])
       .default("received"),
     error_code: model.text().nullable(),
     error_message: model.text().nullable(),
@@ -49,6 +49,13 @@ export const WhatsappMessage = model
     media_error: model.text().nullable(),
     media_attempts: model.number().default(0),
     media_claimed_until: model.dateTime().nullable(),
+    /** Meta's `pricing` of the message, from its statuses (category, billable, pricing_model, type). */
+    pricing_category: model.text().nullable(),
+    pricing_billable: model.boolean().nullable(),
+    pricing_model: model.text().nullable(),
+    pricing_type: model.text().nullable(),
+    /** Outbound sent from the WhatsApp Business app on a coexisting number (`smb_message_echoes`), not by the plugin. */
+    echo: model.boolean().default(false),
   })
   .indexes([
     { on: ["wamid"], unique: true, where: "wamid IS NOT NULL" },

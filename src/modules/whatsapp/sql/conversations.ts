@@ -92,7 +92,8 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
     `update whatsapp_conversation set deleted_at = now(), merged_into_id = ?, updated_at = now()
      where id = ? and deleted_at is null
      returning wa_id, user_id, last_inbound_at, last_message_at, unread_count, opted_out, has_cart, has_inquiry,
-               language, customer_id, customer_link_method, customer_linked_by, customer_linked_at, former_identities`,
+               language, customer_id, customer_link_method, customer_linked_by, customer_linked_at, former_identities,
+               marketing_preference, marketing_preference_at, marketing_preference_detail`,
     [keptId, goneId]
   )
   if (!gone) return
@@ -111,6 +112,10 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
        unread_count = c.unread_count + ?, opted_out = c.opted_out or ?,
        has_cart = c.has_cart or ?, has_inquiry = c.has_inquiry or ?,
        language = coalesce(c.language, ?),
+       -- The newer marketing choice wins, whichever conversation heard it.
+       marketing_preference = case when ?::timestamptz > coalesce(c.marketing_preference_at, '-infinity') then ? else c.marketing_preference end,
+       marketing_preference_detail = case when ?::timestamptz > coalesce(c.marketing_preference_at, '-infinity') then ? else c.marketing_preference_detail end,
+       marketing_preference_at = greatest(c.marketing_preference_at, ?::timestamptz),
        customer_link_method = case when c.customer_id is null then ? else c.customer_link_method end,
        customer_linked_by = case when c.customer_id is null then ? else c.customer_linked_by end,
        customer_linked_at = case when c.customer_id is null then ?::timestamptz else c.customer_linked_at end,
@@ -120,7 +125,9 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
      where c.id = ?`,
     [
       gone.last_inbound_at, gone.last_message_at, gone.unread_count, gone.opted_out, gone.has_cart, gone.has_inquiry,
-      gone.language, gone.customer_link_method, gone.customer_linked_by, gone.customer_linked_at, gone.customer_id,
+      gone.language,
+      gone.marketing_preference_at, gone.marketing_preference, gone.marketing_preference_at, gone.marketing_preference_detail, gone.marketing_preference_at,
+      gone.customer_link_method, gone.customer_linked_by, gone.customer_linked_at, gone.customer_id,
       gone.wa_id, gone.user_id, JSON.stringify(former.filter((f) => f.wa_id !== undefined || f.user_id !== undefined)), keptId,
     ]
   )

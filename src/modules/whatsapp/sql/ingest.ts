@@ -3,6 +3,7 @@ import { detectOptCommand } from "../../../lib/keywords"
 import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
 import { moveConversationIdentity, openConversation } from "./conversations"
+import { accountsOfWaba, applyAccountEvent, applyTemplateStatus, applyUserPreference, setMarketingPreference, storeEcho } from "./account-events"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
 /** Anything with MikroORM's `execute(sql, params)`: the module's entity manager. */
@@ -25,12 +26,16 @@ export type IngestResult = {
   messages: IngestedMessage[]
   statusesApplied: number
   identityChanges: number
+  /** Account-level items stored (template statuses, preferences, account events, echoes). */
+  accountChanges: number
   unmatchedStatuses: string[]
   unrouted: string[]
+  /** WABAs of account-level changes that no connected account has. */
+  unroutedWabas: string[]
   notes: string[]
 }
 
-export type AccountRoute = { id: string; phone_number_id: string }
+export type AccountRoute = { id: string; phone_number_id: string; waba_id?: string | null; display_phone_number?: string | null }
 export type Keywords = { optOut: readonly string[]; optIn: readonly string[] }
 
 /**
@@ -106,33 +111,59 @@ export function needsReaction(item: Pick<InboundMessageItem, "type" | "text">, o
   return (item.type === "text" || item.type === "button" || item.type === "interactive") && !optCommand && !!item.text?.trim()
 }
 
+/** Meta's error for a marketing template to a customer who stopped marketing messages. */
+export const MARKETING_STOPPED_CODE = "131050"
+
+/**
+ * Moves an outbound message's status forward (never back), and keeps
+ * Meta's pricing of it whatever the order the statuses arrive in. A 131050
+ * failure means the customer stopped marketing messages: the conversation
+ * remembers it, as the user_preferences webhook would.
+ */
 async function applyStatus(db: SqlRunner, item: StatusItem) {
   const error = item.errors[0]
   const from = statusesUpgradableTo(item.status)
-  if (!from.length) {
-    return "stale"
-  }
+  const upgradable = from.length ? `m.status in (${from.map(() => "?").join(", ")})` : "false"
+  const pricing = item.pricing
   const rows = await db.execute(
-    `update whatsapp_message set
-       status = ?,
-       error_code = case when ? = 'failed' then ? else error_code end,
-       error_message = case when ? = 'failed' then ? else error_message end,
+    `with target as (
+       select id, conversation_id, ${upgradable} as upgrade from whatsapp_message m
+        where m.wamid = ? and m.direction = 'outbound' for update)
+     update whatsapp_message m set
+       status = case when target.upgrade then ? else m.status end,
+       error_code = case when target.upgrade and ? = 'failed' then ? else m.error_code end,
+       error_message = case when target.upgrade and ? = 'failed' then ? else m.error_message end,
+       pricing_category = coalesce(?, m.pricing_category),
+       pricing_billable = coalesce(?, m.pricing_billable),
+       pricing_model = coalesce(?, m.pricing_model),
+       pricing_type = coalesce(?, m.pricing_type),
        updated_at = now()
-     where wamid = ? and direction = 'outbound' and status in (${from.map(() => "?").join(", ")})
-     returning id`,
+     from target where m.id = target.id
+     returning m.id, target.conversation_id, target.upgrade`,
     [
+      ...from,
+      item.wamid,
       item.status,
       item.status,
       error?.code ?? null,
       item.status,
       error ? [error.title, error.message, error.details].filter(Boolean).join(": ") : null,
-      item.wamid,
-      ...from,
+      pricing?.category ?? null,
+      pricing?.billable ?? null,
+      pricing?.pricing_model ?? null,
+      pricing?.type ?? null,
     ]
   )
-  if (rows.length) return "applied"
-  const [known] = await db.execute(`select id from whatsapp_message where wamid = ? and direction = 'outbound'`, [item.wamid])
-  return known ? "stale" : "unknown"
+  const [row] = rows
+  if (!row) return "unknown"
+  if (item.status === "failed" && error?.code === MARKETING_STOPPED_CODE) {
+    await setMarketingPreference(db, row.conversation_id, {
+      value: "stop",
+      at: item.timestamp,
+      detail: `Meta error ${MARKETING_STOPPED_CODE}: ${error.details ?? error.title ?? "the customer stopped marketing messages"}`,
+    })
+  }
+  return row.upgrade ? "applied" : "stale"
 }
 
 /**
@@ -146,16 +177,36 @@ export async function ingestWebhookItems(
   keywords: Keywords
 ): Promise<IngestResult> {
   const byPhone = new Map(accounts.map((a) => [a.phone_number_id, a.id]))
-  const result: IngestResult = { messages: [], statusesApplied: 0, identityChanges: 0, unmatchedStatuses: [], unrouted: [], notes: [] }
+  const result: IngestResult = { messages: [], statusesApplied: 0, identityChanges: 0, accountChanges: 0, unmatchedStatuses: [], unrouted: [], unroutedWabas: [], notes: [] }
 
   for (const item of items) {
     if (item.kind === "unsupported") {
       result.notes.push(item.reason)
       continue
     }
+    if (item.kind === "template_status" || item.kind === "account_event") {
+      // Addressed to a WABA: every connected number of it.
+      if (!accountsOfWaba(accounts, item.wabaId).length) {
+        result.unroutedWabas.push(item.wabaId)
+        continue
+      }
+      if (item.kind === "template_status") await applyTemplateStatus(db, item, accounts)
+      else await applyAccountEvent(db, item, accounts)
+      result.accountChanges++
+      continue
+    }
     const accountId = byPhone.get(item.phoneNumberId)
     if (!accountId) {
       result.unrouted.push(item.phoneNumberId)
+      continue
+    }
+    if (item.kind === "user_preference") {
+      await applyUserPreference(db, item, accountId)
+      result.accountChanges++
+      continue
+    }
+    if (item.kind === "echo") {
+      if (await storeEcho(db, item, accountId)) result.accountChanges++
       continue
     }
     if (item.kind === "status") {

@@ -12,6 +12,8 @@ export type DueCart = Pick<WhatsAppCartRow, "id" | "account_id" | "conversation_
   /** The customer's own language, when known. */
   language: string | null
   opted_out: boolean
+  marketing_preference: "stop" | "resume" | null
+  marketing_preference_detail: string | null
   created_at: Date
   /** created_at as PostgreSQL prints it (microseconds): the keyset, which a JS Date would round to milliseconds. */
   created_key: string
@@ -31,7 +33,8 @@ export async function claimDueCarts(
   const after = input.after ?? { created_key: notBefore.toISOString(), id: "" }
   return tx.execute(
     `select w.id, w.cart_id, w.account_id, w.conversation_id, w.customer_id, w.created_at, w.created_at::text as created_key,
-            c.wa_id, c.user_id, c.profile_name, c.last_inbound_at, c.opted_out, c.language
+            c.wa_id, c.user_id, c.profile_name, c.last_inbound_at, c.opted_out, c.language,
+            c.marketing_preference, c.marketing_preference_detail
        from whatsapp_cart w
        join whatsapp_conversation c on c.id = w.conversation_id
       where w.account_id = ? and w.status in ('submitted', 'link_sent') and w.deleted_at is null
@@ -100,7 +103,7 @@ export async function withdrawQueuedReminder(db: SqlRunner, whatsappCartId: stri
 
 /** SQL: the cart's reminder actually left (Meta accepted it); a failed or withdrawn one does not count. */
 export const REMINDER_DELIVERED = `exists (select 1 from whatsapp_message m
-   where m.id = whatsapp_cart.recovery_message_id and m.status in ('sent', 'delivered', 'read'))`
+   where m.id = whatsapp_cart.recovery_message_id and m.status in ('sent', 'delivered', 'read', 'played'))`
 
 export function recoveryMessageKey(whatsappCartId: string): string {
   return `cart-recovery:${whatsappCartId}`

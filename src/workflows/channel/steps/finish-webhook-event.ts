@@ -18,6 +18,7 @@ export function webhookEventOutcome(result: EventOutcomeInput) {
   const notes = [
     ...result.notes,
     ...(result.unrouted.length ? [`unknown phone_number_id ${[...new Set(result.unrouted)].join(", ")}`] : []),
+    ...(result.unroutedWabas.length ? [`unknown WABA ${[...new Set(result.unroutedWabas)].join(", ")}`] : []),
   ]
   if (result.unmatchedStatuses.length && result.attempts < UNMATCHED_STATUS_ATTEMPTS) {
     return {
@@ -29,8 +30,8 @@ export function webhookEventOutcome(result: EventOutcomeInput) {
   if (result.unmatchedStatuses.length) {
     notes.push(`statuses for unknown messages: ${result.unmatchedStatuses.length}`)
   }
-  const routed = result.messages.length || result.statusesApplied || result.identityChanges
-  const onlyUnrouted = result.unrouted.length && !routed
+  const routed = result.messages.length || result.statusesApplied || result.identityChanges || result.accountChanges
+  const onlyUnrouted = (result.unrouted.length || result.unroutedWabas.length) && !routed
   return { status: onlyUnrouted ? ("ignored" as const) : ("processed" as const), note: notes.join("; ") || null, retryInMs: null }
 }
 

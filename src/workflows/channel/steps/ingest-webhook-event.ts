@@ -10,7 +10,7 @@ export type BatchIngestResult = { events: EventOutcomeInput[]; messages: Ingeste
 
 type CreatedRef = { message_id: string; conversation_id: string }
 
-const EMPTY: IngestResult = { messages: [], statusesApplied: 0, identityChanges: 0, unmatchedStatuses: [], unrouted: [], notes: [] }
+const EMPTY: IngestResult = { messages: [], statusesApplied: 0, identityChanges: 0, accountChanges: 0, unmatchedStatuses: [], unrouted: [], unroutedWabas: [], notes: [] }
 
 /** The stored body as JSON, made storable (NUL and lone surrogates replaced); null when it is not JSON. */
 function parseStoredBody(event: ClaimedWebhookEvent): unknown {

@@ -28,6 +28,10 @@ export async function remindBatch(context: BatchContext, after: DueCart | null):
   const dueBefore = new Date(now.getTime() - settings.recovery_delay_minutes * 60_000)
   const expiresAt = new Date(now.getTime() + options.checkoutLinkTtlHours * 3_600_000)
 
+  // What Meta last said of the recovery template: a paused or rejected one is never sent.
+  const template = settings.recovery_template
+  const templateStatus = template ? await whatsapp.knownTemplateStatus(account.id, template.name, template.language) : null
+
   const done: RemindAbandonedCartsResult = { abandoned: [], queued_message_ids: [], completed_cart_ids: [] }
   const { due, results } = await whatsapp.remindDueCarts(
     { accountId: account.id, dueBefore, now, limit: context.batchSize, after },
@@ -50,11 +54,13 @@ export async function remindBatch(context: BatchContext, after: DueCart | null):
             customer_name: cart.profile_name ?? medusaCart?.customer_first_name ?? null,
             last_inbound_at: cart.last_inbound_at,
             opted_out: cart.opted_out,
+            marketing_preference: cart.marketing_preference,
+            marketing_preference_detail: cart.marketing_preference_detail,
             cart: medusaCart,
             checkout_url: link.url,
             checkout_url_suffix: link.suffix,
           },
-          { now, template: settings.recovery_template, opt_out_keywords: options.optOutKeywords }
+          { now, template, template_status: templateStatus, opt_out_keywords: options.optOutKeywords }
         )
         decisions.push(
           plan.send

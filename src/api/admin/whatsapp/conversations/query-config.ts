@@ -17,6 +17,9 @@ export const conversationFields = [
   "unread_count",
   "has_cart",
   "has_inquiry",
+  "marketing_preference",
+  "marketing_preference_at",
+  "marketing_preference_detail",
   "created_at",
 ]
 
@@ -43,6 +46,12 @@ export const messageFields = [
   "media_filename",
   "media_status",
   "media_error",
+  "handle_error",
+  "pricing_category",
+  "pricing_billable",
+  "pricing_model",
+  "pricing_type",
+  "echo",
   "created_at",
   "updated_at",
 ]
