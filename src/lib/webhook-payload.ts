@@ -4,6 +4,7 @@
  * It never throws: anything it does not understand becomes an `unsupported`
  * item that is stored and shown rather than dropped.
  */
+import { type MessageContext, parseMessageContext } from "./webhook-message-context"
 
 export type ReferredProduct = { catalog_id: string | null; product_retailer_id: string }
 export type MetaError = { code: string; title: string | null; message: string | null; details: string | null }
@@ -20,6 +21,8 @@ export type InboundMessageItem = {
   text: string | null
   referredProduct: ReferredProduct | null
   errors: MetaError[]
+  /** Reply, forwarding, edit/revoke/reaction target and ad referral (lib/webhook-message-context). */
+  context: MessageContext
   raw: Record<string, unknown>
 }
 
@@ -131,6 +134,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       text: messageText(message),
       referredProduct: referredProduct(message),
       errors: parseMetaErrors(message.errors),
+      context: parseMessageContext(message),
       raw: message,
     })
   }

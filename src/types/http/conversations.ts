@@ -17,11 +17,35 @@ export type AdminWhatsAppConversation = {
   unread_count: number
   has_cart: boolean
   has_inquiry: boolean
+  /** Click-to-WhatsApp: the earliest referral (first touch, never replaced by a later one) and the latest. */
+  first_referral: AdminWhatsAppReferral | null
+  last_referral: AdminWhatsAppReferral | null
   created_at: DateTime
   /** Free-form replies are possible (Meta's 24-hour customer-service window). */
   window_open: boolean
   window_closes_at: DateTime | null
 }
+
+/** A Click-to-WhatsApp ad or post referral (Meta's `referral` object; lib/webhook-message-context). */
+export type AdminWhatsAppReferral = {
+  source_url: string | null
+  source_id: string | null
+  source_type: string | null
+  headline: string | null
+  body: string | null
+  media_type: string | null
+  image_url: string | null
+  video_url: string | null
+  thumbnail_url: string | null
+  ctwa_clid: string | null
+  welcome_message: string | null
+  /** On the conversation: the message that brought it, and Meta's timestamp of it. */
+  message_id?: string
+  at?: DateTime
+}
+
+/** A text a message had before an edit, and when (and by which edit) it was replaced. */
+export type AdminWhatsAppEditRecord = { text: string | null; at: DateTime; wamid: string }
 
 export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation>
 export type AdminWhatsAppConversationResponse = { conversation: AdminWhatsAppConversation }
@@ -63,8 +87,43 @@ export type AdminWhatsAppMessage = {
   referred_retailer_id: string | null
   referred_product_id: string | null
   referred_variant_id: string | null
+  /** Our message this one replies to (Meta's context.id), and a short view of it. */
+  reply_to_message_id: string | null
+  reply_to: { id: string; direction: "inbound" | "outbound"; type: string; text: string | null; revoked: boolean } | null
+  forwarded: boolean
+  frequently_forwarded: boolean
+  /** Edit, revoke or reaction messages: the wamid they act on; listed only while that message has not arrived. */
+  target_wamid: string | null
+  applied_at: DateTime | null
+  edited_at: DateTime | null
+  /** Earlier texts, oldest first (null on a revoked message: see the audit route). */
+  edits: AdminWhatsAppEditRecord[] | null
+  /** Deleted by the customer: `text` and `payload` are withheld (the audit route keeps them). */
+  revoked: boolean
+  revoked_at: DateTime | null
+  /** The customer's reaction to this message. */
+  reaction_emoji: string | null
+  reacted_at: DateTime | null
+  referral: AdminWhatsAppReferral | null
   created_at: DateTime
   updated_at: DateTime
+}
+
+/** GET /admin/whatsapp/conversations/:id/messages/:message_id/audit: everything a message said, revoked or not. */
+export type AdminWhatsAppMessageAuditResponse = {
+  audit: {
+    id: string
+    conversation_id: string
+    wamid: string | null
+    direction: "inbound" | "outbound"
+    type: string
+    text: string | null
+    payload: AdminWhatsAppMessagePayload | null
+    edited_at: DateTime | null
+    edits: AdminWhatsAppEditRecord[] | null
+    revoked_at: DateTime | null
+    created_at: DateTime
+  }
 }
 
 export type AdminWhatsAppMessageListResponse = PaginatedResponse<"messages", AdminWhatsAppMessage>

@@ -3,6 +3,7 @@ import { detectOptCommand } from "../../../lib/keywords"
 import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
 import { openConversation } from "./conversations"
+import { type ReceivedMessageContext, recordMessageLifecycle } from "./message-lifecycle"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
 /** Anything with MikroORM's `execute(sql, params)`: the module's entity manager. */
@@ -18,6 +19,7 @@ export type IngestedMessage = {
   wa_id: string
   referred_retailer_id: string | null
   opt_command: "opt_out" | "opt_in" | null
+  context: ReceivedMessageContext
 }
 
 export type IngestResult = {
@@ -160,6 +162,7 @@ export async function ingestWebhookItems(
     if (!messageId) {
       continue // a redelivery: the first delivery already had its effects
     }
+    const context = await recordMessageLifecycle(db, conversationId, messageId, item)
     result.messages.push({
       message_id: messageId,
       conversation_id: conversationId,
@@ -170,6 +173,7 @@ export async function ingestWebhookItems(
       wa_id: item.waId,
       referred_retailer_id: item.referredProduct?.product_retailer_id ?? null,
       opt_command: optCommand,
+      context,
     })
   }
   return result

@@ -28,6 +28,8 @@ export const processWhatsAppWebhookEventsWorkflow = createWorkflow(
         type: m.type,
         text: m.text,
         referred_retailer_id: m.referred_retailer_id,
+        // reply_to_message_id, forwarded, frequently_forwarded, target_message_id, referral (sql/message-lifecycle)
+        ...m.context,
       })),
       optedOut: result.messages
         .filter((m) => m.opt_command === "opt_out")

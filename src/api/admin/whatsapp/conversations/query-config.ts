@@ -13,6 +13,8 @@ export const conversationFields = [
   "unread_count",
   "has_cart",
   "has_inquiry",
+  "first_referral",
+  "last_referral",
   "created_at",
 ]
 
@@ -33,6 +35,17 @@ export const messageFields = [
   "referred_retailer_id",
   "referred_product_id",
   "referred_variant_id",
+  "reply_to_message_id",
+  "forwarded",
+  "frequently_forwarded",
+  "target_wamid",
+  "applied_at",
+  "edited_at",
+  "edits",
+  "revoked_at",
+  "reaction_emoji",
+  "reacted_at",
+  "referral",
   "created_at",
   "updated_at",
 ]
