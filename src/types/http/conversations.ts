@@ -1,3 +1,4 @@
+import type { AdReferral } from "../../lib/webhook-message-context"
 import type { DateTime, PaginatedResponse } from "./common"
 
 /** GET /admin/whatsapp/conversations[/:id] (conversations/query-config.ts + presentConversation). */
@@ -26,23 +27,8 @@ export type AdminWhatsAppConversation = {
   window_closes_at: DateTime | null
 }
 
-/** A Click-to-WhatsApp ad or post referral (Meta's `referral` object; lib/webhook-message-context). */
-export type AdminWhatsAppReferral = {
-  source_url: string | null
-  source_id: string | null
-  source_type: string | null
-  headline: string | null
-  body: string | null
-  media_type: string | null
-  image_url: string | null
-  video_url: string | null
-  thumbnail_url: string | null
-  ctwa_clid: string | null
-  welcome_message: string | null
-  /** On the conversation: the message that brought it, and Meta's timestamp of it. */
-  message_id?: string
-  at?: DateTime
-}
+/** A Click-to-WhatsApp ad or post referral (Meta's `referral` object); on the conversation also the message that brought it, and Meta's timestamp of it. */
+export type AdminWhatsAppReferral = AdReferral & { message_id?: string; at?: DateTime }
 
 /** A text a message had before an edit, and when (and by which edit) it was replaced. */
 export type AdminWhatsAppEditRecord = { text: string | null; at: DateTime; wamid: string }
@@ -111,19 +97,7 @@ export type AdminWhatsAppMessage = {
 
 /** GET /admin/whatsapp/conversations/:id/messages/:message_id/audit: everything a message said, revoked or not. */
 export type AdminWhatsAppMessageAuditResponse = {
-  audit: {
-    id: string
-    conversation_id: string
-    wamid: string | null
-    direction: "inbound" | "outbound"
-    type: string
-    text: string | null
-    payload: AdminWhatsAppMessagePayload | null
-    edited_at: DateTime | null
-    edits: AdminWhatsAppEditRecord[] | null
-    revoked_at: DateTime | null
-    created_at: DateTime
-  }
+  audit: Pick<AdminWhatsAppMessage, "id" | "conversation_id" | "wamid" | "direction" | "type" | "text" | "payload" | "edited_at" | "edits" | "revoked_at" | "created_at">
 }
 
 export type AdminWhatsAppMessageListResponse = PaginatedResponse<"messages", AdminWhatsAppMessage>
