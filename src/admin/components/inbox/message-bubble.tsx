@@ -4,6 +4,7 @@ import { fullTime, messageTime } from "./inbox-format"
 import type { AdminWhatsAppListedCart as ListedCart, AdminWhatsAppMessage as Message } from "../../../types/http"
 import { MessageStatusTicks } from "./message-status-ticks"
 import { ProductCard } from "./product-card"
+import { EditedMark, MessageContextHeader, pendingActionLabel, ReactionChip } from "./message-lifecycle"
 
 const INTERACTIVE_LABELS: Record<string, string> = {
   product: "Product card",
@@ -17,6 +18,8 @@ const INTERACTIVE_LABELS: Record<string, string> = {
 /** A short label for what isn't plain text, so every bubble says what the customer saw or sent. */
 function kindLabel(message: Message): string | null {
   const payload = message.payload
+  const pending = pendingActionLabel(message)
+  if (pending) return pending
   if (message.type === "template") return `Template: ${payload?.template?.name ?? "unknown"}`
   if (message.type === "interactive" && message.direction === "outbound") {
     const type = payload?.interactive?.type ?? ""
@@ -39,7 +42,7 @@ type Props = { message: Message; carts: ListedCart[] | undefined }
 export const MessageBubble = ({ message, carts }: Props) => {
   const outbound = message.direction === "outbound"
   const label = kindLabel(message)
-  const text = bodyText(message)
+  const text = message.revoked ? null : bodyText(message)
   const isProductQuestion = !outbound && !!(message.referred_product_id || message.referred_retailer_id)
   const failed = message.status === "failed"
 
@@ -60,6 +63,7 @@ export const MessageBubble = ({ message, carts }: Props) => {
         )}
       >
         {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
+        <MessageContextHeader message={message} />
         {text && message.type !== "order" && (
           <Text size="small" className="whitespace-pre-wrap break-words" data-testid="message-text">
             {text}
@@ -81,11 +85,13 @@ export const MessageBubble = ({ message, carts }: Props) => {
           </Text>
         )}
         <div className="mt-1 flex items-center justify-end gap-1.5">
+          <EditedMark message={message} />
           <Text size="xsmall" className="text-ui-fg-muted" title={fullTime(message.created_at)}>
             {messageTime(message.created_at)}
           </Text>
           {outbound && <MessageStatusTicks status={message.status} />}
         </div>
+        <ReactionChip message={message} />
       </div>
     </div>
   )
