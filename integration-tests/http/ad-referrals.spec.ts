@@ -56,6 +56,14 @@ medusaIntegrationTestRunner({
       const conversation = (await api.get(`/admin/whatsapp/conversations/${firstRow.conversation_id}`, admin)).data.conversation
       expect(conversation.first_referral).toMatchObject({ source_id: "120226305854810726", message_id: firstRow.id })
       expect(conversation.last_referral).toMatchObject({ source_id: "120226305854810999", headline: "Winter sale" })
+      // A referral delivered late but sent earlier than the first touch takes its place (Meta does not keep order);
+      // it does not become the last touch.
+      const late = referralMessage("120226305854810555", "Spring teaser", now() - 3600)
+      await postWebhook(baseUrl, late.payload)
+      await waitFor(async () => (await rows(`select 1 from whatsapp_message where wamid = ?`, [late.id])).length, { what: "the late ad message" })
+      const [touches] = await rows(`select first_referral, last_referral from whatsapp_conversation where id = ?`, [firstRow.conversation_id])
+      expect(touches.first_referral.source_id).toBe("120226305854810555")
+      expect(touches.last_referral.source_id).toBe("120226305854810999")
       const listed = (await api.get(`/admin/whatsapp/conversations/${firstRow.conversation_id}/messages`, admin)).data.messages
       expect(listed.find((m: any) => m.id === firstRow.id).referral).toMatchObject({ source_url: "https://fb.me/120226305854810726" })
 

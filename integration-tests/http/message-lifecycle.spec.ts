@@ -180,6 +180,26 @@ medusaIntegrationTestRunner({
       expect(business.reaction_emoji).toBe("😮")
     })
 
+    it("an edit or revoke naming the business's own message is refused, and stays listed with the reason", async () => {
+      const opened = await customerText("hola")
+      const reply = await api.post(`/admin/whatsapp/conversations/${opened.conversationId}/messages`, { text: "Precio: 19,90 €" }, admin)
+      const [business] = await waitFor(async () => {
+        const r = await rows(`select id, wamid from whatsapp_message where id = ? and wamid is not null`, [reply.data.message.id])
+        return r.length && r
+      }, { what: "the business message's wamid" })
+      const edit = pywaMessage("edit_text")
+      edit.edit.original_message_id = business.wamid
+      const sent = fromCustomer(edit)
+      await postWebhook(baseUrl(), sent.payload)
+      const refused = await waitFor(async () => (await rows(`select * from whatsapp_message where wamid = ? and error_message is not null`, [sent.id]))[0], {
+        what: "the refused edit",
+      })
+      expect(refused.applied_at).toBeNull()
+      const listed = await list(opened.conversationId)
+      expect(listed.find((m: any) => m.id === business.id)).toMatchObject({ text: "Precio: 19,90 €", edited_at: null })
+      expect(listed.find((m: any) => m.id === refused.id).error_message).toMatch(/own message/)
+    })
+
     it("a redelivered edit changes nothing the second time", async () => {
       const original = await customerText("v0", now() - 60)
       const edit = pywaMessage("edit_text")

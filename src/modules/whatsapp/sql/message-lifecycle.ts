@@ -84,11 +84,16 @@ async function recordConversationReferral(db: SqlRunner, conversationId: string,
  */
 async function applyAction(db: SqlRunner, conversationId: string, actionId: string, action: TimedAction): Promise<string | null> {
   const [target] = await db.execute(
-    `select id, text, edited_at, edits, revoked_at, reaction_emoji, reacted_at from whatsapp_message
+    `select id, direction, text, edited_at, edits, revoked_at, reaction_emoji, reacted_at from whatsapp_message
       where wamid = ? and conversation_id = ? and deleted_at is null for update`,
     [action.target_wamid, conversationId]
   )
   if (!target) return null
+  if (action.kind !== "reaction" && target.direction !== "inbound") {
+    // WhatsApp lets a customer edit or delete only their own messages: refuse, visibly, on the action's row.
+    await db.execute(`update whatsapp_message set error_message = ? where id = ?`, [`A customer ${action.kind} may only change the customer's own message`, actionId])
+    return null
+  }
   const before: LifecycleState = {
     text: target.text,
     edited_at: target.edited_at ? new Date(target.edited_at) : null,
