@@ -84,6 +84,10 @@ medusaIntegrationTestRunner({
         return r.length && r
       }, { what: "the order linked to the cart", timeoutMs: 20_000 })
 
+      // The order is attributed through its cart: the admin's cart for the order names the ad.
+      const forOrder = (await api.get(`/admin/whatsapp/carts?order_id=${linked.order_id}`, admin)).data.carts
+      expect(forOrder).toEqual([expect.objectContaining({ id: cart.id, referral_source_id: "120226305854810999", referral: expect.objectContaining({ headline: "Winter sale" }) })])
+
       const { data: orders } = await getContainer().resolve("query").graph({ entity: "order", fields: ["id", "total", "currency_code"], filters: { id: linked.order_id } })
       const stats = (await api.get(`/admin/whatsapp/stats`, admin)).data
       expect(stats.by_ad).toEqual([

@@ -57,6 +57,16 @@ medusaIntegrationTestRunner({
 
     const list = async (conversationId: string) => (await api.get(`/admin/whatsapp/conversations/${conversationId}/messages`, admin)).data.messages
 
+    /** The business answers from the admin; resolves once Meta's (the fake's) wamid is stored. */
+    async function businessSends(conversationId: string, text: string): Promise<{ id: string; wamid: string }> {
+      const reply = await api.post(`/admin/whatsapp/conversations/${conversationId}/messages`, { text }, admin)
+      const [business] = await waitFor(async () => {
+        const r = await rows(`select id, wamid from whatsapp_message where id = ? and wamid is not null`, [reply.data.message.id])
+        return r.length && r
+      }, { what: "the business message's wamid" })
+      return business
+    }
+
     it("an edit updates the text, keeps the earlier one, and is not answered", async () => {
       const original = await customerText("quiero la talla M", now() - 60)
       const edit = pywaMessage("edit_text")
@@ -93,11 +103,7 @@ medusaIntegrationTestRunner({
 
     it("a reaction is attached to the business message it reacts to, and a removal clears it", async () => {
       const opened = await customerText("hola")
-      const reply = await api.post(`/admin/whatsapp/conversations/${opened.conversationId}/messages`, { text: "¡Hola! ¿En qué te ayudo?" }, admin)
-      const [business] = await waitFor(async () => {
-        const r = await rows(`select id, wamid from whatsapp_message where id = ? and wamid is not null`, [reply.data.message.id])
-        return r.length && r
-      }, { what: "the business message's wamid" })
+      const business = await businessSends(opened.conversationId, "¡Hola! ¿En qué te ayudo?")
 
       const reaction = pywaMessage("reaction")
       reaction.reaction.message_id = business.wamid
@@ -182,11 +188,7 @@ medusaIntegrationTestRunner({
 
     it("an edit or revoke naming the business's own message is refused, and stays listed with the reason", async () => {
       const opened = await customerText("hola")
-      const reply = await api.post(`/admin/whatsapp/conversations/${opened.conversationId}/messages`, { text: "Precio: 19,90 €" }, admin)
-      const [business] = await waitFor(async () => {
-        const r = await rows(`select id, wamid from whatsapp_message where id = ? and wamid is not null`, [reply.data.message.id])
-        return r.length && r
-      }, { what: "the business message's wamid" })
+      const business = await businessSends(opened.conversationId, "Precio: 19,90 €")
       const edit = pywaMessage("edit_text")
       edit.edit.original_message_id = business.wamid
       const sent = fromCustomer(edit)
