@@ -10,6 +10,7 @@ const { createCustomers } = require("./customers")
 const accountWebhooks = require("./account-webhooks")
 const { createCatalogApi } = require("./catalog")
 const { createMediaApi } = require("./media")
+const { actionProblem, applyAction, customerEntries } = require("./customer-actions")
 
 /** The Meta app the sandbox plays: the one that subscribes to WABAs. */
 const SANDBOX_APP = { id: "670843887433847", name: "WhatsApp Commerce Sandbox" }
@@ -263,12 +264,10 @@ function createSandbox(options = {}) {
     const waId = String(phone ?? "").replace(/\D/g, "")
     const account = state.accounts.get(phoneNumberId) ?? [...state.accounts.values()][0]
     if (!waId || !account) return []
-    const sent = [...state.inbound.values()]
-      .filter((m) => m.from === waId && m.phone_number_id === account.phone_number_id)
-      .map((m) => ({ direction: "customer", wamid: m.wamid, at: m.at, status: m.status, message: m.payload.entry[0].changes[0].value.messages[0] }))
+    const sent = customerEntries([...state.inbound.values()].filter((m) => m.from === waId && m.phone_number_id === account.phone_number_id))
     const received = state.messages
       .filter((m) => m.to === waId && m.phone_number_id === account.phone_number_id)
-      .map((m) => ({ direction: "business", wamid: m.wamid, at: m.at, status: m.failure ? "failed" : m.status ?? "sent", error: m.failure, message: m.body }))
+      .map((m) => ({ direction: "business", wamid: m.wamid, at: m.at, status: m.failure ? "failed" : m.status ?? "sent", error: m.failure, message: m.body, reaction: m.reaction ?? null }))
     return [...sent, ...received].sort((a, b) => a.at - b.at)
   }
 
@@ -438,11 +437,14 @@ function createSandbox(options = {}) {
       const account = state.accounts.get(body.phone_number_id) ?? [...state.accounts.values()][0]
       if (!account) return { status: 400, body: { error: "no account" } }
       const from = String(body.from).replace(/\D/g, "")
+      const problem = actionProblem(state, account, from, body, config.now())
+      if (problem) return { status: 400, body: { error: problem } }
       // A username customer (`username`, `hide_phone`) writes without showing the number.
       const customer = state.customers.register(account, { phone: from, username: body.username, hidePhone: body.hide_phone })
       // A photo, voice note, document…: its file is kept for download and the message carries its media id.
       const media = body.media ? { type: body.media.type, [body.media.type]: mediaApi.customerMediaPart(account, body.media) } : null
       const { wamid, payload } = inboundMessage(account, { ...body, from, customer, ...(media ? { raw: media } : {}) })
+      applyAction(state, body)
       state.windows.set(`${account.phone_number_id}:${from}`, config.now())
       const received = { wamid, from, phone_number_id: account.phone_number_id, payload, at: config.now(), status: "sent" }
       state.inbound.set(wamid, received)

@@ -42,13 +42,60 @@ function senderFields(from, customer) {
   }
 }
 
-/** An inbound customer message: text, an order (cart) or a product question. */
-function inboundMessage(account, { from, customer, name, type = "text", text, product_items, catalog_id, referred_retailer_id, raw }) {
+/**
+ * Meta's `referral` on a message sent from a Click-to-WhatsApp ad or post
+ * ("Text messages webhook reference", referral object:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/text/).
+ * image_url only for image ads, video_url and thumbnail_url only for video
+ * ads; ctwa_clid is left out for ads shown in WhatsApp Status.
+ */
+function adReferral(r) {
+  const media = r.media_type === "video" ? "video" : "image"
+  return {
+    source_url: r.source_url ?? `https://fb.me/${r.source_id ?? "sandbox-ad"}`,
+    source_id: String(r.source_id ?? "120226305854810726"),
+    source_type: r.source_type === "post" ? "post" : "ad",
+    ...(r.body !== undefined ? { body: r.body } : { body: "Sandbox ad primary text" }),
+    headline: r.headline ?? "Chat with us",
+    media_type: media,
+    ...(media === "image"
+      ? { image_url: r.image_url ?? "https://scontent.xx.fbcdn.net/sandbox-ad.jpg" }
+      : { video_url: r.video_url ?? "https://scontent.xx.fbcdn.net/sandbox-ad.mp4", thumbnail_url: r.thumbnail_url ?? "https://scontent.xx.fbcdn.net/sandbox-ad-thumb.jpg" }),
+    ...(r.status_ad ? {} : { ctwa_clid: r.ctwa_clid ?? crypto.randomBytes(32).toString("base64url") }),
+    ...(r.welcome_message ? { welcome_message: { text: r.welcome_message } } : {}),
+  }
+}
+
+/**
+ * The lifecycle messages, as Meta documents them:
+ * - edit: { original_message_id, message: { type, <type> } }
+ *   (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/edit)
+ * - revoke: { original_message_id }
+ *   (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/revoke/)
+ * - reaction: { message_id, emoji }, emoji left out when the reaction is removed
+ *   (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/reaction/)
+ */
+function lifecycleMessage({ type, original_wamid, text, message_id, emoji }) {
+  if (type === "edit") return { type: "edit", edit: { original_message_id: original_wamid, message: { type: "text", text: { body: text } } } }
+  if (type === "revoke") return { type: "revoke", revoke: { original_message_id: original_wamid } }
+  return { type: "reaction", reaction: { message_id, ...(emoji ? { emoji } : {}) } }
+}
+
+/**
+ * An inbound customer message: text, an order (cart), a product question, an
+ * edit, revoke or reaction; optionally a reply (`reply_to`: the quoted wamid),
+ * forwarded, or sent from an ad (`referral`). `customer` (customers.js) says
+ * which identifiers Meta shows: the BSUID always, the phone unless withheld.
+ */
+function inboundMessage(account, input) {
+  const { from, customer, name, type = "text", text, product_items, catalog_id, referred_retailer_id, raw, reply_to, forwarded, frequently_forwarded, referral } = input
   const wamid = newWamid()
   const sender = senderFields(from, customer)
   const base = { ...sender.message, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)) }
   let message
-  if (raw) {
+  if (["edit", "revoke", "reaction"].includes(type)) {
+    message = { ...base, ...lifecycleMessage(input) }
+  } else if (raw) {
     message = { ...base, ...raw }
   } else if (type === "order") {
     message = { ...base, type: "order", order: { catalog_id: catalog_id ?? account.catalog_id, ...(text ? { text } : {}), product_items } }
@@ -62,6 +109,13 @@ function inboundMessage(account, { from, customer, name, type = "text", text, pr
   } else {
     message = { ...base, type: "text", text: { body: text } }
   }
+  // context.from is the business number the quoted message came from or went to (Meta: "Text messages webhook reference").
+  const context = {
+    ...(reply_to ? { from: account.display_phone_number.replace(/\D/g, ""), id: reply_to } : {}),
+    ...(frequently_forwarded ? { frequently_forwarded: true } : forwarded ? { forwarded: true } : {}),
+  }
+  if (Object.keys(context).length && !["edit", "revoke", "reaction"].includes(type)) message.context = { ...message.context, ...context }
+  if (referral && !["edit", "revoke", "reaction"].includes(type)) message.referral = adReferral(referral)
   const profile = { name: name ?? "Sandbox Customer", ...(sender.username ? { username: sender.username } : {}) }
   return { wamid, payload: envelope(account, { contacts: [{ profile, ...sender.contact }], messages: [message] }) }
 }
@@ -149,4 +203,4 @@ async function deliver(url, secret, payload) {
   return res.status
 }
 
-module.exports = { newWamid, inboundMessage, numberChangeMessages, statusUpdate, pricingOf, metaJson, sign, deliver }
+module.exports = { newWamid, inboundMessage, adReferral, numberChangeMessages, statusUpdate, pricingOf, metaJson, sign, deliver }

@@ -254,6 +254,46 @@ describe("the admin in a browser", () => {
     expect(await page.getByTestId("reply-input").inputValue()).toBe("")
   }, 180_000)
 
+  it("shows the ad a chat came from, edits, deletions, reactions and replies in the inbox, and carts by ad in the stats", async () => {
+    const DIEGO = "34699111333"
+    const inbound = (body: Record<string, unknown>) =>
+      json(`${sandbox}/__sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: DIEGO, name: "Diego", ...body }) })
+    await inbound({ text: "Vi vuestro anuncio", referral: { source_id: "120226305854810777", headline: "Rebajas de verano" } })
+    const typo = await inbound({ text: "talla S" })
+    await inbound({ type: "edit", original_wamid: typo.wamid, text: "talla M" })
+    const secret = await inbound({ text: "mi dirección es Calle Secreta 1" })
+    await inbound({ type: "revoke", original_wamid: secret.wamid })
+    // The demo answers texts; the customer reacts to its first answer and quotes it.
+    const answer = await until(async () => {
+      const { messages } = await json(`${sandbox}/__sandbox/conversation?phone=${DIEGO}`)
+      return messages.find((m: any) => m.direction === "business")
+    }, "the demo's answer")
+    await inbound({ type: "reaction", message_id: answer.wamid, emoji: "👍" })
+    await inbound({ text: "¿y en azul?", reply_to: answer.wamid, forwarded: true })
+
+    await page.goto(`${admin}/app/whatsapp`)
+    await page.locator('[data-testid="conversation-row"]', { hasText: "Diego" }).click()
+    await until(async () => (await page.getByTestId("thread-ad-badge").textContent())?.includes("Rebajas de verano"), "the ad badge")
+    await page.locator('[data-testid="message"][data-direction="inbound"]', { hasText: "talla M" }).getByTestId("message-edited").waitFor()
+    await page.getByTestId("message-revoked").waitFor()
+    // The customer's deleted message shows no text (the demo's earlier answer may still quote it: it was sent before).
+    expect(await page.locator('[data-testid="message"][data-direction="inbound"]', { hasText: "Calle Secreta" }).count()).toBe(0)
+    await page.getByTestId("message-reaction").first().waitFor()
+    const quoting = page.locator('[data-testid="message"]', { hasText: "¿y en azul?" })
+    await quoting.getByTestId("message-quote").waitFor()
+    await quoting.getByTestId("message-forwarded").waitFor()
+    await shot("06b-inbox-lifecycle-and-ad")
+
+    // A cart from this chat counts for the ad.
+    const catalog = await json(`${sandbox}/__sandbox/catalog?id=100000000000003`)
+    const item = catalog.items.find((i: any) => i.availability === "in stock")
+    await inbound({ type: "order", product_items: [{ product_retailer_id: item.id, quantity: 1, item_price: 1, currency: "EUR" }] })
+    await until(async () => (await json(`${admin}/admin/whatsapp/stats`, { headers })).by_ad.find((a: any) => a.carts === 1), "the ad's cart in the stats API")
+    await page.goto(`${admin}/app/whatsapp/stats`)
+    await page.locator('[data-testid="stats-ad"]', { hasText: "Rebajas de verano" }).first().waitFor()
+    await shot("06c-stats-by-ad")
+  }, 180_000)
+
   it("switches a product's search off from its page and edits a variant's content ID", async () => {
     const { products } = await json(`${admin}/admin/products?q=Camiseta&fields=id,title,variants.id&limit=1`, { headers })
     const product = products[0]

@@ -167,6 +167,47 @@ const ctx = {
   openCatalog: () => openScreen("catalog-view"),
   reply: (r) => send({ raw: { type: "interactive", interactive: { type: "button_reply", button_reply: { id: r.id, title: r.title } } } }),
   quickReply: (text, payload) => send({ raw: { type: "button", button: { text, payload } } }),
+  quoted: (wamid) => {
+    const m = state.conversation.find((e) => e.wamid === wamid)
+    return m ? (m.revoked ? "Deleted message" : m.message?.text?.body ?? m.message?.interactive?.body?.text ?? m.message?.type ?? "Message") : null
+  },
+  tools: (entry) => messageTools(entry),
+}
+
+// ---------- what the customer can do to a message (sandbox/customer-actions.js holds Meta's limits) ----------
+
+const REACTIONS = ["👍", "❤️", "😮"]
+const draft = { replyTo: null } // the message the next text quotes
+
+function tool(label, onclick, testid) {
+  return h("button", { type: "button", class: "tool", "data-testid": testid, onclick }, label)
+}
+
+function messageTools(entry) {
+  const reply = tool("Reply", () => setReplyTo(entry), "tool-reply")
+  if (entry.direction === "business") {
+    return [reply, ...REACTIONS.map((e) => tool(e, () => react(entry, e), "tool-react")), entry.reaction ? tool("Remove reaction", () => react(entry, ""), "tool-unreact") : null].filter(Boolean)
+  }
+  if (entry.message?.type !== "text") return [reply]
+  return [reply, tool("Edit", () => editMessage(entry), "tool-edit"), tool("Delete", () => revokeMessage(entry), "tool-delete")]
+}
+
+function setReplyTo(entry) {
+  draft.replyTo = entry?.wamid ?? null
+  $("replying-to").hidden = !draft.replyTo
+  $("replying-to-text").textContent = draft.replyTo ? ctx.quoted(draft.replyTo) ?? "" : ""
+  if (draft.replyTo) $("composer-input").focus()
+}
+
+const react = (entry, emoji) => send({ type: "reaction", message_id: entry.wamid, emoji }, null)
+
+function editMessage(entry) {
+  const text = prompt("Edit message", entry.message?.text?.body ?? "")
+  if (text && text.trim()) send({ type: "edit", original_wamid: entry.wamid, text: text.trim() }, null)
+}
+
+function revokeMessage(entry) {
+  if (confirm("Delete for everyone?")) send({ type: "revoke", original_wamid: entry.wamid }, null)
 }
 
 function resetChat() {
@@ -197,7 +238,7 @@ function renderConversation() {
       lastDay = dayKey(entry.at)
       nodes.push(reuse(`day:${lastDay}`, dayLabel(entry.at), () => dayDivider(entry.at)))
     }
-    const sig = `${entry.status}|${entry.error?.code ?? ""}|${state.version}`
+    const sig = `${entry.status}|${entry.error?.code ?? ""}|${state.version}|${entry.edited}|${entry.revoked}|${entry.reaction}|${entry.message?.text?.body}`
     nodes.push(reuse(entry.wamid ?? entry.tempId, sig, () => renderBubble(entry, ctx)))
   }
   // Only insert or remove what changed, so a button being clicked is never swapped mid-click.
@@ -227,7 +268,7 @@ async function refreshConversation() {
   if (seq < appliedSeq || key !== `${state.account?.phone_number_id}:${state.customer?.phone}`) return
   appliedSeq = seq
   lastPollError = ""
-  const sig = JSON.stringify(data.messages.map((m) => [m.wamid, m.status]))
+  const sig = JSON.stringify(data.messages.map((m) => [m.wamid, m.status, m.edited, m.revoked, m.reaction, m.message?.text?.body]))
   if (sig === state.sigs.conversation && !state.pending.length) return
   state.sigs.conversation = sig
   state.conversation = data.messages ?? []
@@ -237,8 +278,9 @@ async function refreshConversation() {
 /** Posts a customer message; `extra` is the inbound body's type-specific part, `preview` what to show meanwhile. */
 async function send(extra, preview = extra.raw) {
   if (!state.customer || !state.account) return toast("Choose a business number and a customer first"), false
-  const pending = { tempId: `pending-${Date.now()}-${Math.random()}`, pending: true, direction: "customer", status: "pending", at: Date.now(), message: preview, base: customerCount() + state.pending.length }
-  state.pending.push(pending)
+  // Edits, deletions and reactions change a bubble already shown: no pending bubble of their own (preview null).
+  const pending = preview === null ? null : { tempId: `pending-${Date.now()}-${Math.random()}`, pending: true, direction: "customer", status: "pending", at: Date.now(), message: preview, base: customerCount() + state.pending.length }
+  if (pending) state.pending.push(pending)
   state.stick = true
   renderConversation()
   try {
@@ -279,7 +321,15 @@ function sendText() {
   if (!text) return
   input.value = ""
   autosize()
-  send({ text }, { type: "text", text: { body: text } })
+  // Reply, forwarding and "from an ad" as the composer's options set them; each applies to this one message.
+  const extra = { text }
+  if (draft.replyTo) extra.reply_to = draft.replyTo
+  if ($("opt-forwarded").checked) extra.forwarded = true
+  if ($("opt-ad").checked) extra.referral = { headline: $("opt-ad-headline").value.trim() || "Chat with us", source_id: "120226305854810726" }
+  setReplyTo(null)
+  $("opt-forwarded").checked = false
+  $("opt-ad").checked = false
+  send(extra, { type: "text", text: { body: text } })
 }
 
 /** Sends the picked file as Meta delivers it: an image (JPEG, PNG) or a document, the typed text as caption. */
@@ -491,6 +541,7 @@ function wire() {
     sendFile(e.target.files?.[0]).catch((error) => toast(error.message))
     e.target.value = ""
   })
+  $("replying-to-cancel").addEventListener("click", () => setReplyTo(null))
   const messages = $("messages")
   messages.addEventListener("scroll", () => (state.stick = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 60))
   messages.addEventListener("load", () => state.stick && scrollToEnd(), true) // images grow bubbles after render

@@ -165,6 +165,7 @@ export function ticks(status) {
 
 export function kindOf(message) {
   const type = message?.type
+  if (type === "revoked") return "revoked"
   if (type === "text" || type === "order" || type === "template") return type
   if (["image", "video", "audio", "document", "sticker"].includes(type)) return "media"
   if (type === "button") return "text" // a tap on a template's quick-reply button reads as its text
@@ -209,6 +210,7 @@ function linkButton(label, url, extra = {}) {
 
 // Each renderer returns { body: nodes inside the bubble card, actions: buttons under it }.
 const RENDERERS = {
+  revoked: () => ({ body: h("p", { class: "revoked", "data-testid": "revoked" }, "🚫 You deleted this message") }),
   text(message, ctx) {
     const referred = message.context?.referred_product?.product_retailer_id
     const item = referred ? ctx.item(referred) : null
@@ -327,7 +329,13 @@ export function renderBubble(entry, ctx) {
   } catch {
     parts = RENDERERS.unknown(entry.message) // a malformed message must not break the whole chat
   }
-  const meta = h("span", { class: "meta" }, h("time", { datetime: new Date(entry.at).toISOString() }, clock(entry.at)), mine ? ticks(entry.status) : null)
+  const meta = h(
+    "span",
+    { class: "meta" },
+    entry.edited ? h("span", { class: "edited", "data-testid": "edited" }, "Edited") : null,
+    h("time", { datetime: new Date(entry.at).toISOString() }, clock(entry.at)),
+    mine ? ticks(entry.status) : null,
+  )
   const error = entry.status === "failed" && entry.error
   const failure = error
     ? h("div", { class: "failure", role: "note", "data-testid": "failure-note" }, h("strong", {}, `Not delivered · ${error.code ?? ""} ${error.title ?? ""}`), error.error_data?.details ?? error.message ?? "")
@@ -335,10 +343,24 @@ export function renderBubble(entry, ctx) {
   return h(
     "div",
     { class: `msg ${mine ? "out" : "in"}${error ? " failed" : ""}`, "data-testid": entry.pending ? "bubble-pending" : "bubble", "data-direction": entry.direction, "data-kind": kind, "data-wamid": entry.wamid ?? "" },
-    h("div", { class: `card kind-${kind}` }, parts.body, meta),
+    h("div", { class: `card kind-${kind}` }, messageHeader(entry, ctx), parts.body, meta),
+    entry.reaction ? h("span", { class: "reaction", "data-testid": "reaction" }, entry.reaction) : null,
     parts.actions?.length ? h("div", { class: "actions" }, parts.actions) : null,
     failure,
+    entry.pending || entry.revoked || !ctx.tools ? null : h("div", { class: "tools" }, ctx.tools(entry)),
   )
+}
+
+/** What WhatsApp shows above a message's text: that it came from an ad, was forwarded, or quotes another. */
+function messageHeader(entry, ctx) {
+  const m = entry.message ?? {}
+  const c = m.context ?? {}
+  const quoted = c.id ? ctx.quoted?.(c.id) : null
+  return [
+    m.referral ? h("p", { class: "from-ad", "data-testid": "from-ad" }, `From ad: ${m.referral.headline ?? m.referral.source_url ?? ""}`) : null,
+    c.frequently_forwarded ? h("p", { class: "forwarded", "data-testid": "forwarded" }, "↪↪ Forwarded many times") : c.forwarded ? h("p", { class: "forwarded", "data-testid": "forwarded" }, "↪ Forwarded") : null,
+    c.id ? h("blockquote", { class: "quote", "data-testid": "quote" }, quoted ?? "Message") : null,
+  ].filter(Boolean)
 }
 
 // ---------- screen pieces (catalog, list sheet, cart) ----------

@@ -7,6 +7,7 @@
 import { extractInboundMedia, type InboundMedia } from "./webhook-media"
 
 import { type AccountChangeItem, splitAccountChange, type StatusPricing, statusPricing } from "./webhook-account-events"
+import { type MessageContext, parseMessageContext } from "./webhook-message-context"
 
 export type ReferredProduct = { catalog_id: string | null; product_retailer_id: string }
 export type MetaError = { code: string; title: string | null; message: string | null; details: string | null }
@@ -28,6 +29,8 @@ export type InboundMessageItem = {
   text: string | null
   referredProduct: ReferredProduct | null
   errors: MetaError[]
+  /** Reply, forwarding, edit/revoke/reaction target and ad referral (lib/webhook-message-context). */
+  context: MessageContext
   raw: Record<string, unknown>
   /** Image, video, audio, document or sticker: the media to download (lib/webhook-media). */
   media?: InboundMedia | null
@@ -230,6 +233,7 @@ function splitValue(value: Obj, items: WebhookItem[]) {
       text: messageText(message),
       referredProduct: referredProduct(message),
       errors: parseMetaErrors(message.errors),
+      context: parseMessageContext(message),
       raw: message,
       media: extractInboundMedia(message),
     })

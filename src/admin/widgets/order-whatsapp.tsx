@@ -7,6 +7,7 @@ import { Link } from "react-router-dom"
 import type { AdminWhatsAppListedCart as ListedCart } from "../../types/http"
 import { formatDateTime } from "../components/catalog/format"
 import { CartStatusBadge } from "../components/catalog/status-badges"
+import { AdBadge } from "../components/inbox/message-lifecycle"
 import { useMarkWhatsAppCartPaid, useWhatsAppCarts } from "../hooks/carts"
 import { useConversation } from "../hooks/conversations"
 import { apiErrorMessage } from "../lib/api-error"
@@ -73,6 +74,7 @@ const WhatsappOrderCard = ({ orderId, cart }: { orderId: string; cart: ListedCar
           </div>
         )}
         <Field label="Payment provider">{cart.payment_provider_id ?? "—"}</Field>
+        {cart.referral && <Field label="Came from"><AdBadge referral={cart.referral} testId="order-ad-badge" /></Field>}
         <Field label="Paid">{cart.paid_at ? formatDateTime(cart.paid_at) : "Not yet"}</Field>
         {cart.recovery_sent_at && <Field label="Reminder sent">{formatDateTime(cart.recovery_sent_at)}</Field>}
         {cart.status === "recovered" && <Field label="Recovered">Paid after the reminder</Field>}

@@ -31,7 +31,7 @@ import {
 import { type CatalogItemState, catalogItemsForVariants, firstSyncedRetailerId, variantsForRetailerIds } from "./sql/catalog-items"
 import { type InboundContext, loadInboundMessage } from "./sql/inbound-context"
 import { messageMediaFile, recordStoredMedia, type StoredMedia } from "./sql/media"
-import { cartStats, type WhatsAppCartStats } from "./sql/stats"
+import { type AdCartStats, cartStats, cartStatsByAd, type WhatsAppCartStats } from "./sql/stats"
 import { type ClaimedOutbound, type OutboundInsert, queueOutboundMessage, queueOutboundMessages } from "./sql/outbound"
 import {
   findWhatsAppCart,
@@ -372,6 +372,11 @@ class WhatsAppModuleService extends MedusaService({
   /** The WhatsApp sales funnel for carts submitted in [from, to). */
   cartStats(input: { from: Date; to: Date; accountId?: string }): Promise<WhatsAppCartStats> {
     return cartStats(this.manager_, input)
+  }
+
+  /** Carts submitted in [from, to) per Click-to-WhatsApp ad, with their order ids (revenue comes from Medusa's orders). */
+  cartStatsByAd(input: { from: Date; to: Date; accountId?: string }): Promise<AdCartStats[]> {
+    return cartStatsByAd(this.manager_, input)
   }
 
   /** Queues one outbound message; an existing idempotency key returns the earlier row. */

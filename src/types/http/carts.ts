@@ -1,5 +1,6 @@
 import type { OrderTotalNote } from "../../lib/checkout/order-total-note"
 import type { DateTime, PaginatedResponse } from "./common"
+import type { AdminWhatsAppReferral } from "./conversations"
 
 export type { OrderTotalNote }
 
@@ -39,6 +40,10 @@ export type AdminWhatsAppCart = {
   paid_at: DateTime | null
   order_total: number | string | null
   payment_provider_id: string | null
+  /** The Click-to-WhatsApp ad the conversation last came from when the cart was made (ad attribution). */
+  referral_source_id: string | null
+  referral_ctwa_clid: string | null
+  referral: AdminWhatsAppReferral | null
   created_at: DateTime
   updated_at: DateTime
 }

@@ -1,3 +1,4 @@
+import type { AdReferral } from "../../lib/webhook-message-context"
 import type { DateTime, PaginatedResponse } from "./common"
 
 /** GET /admin/whatsapp/conversations[/:id] (conversations/query-config.ts + presentConversation). */
@@ -29,11 +30,20 @@ export type AdminWhatsAppConversation = {
   marketing_preference: "stop" | "resume" | null
   marketing_preference_at: DateTime | null
   marketing_preference_detail: string | null
+  /** Click-to-WhatsApp: the earliest referral (first touch, never replaced by a later one) and the latest. */
+  first_referral: AdminWhatsAppReferral | null
+  last_referral: AdminWhatsAppReferral | null
   created_at: DateTime
   /** Free-form replies are possible (Meta's 24-hour customer-service window). */
   window_open: boolean
   window_closes_at: DateTime | null
 }
+
+/** A Click-to-WhatsApp ad or post referral (Meta's `referral` object); on the conversation also the message that brought it, and Meta's timestamp of it. */
+export type AdminWhatsAppReferral = AdReferral & { message_id?: string; at?: DateTime }
+
+/** A text a message had before an edit, and when (and by which edit) it was replaced. */
+export type AdminWhatsAppEditRecord = { text: string | null; at: DateTime; wamid: string }
 
 export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation>
 export type AdminWhatsAppConversationResponse = { conversation: AdminWhatsAppConversation }
@@ -92,8 +102,31 @@ export type AdminWhatsAppMessage = {
   pricing_type: string | null
   /** Sent from the WhatsApp Business app (coexistence), not by the plugin. */
   echo: boolean
+  /** Our message this one replies to (Meta's context.id), and a short view of it. */
+  reply_to_message_id: string | null
+  reply_to: { id: string; direction: "inbound" | "outbound"; type: string; text: string | null; revoked: boolean } | null
+  forwarded: boolean
+  frequently_forwarded: boolean
+  /** Edit, revoke or reaction messages: the wamid they act on; listed only while that message has not arrived. */
+  target_wamid: string | null
+  applied_at: DateTime | null
+  edited_at: DateTime | null
+  /** Earlier texts, oldest first (null on a revoked message: see the audit route). */
+  edits: AdminWhatsAppEditRecord[] | null
+  /** Deleted by the customer: `text` and `payload` are withheld (the audit route keeps them). */
+  revoked: boolean
+  revoked_at: DateTime | null
+  /** The customer's reaction to this message. */
+  reaction_emoji: string | null
+  reacted_at: DateTime | null
+  referral: AdminWhatsAppReferral | null
   created_at: DateTime
   updated_at: DateTime
+}
+
+/** GET /admin/whatsapp/conversations/:id/messages/:message_id/audit: everything a message said, revoked or not. */
+export type AdminWhatsAppMessageAuditResponse = {
+  audit: Pick<AdminWhatsAppMessage, "id" | "conversation_id" | "wamid" | "direction" | "type" | "text" | "payload" | "edited_at" | "edits" | "revoked_at" | "created_at">
 }
 
 export type AdminWhatsAppMessageListResponse = PaginatedResponse<"messages", AdminWhatsAppMessage>

@@ -12,6 +12,21 @@ export type AdminWhatsAppStatsResponse = {
   /** Why reminders were not sent, by reason. */
   skipped_reminders: Record<string, number>
   revenue: { currency_code: string; paid: number; recovered: number }[]
+  /**
+   * Carts per Click-to-WhatsApp ad or post (the conversation's latest referral
+   * when the cart was made); revenue is the sum of Medusa's totals of the
+   * orders those carts became, per currency.
+   */
+  by_ad: {
+    source_id: string
+    source_type: string | null
+    headline: string | null
+    source_url: string | null
+    carts: number
+    paid: number
+    orders: number
+    revenue: { currency_code: string; total: number }[]
+  }[]
 }
 
 /** A product found for a typed message (workflows/selling/search-products.ts). */

@@ -5,6 +5,7 @@ import type { AdminWhatsAppListedCart as ListedCart, AdminWhatsAppMessage as Mes
 import { MessageStatusTicks } from "./message-status-ticks"
 import { MessageMedia } from "./message-media"
 import { ProductCard } from "./product-card"
+import { EditedMark, MessageContextHeader, pendingActionLabel, ReactionChip } from "./message-lifecycle"
 
 const INTERACTIVE_LABELS: Record<string, string> = {
   product: "Product card",
@@ -18,6 +19,8 @@ const INTERACTIVE_LABELS: Record<string, string> = {
 /** A short label for what isn't plain text, so every bubble says what the customer saw or sent. */
 function kindLabel(message: Message): string | null {
   const payload = message.payload
+  const pending = pendingActionLabel(message)
+  if (pending) return pending
   if (message.type === "template") return `Template: ${payload?.template?.name ?? "unknown"}`
   if (message.type === "interactive" && message.direction === "outbound") {
     const type = payload?.interactive?.type ?? ""
@@ -40,7 +43,7 @@ type Props = { message: Message; carts: ListedCart[] | undefined }
 export const MessageBubble = ({ message, carts }: Props) => {
   const outbound = message.direction === "outbound"
   const label = kindLabel(message)
-  const text = bodyText(message)
+  const text = message.revoked ? null : bodyText(message)
   const isProductQuestion = !outbound && !!(message.referred_product_id || message.referred_retailer_id)
   const failed = message.status === "failed"
 
@@ -62,6 +65,7 @@ export const MessageBubble = ({ message, carts }: Props) => {
       >
         {label && <Text size="xsmall" weight="plus" className="text-ui-fg-muted">{label}</Text>}
         <MessageMedia message={message} />
+        <MessageContextHeader message={message} />
         {text && message.type !== "order" && (
           <Text size="small" className="whitespace-pre-wrap break-words" data-testid="message-text">
             {text}
@@ -99,11 +103,13 @@ export const MessageBubble = ({ message, carts }: Props) => {
               {message.pricing_billable === false ? " (free)" : ""} ·
             </Text>
           )}
+          <EditedMark message={message} />
           <Text size="xsmall" className="text-ui-fg-muted" title={fullTime(message.created_at)}>
             {messageTime(message.created_at)}
           </Text>
           {outbound && <MessageStatusTicks status={message.status} />}
         </div>
+        <ReactionChip message={message} />
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 import { Badge, Button, Heading, Text } from "@medusajs/ui"
+import { AdBadge } from "./message-lifecycle"
 import { useEffect, useLayoutEffect, useRef, useState } from "react"
 import { useWhatsAppCarts } from "../../hooks/carts"
 import { useConversation, useMarkRead, useMessages } from "../../hooks/conversations"
@@ -88,6 +89,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
           </Text>
         </div>
         <div className="flex items-center gap-2">
+          {conversation.first_referral && <AdBadge referral={conversation.first_referral} testId="thread-ad-badge" />}
           {conversation.opted_out && <Badge size="2xsmall" color="red">Opted out</Badge>}
           {conversation.marketing_preference === "stop" && (
             <Badge size="2xsmall" color="orange" data-testid="marketing-stopped-badge" title={conversation.marketing_preference_detail ?? undefined}>

@@ -45,6 +45,10 @@ export const WhatsappCart = model
     order_total: model.bigNumber().nullable(),
     /** The payment provider the customer chose at checkout. */
     payment_provider_id: model.text().nullable(),
+    /** The conversation's latest ad referral when the cart was made (ad attribution). */
+    referral_source_id: model.text().nullable(),
+    referral_ctwa_clid: model.text().nullable(),
+    referral: model.json().nullable(),
   })
   .indexes([
     { on: ["source_wamid"], unique: true, where: "deleted_at IS NULL" },
@@ -55,4 +59,5 @@ export const WhatsappCart = model
     // Only open carts: the recovery job's scan does not grow with completed ones.
     { on: ["account_id", "created_at"], where: "status IN ('submitted', 'link_sent') AND deleted_at IS NULL" },
     { on: ["created_at"] },
+    { on: ["referral_source_id"], where: "referral_source_id IS NOT NULL AND deleted_at IS NULL", name: "IDX_whatsapp_cart_referral_source_id" },
   ])

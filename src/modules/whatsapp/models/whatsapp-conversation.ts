@@ -41,6 +41,9 @@ export const WhatsappConversation = model
     unread_count: model.number().default(0),
     has_cart: model.boolean().default(false),
     has_inquiry: model.boolean().default(false),
+    /** Click-to-WhatsApp referrals: the earliest (kept for good) and the latest. */
+    first_referral: model.json().nullable(),
+    last_referral: model.json().nullable(),
     messages: model.hasMany(() => WhatsappMessage, { mappedBy: "conversation" }),
     carts: model.hasMany(() => WhatsappCart, { mappedBy: "conversation" }),
   })

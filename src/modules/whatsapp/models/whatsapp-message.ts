@@ -56,6 +56,24 @@ export const WhatsappMessage = model
     pricing_type: model.text().nullable(),
     /** Outbound sent from the WhatsApp Business app on a coexisting number (`smb_message_echoes`), not by the plugin. */
     echo: model.boolean().default(false),
+    /** `context.id` of an inbound message, and our message it names once that is known. */
+    reply_to_wamid: model.text().nullable(),
+    reply_to_message_id: model.text().nullable(),
+    forwarded: model.boolean().default(false),
+    frequently_forwarded: model.boolean().default(false),
+    /** An edit, revoke or reaction: the wamid it acts on, and when it was applied (null: target not here yet). */
+    target_wamid: model.text().nullable(),
+    applied_at: model.dateTime().nullable(),
+    /** Set on the edited message: its latest edit, and every earlier text (lib/message-lifecycle). */
+    edited_at: model.dateTime().nullable(),
+    edits: model.json().nullable(),
+    /** Deleted by its sender: the inbox hides the text, kept only for the audit route. */
+    revoked_at: model.dateTime().nullable(),
+    /** The customer's current reaction to this message (null: none, or removed). */
+    reaction_emoji: model.text().nullable(),
+    reacted_at: model.dateTime().nullable(),
+    /** Click-to-WhatsApp ad or post the message came from (lib/webhook-message-context AdReferral). */
+    referral: model.json().nullable(),
   })
   .indexes([
     { on: ["wamid"], unique: true, where: "wamid IS NOT NULL" },
@@ -63,4 +81,6 @@ export const WhatsappMessage = model
     { on: ["status", "next_attempt_at"], where: "direction = 'outbound'" },
     { on: ["created_at"], where: "direction = 'inbound' AND handled_at IS NULL" },
     { name: "IDX_whatsapp_message_media_pending", on: ["created_at"], where: "media_status = 'pending'" },
+    { on: ["target_wamid"], where: "target_wamid IS NOT NULL AND applied_at IS NULL AND deleted_at IS NULL", name: "IDX_whatsapp_message_pending_target" },
+    { on: ["reply_to_wamid"], where: "reply_to_wamid IS NOT NULL AND reply_to_message_id IS NULL AND deleted_at IS NULL", name: "IDX_whatsapp_message_pending_reply" },
   ])

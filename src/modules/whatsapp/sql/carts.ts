@@ -16,11 +16,14 @@ export async function reserveWhatsAppCart(
   input: { account_id: string; conversation_id: string; source_wamid: string; source_message_id: string }
 ): Promise<{ id: string; fresh: boolean; created: boolean }> {
   const inserted = await db.execute(
-    `insert into whatsapp_cart (id, account_id, conversation_id, source_wamid, source_message_id, status, created_at, updated_at)
-     values (?, ?, ?, ?, ?, 'pending', now(), now())
+    // The conversation's latest ad referral (last touch) is the cart's ad attribution.
+    `insert into whatsapp_cart (id, account_id, conversation_id, source_wamid, source_message_id, status,
+       referral_source_id, referral_ctwa_clid, referral, created_at, updated_at)
+     select ?, ?, c.id, ?, ?, 'pending', c.last_referral->>'source_id', c.last_referral->>'ctwa_clid', c.last_referral, now(), now()
+       from whatsapp_conversation c where c.id = ?
      on conflict (source_wamid) where deleted_at is null do nothing
      returning id`,
-    [generateEntityId("", "wacart"), input.account_id, input.conversation_id, input.source_wamid, input.source_message_id]
+    [generateEntityId("", "wacart"), input.account_id, input.source_wamid, input.source_message_id, input.conversation_id]
   )
   if (inserted.length) {
     return { id: inserted[0].id, fresh: true, created: true }

@@ -93,7 +93,7 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
      where id = ? and deleted_at is null
      returning wa_id, user_id, last_inbound_at, last_message_at, unread_count, opted_out, has_cart, has_inquiry,
                language, customer_id, customer_link_method, customer_linked_by, customer_linked_at, former_identities,
-               marketing_preference, marketing_preference_at, marketing_preference_detail`,
+               marketing_preference, marketing_preference_at, marketing_preference_detail, first_referral, last_referral`,
     [keptId, goneId]
   )
   if (!gone) return
@@ -116,6 +116,11 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
        marketing_preference = case when ?::timestamptz > coalesce(c.marketing_preference_at, '-infinity') then ? else c.marketing_preference end,
        marketing_preference_detail = case when ?::timestamptz > coalesce(c.marketing_preference_at, '-infinity') then ? else c.marketing_preference_detail end,
        marketing_preference_at = greatest(c.marketing_preference_at, ?::timestamptz),
+       -- Ad attribution: the earliest first touch and the latest last touch of the two.
+       first_referral = case when ?::jsonb is null then c.first_referral when c.first_referral is null then ?::jsonb
+         when (?::jsonb->>'at')::timestamptz < (c.first_referral->>'at')::timestamptz then ?::jsonb else c.first_referral end,
+       last_referral = case when ?::jsonb is null then c.last_referral when c.last_referral is null then ?::jsonb
+         when (?::jsonb->>'at')::timestamptz > (c.last_referral->>'at')::timestamptz then ?::jsonb else c.last_referral end,
        customer_link_method = case when c.customer_id is null then ? else c.customer_link_method end,
        customer_linked_by = case when c.customer_id is null then ? else c.customer_linked_by end,
        customer_linked_at = case when c.customer_id is null then ?::timestamptz else c.customer_linked_at end,
@@ -127,6 +132,8 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
       gone.last_inbound_at, gone.last_message_at, gone.unread_count, gone.opted_out, gone.has_cart, gone.has_inquiry,
       gone.language,
       gone.marketing_preference_at, gone.marketing_preference, gone.marketing_preference_at, gone.marketing_preference_detail, gone.marketing_preference_at,
+      ...Array(4).fill(gone.first_referral ? JSON.stringify(gone.first_referral) : null),
+      ...Array(4).fill(gone.last_referral ? JSON.stringify(gone.last_referral) : null),
       gone.customer_link_method, gone.customer_linked_by, gone.customer_linked_at, gone.customer_id,
       gone.wa_id, gone.user_id, JSON.stringify(former.filter((f) => f.wa_id !== undefined || f.user_id !== undefined)), keptId,
     ]

@@ -4,6 +4,7 @@ import { detectLanguage } from "../../../lib/language"
 import { statusesUpgradableTo } from "../../../lib/message-status"
 import { moveConversationIdentity, openConversation } from "./conversations"
 import { accountsOfWaba, applyAccountEvent, applyTemplateStatus, applyUserPreference, setMarketingPreference, storeEcho } from "./account-events"
+import { type ReceivedMessageContext, recordMessageLifecycle } from "./message-lifecycle"
 import type { InboundMessageItem, StatusItem, WebhookItem } from "../../../lib/webhook-payload"
 
 /** Anything with MikroORM's `execute(sql, params)`: the module's entity manager. */
@@ -20,6 +21,7 @@ export type IngestedMessage = {
   user_id: string | null
   referred_retailer_id: string | null
   opt_command: "opt_out" | "opt_in" | null
+  context: ReceivedMessageContext
 }
 
 export type IngestResult = {
@@ -236,6 +238,7 @@ export async function ingestWebhookItems(
     if (!messageId) {
       continue // a redelivery: the first delivery already had its effects
     }
+    const context = await recordMessageLifecycle(db, conversationId, messageId, item)
     result.messages.push({
       message_id: messageId,
       conversation_id: conversationId,
@@ -247,6 +250,7 @@ export async function ingestWebhookItems(
       user_id: item.userId,
       referred_retailer_id: item.referredProduct?.product_retailer_id ?? null,
       opt_command: optCommand,
+      context,
     })
   }
   return result

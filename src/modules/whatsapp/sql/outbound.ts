@@ -1,4 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
+import { settleWaitingFor } from "./message-lifecycle"
 import type { SqlRunner } from "./ingest"
 
 export type ClaimedOutbound = {
@@ -99,12 +100,20 @@ export async function queueOutboundMessages(db: SqlRunner, inputs: OutboundInser
 
 export async function markOutboundSent(db: SqlRunner, id: string, wamid: string) {
   // A status webhook can only match once the wamid is stored, so nothing can be ahead of "sent" here.
-  await db.execute(
-    `update whatsapp_message set status = 'sent', wamid = ?, sent_at = now(), claimed_until = null,
-       next_attempt_at = null, updated_at = now()
-     where id = ? and status = 'sending'`,
-    [wamid, id]
+  // Same statement: whether a reaction or reply naming this wamid arrived before it was stored (rare; see message-lifecycle).
+  const [sent] = await db.execute(
+    `with sent as (
+       update whatsapp_message set status = 'sent', wamid = ?, sent_at = now(), claimed_until = null,
+         next_attempt_at = null, updated_at = now()
+       where id = ? and status = 'sending'
+       returning conversation_id)
+     select conversation_id, exists (select 1 from whatsapp_message w
+        where (w.target_wamid = ? and w.applied_at is null and w.deleted_at is null)
+           or (w.reply_to_wamid = ? and w.reply_to_message_id is null and w.deleted_at is null)) as waiting
+     from sent`,
+    [wamid, id, wamid, wamid]
   )
+  if (sent?.waiting) await settleWaitingFor(db, sent.conversation_id, id, wamid)
 }
 
 /**

@@ -52,3 +52,37 @@ export async function cartStats(sql: SqlRunner, input: { from: Date; to: Date; a
     revenue: revenue.map((r: any) => ({ currency_code: r.currency_code, paid: Number(r.paid), recovered: Number(r.recovered) })),
   }
 }
+
+/** Carts attributed to one Click-to-WhatsApp ad or post, with the orders they became. */
+export type AdCartStats = {
+  source_id: string
+  source_type: string | null
+  headline: string | null
+  source_url: string | null
+  carts: number
+  paid: number
+  order_ids: string[]
+}
+
+/**
+ * Carts submitted in [from, to) per ad (the conversation's last referral when
+ * the cart was made); revenue is not summed here: the caller reads the
+ * orders' totals from Medusa.
+ */
+export async function cartStatsByAd(sql: SqlRunner, input: { from: Date; to: Date; accountId?: string }): Promise<AdCartStats[]> {
+  const rows = await sql.execute(
+    `select referral_source_id as source_id,
+            max(referral->>'source_type') as source_type,
+            max(referral->>'headline') as headline,
+            max(referral->>'source_url') as source_url,
+            count(*) filter (where status not in ('pending', 'rejected'))::int as carts,
+            count(*) filter (where paid_at is not null)::int as paid,
+            coalesce(array_agg(order_id) filter (where order_id is not null), '{}') as order_ids
+       from whatsapp_cart
+      where deleted_at is null and referral_source_id is not null and created_at >= ? and created_at < ?${input.accountId ? " and account_id = ?" : ""}
+      group by referral_source_id
+      order by carts desc, referral_source_id`,
+    [input.from, input.to, ...(input.accountId ? [input.accountId] : [])]
+  )
+  return rows.map((r: any) => ({ ...r, order_ids: r.order_ids ?? [] }))
+}

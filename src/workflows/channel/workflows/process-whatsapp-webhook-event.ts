@@ -31,6 +31,8 @@ export const processWhatsAppWebhookEventsWorkflow = createWorkflow(
         // The customer: phone (null when a username customer withholds it) and BSUID.
         wa_id: m.wa_id,
         user_id: m.user_id,
+        // reply_to_message_id, forwarded, frequently_forwarded, target_message_id, referral (sql/message-lifecycle)
+        ...m.context,
       })),
       optedOut: result.messages
         .filter((m) => m.opt_command === "opt_out")

@@ -3,6 +3,7 @@ import { Container, createDataTableColumnHelper, Heading, Select, Text, useDataT
 import { useState } from "react"
 import type { AdminWhatsAppStatsResponse } from "../../../../types/http"
 import { QueryDataTable } from "../../../components/query-data-table"
+import { StatsByAd } from "../../../components/stats-by-ad"
 import { useWhatsAppStats } from "../../../hooks/stats"
 import { apiErrorMessage } from "../../../lib/api-error"
 import { formatMoney } from "../../../lib/format-money"
@@ -101,6 +102,7 @@ const WhatsAppStatsPage = () => {
         </div>
         <QueryDataTable instance={revenue} error={error} what="revenue" empty={{ heading: "No paid WhatsApp cart in this period." }} />
       </Container>
+      <StatsByAd data={data} error={error} isLoading={isLoading} />
       {data && Object.keys(data.skipped_reminders).length > 0 && (
         <Container className="divide-y p-0">
           <div className="px-6 py-4">

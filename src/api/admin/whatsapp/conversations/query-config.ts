@@ -20,6 +20,8 @@ export const conversationFields = [
   "marketing_preference",
   "marketing_preference_at",
   "marketing_preference_detail",
+  "first_referral",
+  "last_referral",
   "created_at",
 ]
 
@@ -52,6 +54,17 @@ export const messageFields = [
   "pricing_model",
   "pricing_type",
   "echo",
+  "reply_to_message_id",
+  "forwarded",
+  "frequently_forwarded",
+  "target_wamid",
+  "applied_at",
+  "edited_at",
+  "edits",
+  "revoked_at",
+  "reaction_emoji",
+  "reacted_at",
+  "referral",
   "created_at",
   "updated_at",
 ]

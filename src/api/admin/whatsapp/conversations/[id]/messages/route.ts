@@ -4,6 +4,7 @@ import { sendWhatsAppMessageWorkflow } from "../../../../../../workflows/channel
 import type { OutboundMessage } from "../../../../../../lib/graph-api/types"
 import { retrieveConversation } from "../../helpers"
 import { messageFields } from "../../query-config"
+import { listedMessagesFilter, presentMessages } from "../../message-lifecycle"
 import type { AdminListMessagesType, AdminSendTextType } from "../../validators"
 import type { AdminWhatsAppMessageListResponse, AdminWhatsAppMessageResponse } from "../../../../../../types/http"
 
@@ -15,10 +16,10 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMess
   const { data, metadata } = await query.graph({
     entity: "whatsapp_message",
     fields: messageFields,
-    filters: { conversation_id: req.params.id },
+    filters: listedMessagesFilter(req.params.id) as any,
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
-  res.json({ messages: data, count: metadata?.count ?? data.length, offset, limit })
+  res.json({ messages: (await presentMessages(req.scope, data as any[])) as any, count: metadata?.count ?? data.length, offset, limit })
 }
 
 function toOutbound(body: AdminSendTextType): OutboundMessage {
@@ -51,5 +52,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSendTextType>, r
   const {
     data: [message],
   } = await query.graph({ entity: "whatsapp_message", fields: messageFields, filters: { id: result.id } })
-  res.status(result.created ? 201 : 200).json({ message })
+  const [presented] = await presentMessages(req.scope, [message as any])
+  res.status(result.created ? 201 : 200).json({ message: presented as any })
 }
