@@ -34,6 +34,7 @@ function routed(body: Obj): Obj {
 
 const valuesOf = (body: Obj): Obj[] => (body.entry ?? []).flatMap((e: Obj) => (e.changes ?? []).map((c: Obj) => c.value).filter(isObj))
 const messagesOf = (body: Obj): Obj[] => valuesOf(body).flatMap((v) => (Array.isArray(v.messages) ? v.messages : []))
+const echoesOf = (body: Obj): Obj[] => valuesOf(body).flatMap((v) => (Array.isArray(v.message_echoes) ? v.message_echoes : []))
 const statusesOf = (body: Obj): Obj[] => valuesOf(body).flatMap((v) => (Array.isArray(v.statuses) ? v.statuses : []))
 
 /** "github.com/david-lev/pywa" or "Meta: Business-scoped user IDs", for the table. */
@@ -50,6 +51,78 @@ medusaIntegrationTestRunner({
   medusaConfigFile: path.join(__dirname, "../host"),
   testSuite: ({ api, getContainer, dbConnection }) => {
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
+
+    type Check = { outcome: string; problem?: string }
+    const first = async (sql: string, params: unknown[]) => (await rows(sql, params))[0]
+
+    /** The effects a body's kinds must have: read back from the database, one line each. */
+    async function kindChecks(body: Obj): Promise<Check[]> {
+      const checks: Check[] = []
+      const judge = (ok: boolean, outcome: string, problem: string) => checks.push(ok ? { outcome } : { outcome: `FAILED: ${problem}`, problem })
+      for (const message of messagesOf(body)) {
+        const id = String(message.id ?? "")
+        const row = await first(
+          `select m.*, c.wa_id as c_wa_id, c.user_id as c_user_id, c.first_referral from whatsapp_message m
+             join whatsapp_conversation c on c.id = m.conversation_id where m.wamid = ?`,
+          [id]
+        )
+        if (!row) continue
+        const type = message.type
+        if (type === "edit" || type === "revoke" || type === "reaction") {
+          const target = type === "reaction" ? message.reaction?.message_id : message[type]?.original_message_id
+          judge(row.target_wamid === (target ?? null), `acts on ${target ?? "nothing"}${row.applied_at ? "" : " (waits for it)"}`, `${type} not tied to ${target}`)
+        }
+        if (["image", "video", "audio", "document", "sticker"].includes(type)) {
+          const mediaId = message[type]?.id
+          judge(row.media_id === (mediaId ?? null) && (!mediaId || ["pending", "stored", "failed"].includes(row.media_status)), `media ${row.media_status ?? "none"}`, `media id ${mediaId} not kept for download`)
+        }
+        if (isObj(message.context) && typeof message.context.id === "string" && type !== "edit") {
+          judge(row.reply_to_wamid === message.context.id, "reply linked", `reply to ${message.context.id} not kept`)
+        }
+        if (message.context?.forwarded || message.context?.frequently_forwarded) {
+          judge(row.forwarded === true || row.frequently_forwarded === true, "forwarded", "forwarded flag lost")
+        }
+        if (isObj(message.referral)) {
+          judge(row.referral?.source_id === message.referral.source_id && !!row.first_referral, `referral ${message.referral.source_type ?? ""} kept`, "referral not kept on message and conversation")
+        }
+        const userId = message.from_user_id ?? valuesOf(body).flatMap((v) => v.contacts ?? []).find((c: Obj) => c.user_id)?.user_id
+        if (userId && type !== "system") judge(row.c_user_id === userId, "BSUID kept", `BSUID ${userId} not on the conversation`)
+        if (type === "system" && isObj(message.system)) {
+          const movedTo = message.system.user_id ?? message.system.wa_id ?? message.system.new_wa_id
+          const moved = movedTo && (row.c_wa_id === movedTo || row.c_user_id === movedTo)
+          judge(!movedTo || !!moved, `conversation now ${movedTo ?? "unchanged"}`, `system ${message.system.type} did not move the conversation to ${movedTo}`)
+        }
+      }
+      for (const status of statusesOf(body)) {
+        if (!isObj(status.pricing) || status.status === "failed") continue
+        const row = await first(`select pricing_category from whatsapp_message where wamid = ? and direction = 'outbound'`, [String(status.id)])
+        judge(row?.pricing_category === status.pricing.category, `pricing ${status.pricing.category}`, `pricing ${status.pricing.category} not kept`)
+      }
+      for (const entry of body.entry ?? []) {
+        for (const change of entry.changes ?? []) {
+          const value = change.value ?? {}
+          if (change.field === "message_template_status_update") {
+            const row = await first(`select status from whatsapp_template_status where name = ? order by event_at desc limit 1`, [String(value.message_template_name)])
+            judge(row?.status === value.event, `template ${value.message_template_name} ${row?.status}`, `template status ${value.event} not kept`)
+          } else if (["account_update", "phone_number_quality_update", "account_review_update"].includes(change.field)) {
+            const row = await first(`select summary from whatsapp_account_event where field = ? and payload = ?::jsonb`, [change.field, JSON.stringify(value)])
+            judge(!!row, `account event: ${row?.summary ?? "none"}`, `${change.field} not stored`)
+          } else if (change.field === "user_preferences") {
+            for (const pref of value.user_preferences ?? []) {
+              const row = await first(`select marketing_preference from whatsapp_conversation where wa_id = ? or user_id = ?`, [String(pref.wa_id ?? ""), String(pref.user_id ?? "")])
+              const acted = pref.category === "marketing_messages" && ["stop", "resume"].includes(pref.value)
+              judge(!acted || row?.marketing_preference === pref.value, `marketing ${row?.marketing_preference ?? "unchanged"}`, `preference ${pref.value} not kept`)
+            }
+          } else if (change.field === "smb_message_echoes") {
+            for (const echo of value.message_echoes ?? []) {
+              const row = await first(`select direction, echo from whatsapp_message where wamid = ?`, [String(echo.id)])
+              judge(row?.direction === "outbound" && row?.echo === true, "echo stored as sent", "business-app echo not stored as outbound")
+            }
+          }
+        }
+      }
+      return checks
+    }
 
     it(`gives each of the ${index.length} bodies written by others a stored, visible outcome that fits its kind`, async () => {
       const admin = await createAdminHeaders(getContainer())
@@ -75,8 +148,8 @@ medusaIntegrationTestRunner({
             [conversation.id, status.id]
           )
         }
-        // Sources reuse message ids across files: each body is judged on its own.
-        for (const message of messagesOf(body)) {
+        // Sources reuse message ids across files (placeholders, Meta's sample ids): each body is judged on its own.
+        for (const message of [...messagesOf(body), ...echoesOf(body)]) {
           if (typeof message.id === "string") await rows(`delete from whatsapp_message where wamid = ?`, [message.id])
         }
         const before = await rows(`select coalesce(max(received_at), to_timestamp(0)) as at from whatsapp_webhook_event`)
@@ -113,9 +186,15 @@ medusaIntegrationTestRunner({
             problems.push(`${fixture.file}: status ${status.status} left the message ${stored?.status}`)
           }
         }
+        // What each kind must become, beyond being stored.
+        const checks = await kindChecks(body)
+        for (const check of checks) {
+          outcome.push(check.outcome)
+          if (check.problem) problems.push(`${fixture.file}: ${check.problem}`)
+        }
         if (event.last_error) outcome.push(`note: ${event.last_error}`)
         // Nothing acknowledged disappears: a body that stored nothing must say why.
-        const storedSomething = outcome.some((o) => o.startsWith("stored") || o.startsWith("status"))
+        const storedSomething = checks.length > 0 || outcome.some((o) => o.startsWith("stored") || o.startsWith("status"))
         if (!storedSomething && !event.last_error) problems.push(`${fixture.file}: ${event.status} without a record or a note`)
         table.push({ file: fixture.file, source: shortSource(fixture.source), kind: fixture.kind, outcome: outcome.join("; ") })
       }
