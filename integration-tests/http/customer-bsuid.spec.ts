@@ -145,6 +145,9 @@ medusaIntegrationTestRunner({
         ])
       )
       expect(await rows(`select id from whatsapp_conversation where wa_id = '34600555004' and deleted_at is null`)).toHaveLength(0)
+      // The two notices are in the thread, but the customer wrote once: one unread, no new window.
+      expect(await rows(`select type from whatsapp_message where conversation_id = ? and type = 'system'`, [conversation.id])).toHaveLength(2)
+      expect(conversation.unread_count).toBe(1)
       // The old number still finds the customer.
       const search = await api.get(`/admin/whatsapp/conversations?q=34600555004`, shop.admin)
       expect(search.data.conversations.map((c: any) => c.id)).toEqual([conversation.id])

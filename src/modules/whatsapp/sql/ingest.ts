@@ -66,9 +66,11 @@ async function insertInboundMessage(
        returning id)
      update whatsapp_conversation set
        -- Meta does not guarantee order: keep the latest timestamps, whatever arrives last.
-       last_inbound_at = greatest(coalesce(last_inbound_at, ?::timestamptz), ?::timestamptz),
+       -- A system notice (a number change) is not the customer writing: it opens no window.
+       last_inbound_at = case when ?::boolean then greatest(coalesce(last_inbound_at, ?::timestamptz), ?::timestamptz) else last_inbound_at end,
        last_message_at = greatest(coalesce(last_message_at, ?::timestamptz), ?::timestamptz),
-       unread_count = unread_count + 1,
+       -- Edits, deletions, reactions and notices change earlier messages: nothing new to read.
+       unread_count = unread_count + case when ?::boolean then 1 else 0 end,
        opted_out = case when ?::text = 'opt_out' then true when ?::text = 'opt_in' then false else opted_out end,
        has_inquiry = has_inquiry or ?::boolean,
        language = coalesce(?::text, language),
@@ -93,10 +95,12 @@ async function insertInboundMessage(
       item.media?.sha256 ?? null,
       item.media?.filename ?? null,
       item.media?.media_id ?? null,
+      item.type !== "system",
       item.timestamp,
       item.timestamp,
       item.timestamp,
       item.timestamp,
+      !NOT_UNREAD.has(item.type),
       optCommand,
       optCommand,
       !!item.referredProduct,
@@ -106,6 +110,9 @@ async function insertInboundMessage(
   )
   return rows[0]?.id as string | undefined
 }
+
+/** Inbound types that change an earlier message or only notify: they add nothing unread. */
+const NOT_UNREAD = new Set(["edit", "revoke", "reaction", "system"])
 
 /** Messages the plugin answers (cart, product question, search); the rest are only stored. */
 export function needsReaction(item: Pick<InboundMessageItem, "type" | "text">, optCommand: IngestedMessage["opt_command"]) {
