@@ -156,6 +156,30 @@ medusaIntegrationTestRunner({
       await waitFor(async () => (await rows(`select 1 from whatsapp_message where conversation_id = ? and text = 'ya estoy'`, [conversation.id])).length)
     })
 
+    it("files a late message from the old number under the new one, but not one sent after the change (numbers are reassigned)", async () => {
+      const changedAt = Math.floor(Date.now() / 1000)
+      // Meta's system message shape ("System messages webhook reference"); it arrives first.
+      await postWebhook(api.defaults.baseURL!, envelope({
+        messages: [{ from: "34600555008", id: wamid(), timestamp: String(changedAt), type: "system",
+          system: { body: "User Ana changed from 34600555008 to 34600555009", wa_id: "34600555009", type: "user_changed_number" } }],
+      }))
+      const [moved] = await waitFor(async () => {
+        const found = await rows(`select id, former_identities from whatsapp_conversation where wa_id = '34600555009' and deleted_at is null`)
+        return found.length && found
+      })
+      expect(moved.former_identities).toEqual([expect.objectContaining({ wa_id: "34600555008", reason: "user_changed_number" })])
+      // Sent ten seconds before the change, delivered after it.
+      await postWebhook(api.defaults.baseURL!, textPayload({ from: "34600555008", text: "antes del cambio", timestamp: changedAt - 10 }))
+      await waitFor(async () => (await rows(`select 1 from whatsapp_message where conversation_id = ? and text = 'antes del cambio'`, [moved.id])).length, { what: "the late message in the moved conversation" })
+      // Sent from the old number after the change: a new owner, a new conversation.
+      await postWebhook(api.defaults.baseURL!, textPayload({ from: "34600555008", text: "soy otra persona", timestamp: changedAt + 100 }))
+      const [other] = await waitFor(async () => {
+        const found = await rows(`select conversation_id from whatsapp_message where text = 'soy otra persona'`)
+        return found.length && found
+      })
+      expect(other.conversation_id).not.toBe(moved.id)
+    })
+
     it("moves a conversation on user_id_update and refuses nothing it cannot place", async () => {
       const old = "US.90000000000000000001"
       const next = "US.90000000000000000002"

@@ -11,6 +11,8 @@ export type ConversationIdentity = {
   parentUserId?: string | null
   username?: string | null
   profileName?: string | null
+  /** When the customer sent what is being stored: a message older than a number or BSUID change follows the change. */
+  at?: Date | null
 }
 
 const RETURNING = "returning id, last_inbound_at, opted_out, (xmax = 0) as created"
@@ -34,6 +36,10 @@ export async function openConversation(db: SqlRunner, input: { accountId: string
   const userId = input.userId ?? null
   if (!waId && !userId) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A conversation needs the customer's phone (wa_id) or business-scoped user ID")
+  }
+  if (input.at) {
+    const moved = await conversationThatReplaced(db, input.accountId, waId, userId, input.at)
+    if (moved) return moved
   }
   const values = [generateEntityId("", "waconv"), input.accountId, waId, userId, input.parentUserId ?? null, input.username ?? null, input.profileName ?? null]
   const insert = `insert into whatsapp_conversation (id, account_id, wa_id, user_id, parent_user_id, username, profile_name, created_at, updated_at)
@@ -68,6 +74,37 @@ export async function openConversation(db: SqlRunner, input: { accountId: string
   throw new MedusaError(MedusaError.Types.CONFLICT, "The conversation was changed concurrently; the event will be retried")
 }
 
+/**
+ * Meta does not deliver in order: a message sent from the old number (or
+ * with the old BSUID) may arrive after the change that replaced it. When no
+ * conversation carries the identifier any more, the one that replaced it
+ * after the message was sent takes the message (several: they merge). A
+ * message sent after the replacement is someone else's (numbers are
+ * reassigned) and opens its own conversation.
+ */
+async function conversationThatReplaced(db: SqlRunner, accountId: string, waId: string | null, userId: string | null, at: Date): Promise<OpenedConversation | null> {
+  const [live] = await db.execute(
+    `select 1 from whatsapp_conversation where account_id = ? and deleted_at is null and (wa_id = ? or user_id = ?) limit 1`,
+    [accountId, waId, userId]
+  )
+  if (live) return null
+  const formerOf = (key: "wa_id" | "user_id", value: string | null) => (value ? JSON.stringify([{ [key]: value }]) : null)
+  const holders: { id: string }[] = await db.execute(
+    `select c.id from whatsapp_conversation c
+      where c.account_id = ? and c.deleted_at is null
+        and (c.former_identities @> ?::jsonb or c.former_identities @> ?::jsonb)
+        and exists (select 1 from jsonb_array_elements(c.former_identities) f
+                     where (f->>'wa_id' = ? or f->>'user_id' = ?) and (f->>'replaced_at')::timestamptz >= ?)
+      order by c.created_at, c.id for update`,
+    [accountId, formerOf("wa_id", waId) ?? "[null]", formerOf("user_id", userId) ?? "[null]", waId, userId, at]
+  )
+  if (!holders.length) return null
+  const [kept, ...others] = holders
+  for (const other of others) await mergeConversations(db, kept.id, other.id)
+  const [row] = await db.execute(`select id, last_inbound_at, opted_out, false as created from whatsapp_conversation where id = ?`, [kept.id])
+  return row
+}
+
 async function setIdentity(db: SqlRunner, id: string, identity: ConversationIdentity, replaced: FormerIdentity[]): Promise<OpenedConversation> {
   const [row] = await db.execute(
     `update whatsapp_conversation set
@@ -100,10 +137,13 @@ export async function mergeConversations(db: SqlRunner, keptId: string, goneId: 
   for (const table of ["whatsapp_message", "whatsapp_cart", "whatsapp_phone_link"]) {
     await db.execute(`update ${table} set conversation_id = ? where conversation_id = ?`, [keptId, goneId])
   }
+  const [kept] = await db.execute(`select wa_id, user_id from whatsapp_conversation where id = ?`, [keptId])
+  const now = new Date().toISOString()
+  // An identifier the kept conversation lacks moves over and stays live; one it has differently becomes former.
   const former: FormerIdentity[] = [
     ...(gone.former_identities ?? []),
-    ...(gone.wa_id ? [{ wa_id: gone.wa_id, replaced_at: new Date().toISOString(), reason: "merged" }] : []),
-    ...(gone.user_id ? [{ user_id: gone.user_id, replaced_at: new Date().toISOString(), reason: "merged" }] : []),
+    ...(gone.wa_id && kept?.wa_id && kept.wa_id !== gone.wa_id ? [{ wa_id: gone.wa_id, replaced_at: now, reason: "merged" }] : []),
+    ...(gone.user_id && kept?.user_id && kept.user_id !== gone.user_id ? [{ user_id: gone.user_id, replaced_at: now, reason: "merged" }] : []),
   ]
   await db.execute(
     `update whatsapp_conversation c set
@@ -145,6 +185,8 @@ export type IdentityChange = {
   from: { waId: string | null; userId: string | null }
   to: { waId: string | null; userId: string | null; parentUserId: string | null }
   reason: string
+  /** Meta's time of the change: messages sent before it from the old identifier still land here. */
+  at: Date
 }
 
 /**
@@ -160,7 +202,18 @@ export async function moveConversationIdentity(db: SqlRunner, change: IdentityCh
      order by created_at, id limit 1 for update`,
     [change.accountId, change.from.userId, change.from.userId, change.from.waId, change.from.waId]
   )
-  if (!current) return null
+  const replaced: FormerIdentity[] = []
+  const replacedAt = change.at.toISOString()
+  if (change.from.waId && change.to.waId && change.from.waId !== change.to.waId) replaced.push({ wa_id: change.from.waId, replaced_at: replacedAt, reason: change.reason })
+  if (change.from.userId && change.to.userId && change.from.userId !== change.to.userId) replaced.push({ user_id: change.from.userId, replaced_at: replacedAt, reason: change.reason })
+  if (!current) {
+    // The change arrived before anything from the old identifier: the conversation starts under the new one,
+    // remembering the old one so that late messages sent before the change join it.
+    if (!replaced.length || !(change.to.waId || change.to.userId)) return null
+    const opened = await openConversation(db, { accountId: change.accountId, waId: change.to.waId, userId: change.to.userId, parentUserId: change.to.parentUserId })
+    await db.execute(`update whatsapp_conversation set former_identities = former_identities || ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(replaced), opened.id])
+    return opened.id
+  }
   const holders: { id: string }[] = await db.execute(
     `select id from whatsapp_conversation where account_id = ? and deleted_at is null and id <> ?
        and ((?::text is not null and user_id = ?) or (?::text is not null and wa_id = ?))
@@ -170,10 +223,6 @@ export async function moveConversationIdentity(db: SqlRunner, change: IdentityCh
   for (const holder of holders) {
     await mergeConversations(db, current.id, holder.id)
   }
-  const now = new Date().toISOString()
-  const replaced: FormerIdentity[] = []
-  if (change.from.waId && change.to.waId && change.from.waId !== change.to.waId) replaced.push({ wa_id: change.from.waId, replaced_at: now, reason: change.reason })
-  if (change.from.userId && change.to.userId && change.from.userId !== change.to.userId) replaced.push({ user_id: change.from.userId, replaced_at: now, reason: change.reason })
   await db.execute(
     `update whatsapp_conversation set wa_id = coalesce(?, wa_id), user_id = coalesce(?, user_id),
        parent_user_id = coalesce(?, parent_user_id), former_identities = former_identities || ?::jsonb, updated_at = now()

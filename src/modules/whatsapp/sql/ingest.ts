@@ -225,7 +225,7 @@ export async function ingestWebhookItems(
       continue
     }
     if (item.kind === "identity_change") {
-      const moved = await moveConversationIdentity(db, { accountId, from: item.from, to: item.to, reason: item.reason })
+      const moved = await moveConversationIdentity(db, { accountId, from: item.from, to: item.to, reason: item.reason, at: item.timestamp })
       if (moved) result.identityChanges++
       else result.notes.push(`${item.reason}: no conversation with the former identifier`)
       continue
@@ -238,6 +238,7 @@ export async function ingestWebhookItems(
         parentUserId: item.parentUserId,
         username: item.username,
         profileName: item.profileName,
+        at: item.timestamp,
       })
     ).id
     const optCommand = item.type === "text" ? detectOptCommand(item.text, keywords.optOut, keywords.optIn) : null
