@@ -1,3 +1,4 @@
+import type { AdminWhatsAppStatsResponse } from "../../../types/http"
 import type { SqlRunner } from "./ingest"
 import { REMINDER_DELIVERED } from "./recovery"
 
@@ -54,13 +55,7 @@ export async function cartStats(sql: SqlRunner, input: { from: Date; to: Date; a
 }
 
 /** Carts attributed to one Click-to-WhatsApp ad or post, with the orders they became. */
-export type AdCartStats = {
-  source_id: string
-  source_type: string | null
-  headline: string | null
-  source_url: string | null
-  carts: number
-  paid: number
+export type AdCartStats = Pick<AdminWhatsAppStatsResponse["by_ad"][number], "source_id" | "source_type" | "headline" | "source_url" | "carts" | "paid"> & {
   order_ids: string[]
 }
 
