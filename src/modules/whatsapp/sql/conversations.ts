@@ -37,16 +37,17 @@ export async function openConversation(db: SqlRunner, input: { accountId: string
   if (!waId && !userId) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A conversation needs the customer's phone (wa_id) or business-scoped user ID")
   }
-  if (input.at) {
-    const moved = await conversationThatReplaced(db, input.accountId, waId, userId, input.at)
-    if (moved) return moved
-  }
   const values = [generateEntityId("", "waconv"), input.accountId, waId, userId, input.parentUserId ?? null, input.username ?? null, input.profileName ?? null]
   const insert = `insert into whatsapp_conversation (id, account_id, wa_id, user_id, parent_user_id, username, profile_name, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, now(), now())`
   if (!waId || !userId) {
     const conflict = waId ? `(account_id, wa_id) where deleted_at is null` : `(account_id, user_id) where deleted_at is null and user_id is not null`
     const [row] = await db.execute(`${insert} on conflict ${conflict} do update set ${KEEP_PROFILE} ${RETURNING}`, values)
+    // Only a first message can be a late one from a replaced identifier: existing conversations cost nothing more.
+    if (row.created && input.at) {
+      const moved = await conversationThatReplaced(db, input.accountId, waId, userId, input.at, row.id)
+      if (moved) return moved
+    }
     return row
   }
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -57,6 +58,8 @@ export async function openConversation(db: SqlRunner, input: { accountId: string
       [input.accountId, waId, userId]
     )
     if (!rows.length) {
+      const moved = input.at ? await conversationThatReplaced(db, input.accountId, waId, userId, input.at, null) : null
+      if (moved) return moved
       const [created] = await db.execute(`${insert} on conflict do nothing ${RETURNING}`, values)
       if (created) return created
       continue // created concurrently: lock and link it
@@ -82,12 +85,14 @@ export async function openConversation(db: SqlRunner, input: { accountId: string
  * message sent after the replacement is someone else's (numbers are
  * reassigned) and opens its own conversation.
  */
-async function conversationThatReplaced(db: SqlRunner, accountId: string, waId: string | null, userId: string | null, at: Date): Promise<OpenedConversation | null> {
-  const [live] = await db.execute(
-    `select 1 from whatsapp_conversation where account_id = ? and deleted_at is null and (wa_id = ? or user_id = ?) limit 1`,
-    [accountId, waId, userId]
-  )
-  if (live) return null
+async function conversationThatReplaced(
+  db: SqlRunner,
+  accountId: string,
+  waId: string | null,
+  userId: string | null,
+  at: Date,
+  justCreatedId: string | null
+): Promise<OpenedConversation | null> {
   const formerOf = (key: "wa_id" | "user_id", value: string | null) => (value ? JSON.stringify([{ [key]: value }]) : null)
   const holders: { id: string }[] = await db.execute(
     `select c.id from whatsapp_conversation c
@@ -99,6 +104,8 @@ async function conversationThatReplaced(db: SqlRunner, accountId: string, waId: 
     [accountId, formerOf("wa_id", waId) ?? "[null]", formerOf("user_id", userId) ?? "[null]", waId, userId, at]
   )
   if (!holders.length) return null
+  // The conversation opened a moment ago for this message is not needed: it holds nothing yet.
+  if (justCreatedId) await db.execute(`delete from whatsapp_conversation where id = ?`, [justCreatedId])
   const [kept, ...others] = holders
   for (const other of others) await mergeConversations(db, kept.id, other.id)
   const [row] = await db.execute(`select id, last_inbound_at, opted_out, false as created from whatsapp_conversation where id = ?`, [kept.id])
