@@ -72,6 +72,11 @@ medusaIntegrationTestRunner({
           const target = type === "reaction" ? message.reaction?.message_id : message[type]?.original_message_id
           judge(row.target_wamid === (target ?? null), `acts on ${target ?? "nothing"}${row.applied_at ? "" : " (waits for it)"}`, `${type} not tied to ${target}`)
         }
+        if (type === "order") {
+          // Answered by the inbound work: a Medusa cart, or a refusal the inbox shows.
+          const handled = await waitFor(async () => (await first(`select handled_at, handle_error from whatsapp_message where id = ?`, [row.id]))?.handled_at && (await first(`select handle_error, (select count(*)::int from whatsapp_cart w where w.source_message_id = m.id) as carts from whatsapp_message m where m.id = ?`, [row.id])), { what: "the order answered", timeoutMs: 30_000 }).catch(() => null)
+          judge(!!handled && (!!handled.handle_error || handled.carts > 0), handled?.handle_error ? `refused: ${handled.handle_error}` : `carts ${handled?.carts ?? 0}`, "order neither answered with a cart nor refused with a reason")
+        }
         if (["image", "video", "audio", "document", "sticker"].includes(type)) {
           const mediaId = message[type]?.id
           judge(row.media_id === (mediaId ?? null) && (!mediaId || ["pending", "stored", "failed"].includes(row.media_status)), `media ${row.media_status ?? "none"}`, `media id ${mediaId} not kept for download`)
@@ -90,7 +95,10 @@ medusaIntegrationTestRunner({
         if (type === "system" && isObj(message.system)) {
           const movedTo = message.system.user_id ?? message.system.wa_id ?? message.system.new_wa_id
           const moved = movedTo && (row.c_wa_id === movedTo || row.c_user_id === movedTo)
-          judge(!movedTo || !!moved, `conversation now ${movedTo ?? "unchanged"}`, `system ${message.system.type} did not move the conversation to ${movedTo}`)
+          // A placeholder where the new number or BSUID should be moves nothing (the event's note says so).
+          const real = typeof movedTo === "string" && (/^\d{6,15}$/.test(movedTo) || /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(movedTo))
+          if (!real) judge(!moved, `not moved to placeholder ${movedTo ?? "(none)"}`, `moved to the placeholder ${movedTo}`)
+          else judge(!!moved, `conversation now ${movedTo}`, `system ${message.system.type} did not move the conversation to ${movedTo}`)
         }
       }
       for (const status of statusesOf(body)) {

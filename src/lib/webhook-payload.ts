@@ -4,6 +4,7 @@
  * It never throws: anything it does not understand becomes an `unsupported`
  * item that is stored and shown rather than dropped.
  */
+import { isBsuid, isWaId } from "./customer-identity"
 import { extractInboundMedia, type InboundMedia } from "./webhook-media"
 
 import { type AccountChangeItem, splitAccountChange, type StatusPricing, statusPricing } from "./webhook-account-events"
@@ -157,6 +158,16 @@ function senderOf(message: Obj, contacts: Obj[]) {
  * changed (`user_changed_user_id`, with the new one in `system.user_id`).
  */
 function systemIdentityChange(message: Obj, phoneNumberId: string, sender: ReturnType<typeof senderOf>): IdentityChangeItem | null {
+  const change = systemIdentityChangeAsSent(message, phoneNumberId, sender)
+  return change && validIdentity(change.to) ? change : null
+}
+
+/** A new identifier must look like one (digits for a phone, Meta's BSUID format): placeholders and typos move nothing. */
+function validIdentity(to: { waId: string | null; userId: string | null }) {
+  return (!to.waId || isWaId(to.waId)) && (!to.userId || isBsuid(to.userId))
+}
+
+function systemIdentityChangeAsSent(message: Obj, phoneNumberId: string, sender: ReturnType<typeof senderOf>): IdentityChangeItem | null {
   const system = isObj(message.system) ? message.system : null
   const type = system ? str(system.type) : null
   if (!system || !type) return null
@@ -190,6 +201,10 @@ function splitUserIdUpdates(value: Obj, phoneNumberId: string, items: WebhookIte
       continue
     }
     const parent = isObj(update.parent_user_id) ? str(update.parent_user_id.current) : null
+    if (!isBsuid(current)) {
+      items.push({ kind: "unsupported", phoneNumberId, reason: "user_id_update names no valid business-scoped user ID: nothing moved", raw: update })
+      continue
+    }
     items.push({
       kind: "identity_change",
       phoneNumberId,
@@ -215,6 +230,10 @@ function splitValue(value: Obj, items: WebhookItem[]) {
     const wamid = isObj(message) ? str(message.id) : null
     const sender = isObj(message) ? senderOf(message, contacts) : null
     const identityChange = isObj(message) && sender && message.type === "system" ? systemIdentityChange(message, phoneNumberId, sender) : null
+    const claimedChange = isObj(message) && sender && message.type === "system" ? systemIdentityChangeAsSent(message, phoneNumberId, sender) : null
+    if (claimedChange && !identityChange) {
+      items.push({ kind: "unsupported", phoneNumberId, reason: `${claimedChange.reason} names no valid new identifier: the conversation stays`, raw: message })
+    }
     if (!isObj(message) || !sender || !wamid || !(sender.waId || sender.userId || identityChange)) {
       items.push({ kind: "unsupported", phoneNumberId, reason: "message without a sender (from / from_user_id) or id", raw: message })
       continue

@@ -72,9 +72,15 @@ describe("splitWebhookPayload with business-scoped user IDs", () => {
     expect(items[1]).toMatchObject({ kind: "message", type: "system", userId: "IN.CURRENTBSUID" })
   })
 
-  it("reads user_id_update as an identity change (Meta's syntax block)", () => {
-    const [item] = splitWebhookPayload(corpus("meta-docs/user-id-update-syntax.json")) as any[]
-    expect(item).toMatchObject({ kind: "identity_change", reason: "user_id_update", from: { userId: "<OLD_BSUID>" }, to: { userId: "<NEW_BSUID>" } })
+  it("reads user_id_update as an identity change (Meta's syntax block), and moves nothing to a placeholder", () => {
+    const syntax = corpus("meta-docs/user-id-update-syntax.json")
+    const [placeholder] = splitWebhookPayload(syntax) as any[]
+    expect(placeholder).toMatchObject({ kind: "unsupported", reason: expect.stringMatching(/no valid business-scoped user ID/) })
+    // The same block with BSUIDs in Meta's documented format where it has placeholders.
+    const update = syntax.entry[0].changes[0].value.user_id_update[0]
+    update.user_id = { previous: "US.13491208655302741918", current: "US.13491208655302741919" }
+    const [item] = splitWebhookPayload(syntax) as any[]
+    expect(item).toMatchObject({ kind: "identity_change", reason: "user_id_update", from: { userId: "US.13491208655302741918" }, to: { userId: "US.13491208655302741919" } })
   })
 
   it("still refuses, visibly, a message with no sender at all", () => {

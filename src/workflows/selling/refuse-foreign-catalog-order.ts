@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { SupportedLanguage } from "../../lib/account-settings"
 import { foreignCatalogText } from "../../lib/cart-texts"
 import { foreignCatalogRefusal } from "../../lib/cart/foreign-catalog"
+import { describeError } from "../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { sendWhatsAppMessageWorkflow } from "../channel/workflows/send-whatsapp-message"
@@ -17,12 +18,17 @@ export async function refuseForeignCatalogOrder(container: MedusaContainer, mess
   const row = await whatsapp.loadOrderMessage(messageId)
   const refusal = row ? foreignCatalogRefusal(row.payload?.order?.catalog_id, row.catalog_id) : null
   if (!row || !refusal) return null
-  await sendWhatsAppMessageWorkflow(container).run({
-    input: {
-      conversation_id: row.conversation_id,
-      message: { type: "text", text: { body: foreignCatalogText(row.language as SupportedLanguage) } },
-      idempotency_key: `foreign-catalog:${messageId}`,
-    },
-  })
+  try {
+    await sendWhatsAppMessageWorkflow(container).run({
+      input: {
+        conversation_id: row.conversation_id,
+        message: { type: "text", text: { body: foreignCatalogText(row.language as SupportedLanguage) } },
+        idempotency_key: `foreign-catalog:${messageId}`,
+      },
+    })
+  } catch (error) {
+    // The order stays refused whether or not the reply may go (window closed, opted out): retrying cannot change that.
+    return `${refusal}; the customer was not told (${describeError(error)})`
+  }
   return refusal
 }
