@@ -29,7 +29,9 @@ export async function recordMessageLifecycle(
   item: InboundMessageItem
 ): Promise<ReceivedMessageContext> {
   const { context } = item
-  const [row] = await db.execute(
+  // Most messages quote nothing, were not forwarded and came from no ad: nothing to write about them.
+  const plain = !context.reply_to_wamid && !context.forwarded && !context.frequently_forwarded && !context.action && !context.referral
+  const [row] = plain ? [] : await db.execute(
     `update whatsapp_message m set
        reply_to_wamid = ?,
        reply_to_message_id = (select o.id from whatsapp_message o
@@ -118,16 +120,17 @@ async function applyAction(db: SqlRunner, conversationId: string, actionId: stri
  * Meta's order.
  */
 export async function settleWaitingFor(db: SqlRunner, conversationId: string, messageId: string, wamid: string): Promise<void> {
-  await db.execute(
-    `update whatsapp_message set reply_to_message_id = ?
-      where reply_to_wamid = ? and reply_to_message_id is null and conversation_id = ? and deleted_at is null`,
-    [messageId, wamid, conversationId]
-  )
+  // One round trip: link the replies that quoted this message (PostgreSQL runs a data-modifying WITH to
+  // completion whether or not it is read), and list the actions that waited for it.
   const waiting = await db.execute(
-    `select id, wamid, type, payload, sent_at from whatsapp_message
+    `with linked as (
+       update whatsapp_message set reply_to_message_id = ?
+        where reply_to_wamid = ? and reply_to_message_id is null and conversation_id = ? and deleted_at is null
+        returning id)
+     select id, wamid, type, payload, sent_at from whatsapp_message
       where target_wamid = ? and applied_at is null and conversation_id = ? and deleted_at is null
       order by sent_at, created_at`,
-    [wamid, conversationId]
+    [messageId, wamid, conversationId, wamid, conversationId]
   )
   for (const row of waiting) {
     const action = parseMessageContext(row.payload).action
