@@ -163,7 +163,13 @@ export async function inParallel<T, R>(items: T[], limit: number, fn: (item: T, 
  */
 export function useSandbox(options: Record<string, unknown>) {
   const sandbox = createSandbox({ appSecret: APP_SECRET, ...options })
-  const handle = { sandbox, url: "" }
+  const handle = {
+    sandbox,
+    url: "",
+    /** POSTs a `/__sandbox/<action>` control (a customer writes, a template changes…) and returns its JSON answer. */
+    control: async (action: string, body: unknown = {}): Promise<any> =>
+      (await fetch(`${handle.url}/__sandbox/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json(),
+  }
   beforeAll(async () => {
     handle.url = await sandbox.listen(0)
     process.env.WHATSAPP_GRAPH_API_URL = handle.url

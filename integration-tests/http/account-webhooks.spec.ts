@@ -38,8 +38,7 @@ medusaIntegrationTestRunner({
     const { recoverAbandonedWhatsAppCartsWorkflow } = require(path.join(built, "workflows/index.js"))
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     const sentTo = (waId: string) => fake.sandbox.state.messages.filter((m: any) => m.to === waId)
-    const control = async (action: string, body: unknown) =>
-      (await fetch(`${fake.url}/__sandbox/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()
+    const control = fake.control
     let admin: { headers: Record<string, string> }
     let variants: any[]
     let accountId: string

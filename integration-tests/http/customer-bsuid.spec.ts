@@ -19,17 +19,13 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
     let shop: Awaited<ReturnType<typeof createWhatsAppShop>>
-    const sandboxCall = async (action: string, body: Record<string, unknown>) => {
-      const res = await fetch(`${fake.url}/__sandbox/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-      return res.json()
-    }
     const customerSays = (from: string, extra: Record<string, unknown>) =>
-      sandboxCall("inbound", { phone_number_id: TEST_ACCOUNT.phone_number_id, from, name: "Marta", ...extra })
+      fake.control("inbound", { phone_number_id: TEST_ACCOUNT.phone_number_id, from, name: "Marta", ...extra })
     const sent = () => fake.sandbox.state.messages as any[]
     const events = recordEvents(getContainer, ["whatsapp.message.received"])
 
     beforeEach(async () => {
-      await sandboxCall("reset", {})
+      await fake.control("reset", {})
       fake.sandbox.config.webhookUrl = `${api.defaults.baseURL}/whatsapp/webhook`
       shop = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [{ title: "Camiseta Básica", sizes: ["M"], colors: ["Rojo"], price: 19.9 }])
     })
@@ -130,10 +126,10 @@ medusaIntegrationTestRunner({
       expect(await rows(`select id from whatsapp_conversation where deleted_at is null and (wa_id = '34600555003' or user_id = ?)`, [bsuid])).toHaveLength(1)
 
       // The customer changes number (Meta: system user_changed_number, then a new BSUID).
-      const changed = await sandboxCall("change-number", { phone_number_id: TEST_ACCOUNT.phone_number_id, from: "34600555004", to: "34600555005" }).catch(() => null)
+      const changed = await fake.control("change-number", { phone_number_id: TEST_ACCOUNT.phone_number_id, from: "34600555004", to: "34600555005" }).catch(() => null)
       expect(changed?.error).toBeDefined() // unknown to the sandbox: nothing moves
       await customerSays("34600555004", { text: "hola" })
-      const moved = await sandboxCall("change-number", { phone_number_id: TEST_ACCOUNT.phone_number_id, from: "34600555004", to: "34600555005", name: "Rosa" })
+      const moved = await fake.control("change-number", { phone_number_id: TEST_ACCOUNT.phone_number_id, from: "34600555004", to: "34600555005", name: "Rosa" })
       const [conversation] = await waitFor(async () => {
         const found = await rows(`select * from whatsapp_conversation where deleted_at is null and wa_id = '34600555005' and user_id = ?`, [moved.user_id])
         return found.length && found

@@ -151,6 +151,11 @@ function senderOf(message: Obj, contacts: Obj[]) {
   }
 }
 
+/** A new identifier must look like one (digits for a phone, Meta's BSUID format): placeholders and typos move nothing. */
+function validIdentity(to: { waId: string | null; userId: string | null }) {
+  return (!to.waId || isWaId(to.waId)) && (!to.userId || isBsuid(to.userId))
+}
+
 /**
  * System messages (Meta's "System messages webhook reference"): the user
  * changed number (`user_changed_number`, formerly `customer_changed_number`,
@@ -158,16 +163,6 @@ function senderOf(message: Obj, contacts: Obj[]) {
  * changed (`user_changed_user_id`, with the new one in `system.user_id`).
  */
 function systemIdentityChange(message: Obj, phoneNumberId: string, sender: ReturnType<typeof senderOf>): IdentityChangeItem | null {
-  const change = systemIdentityChangeAsSent(message, phoneNumberId, sender)
-  return change && validIdentity(change.to) ? change : null
-}
-
-/** A new identifier must look like one (digits for a phone, Meta's BSUID format): placeholders and typos move nothing. */
-function validIdentity(to: { waId: string | null; userId: string | null }) {
-  return (!to.waId || isWaId(to.waId)) && (!to.userId || isBsuid(to.userId))
-}
-
-function systemIdentityChangeAsSent(message: Obj, phoneNumberId: string, sender: ReturnType<typeof senderOf>): IdentityChangeItem | null {
   const system = isObj(message.system) ? message.system : null
   const type = system ? str(system.type) : null
   if (!system || !type) return null
@@ -229,8 +224,8 @@ function splitValue(value: Obj, items: WebhookItem[]) {
   for (const message of arr(value.messages)) {
     const wamid = isObj(message) ? str(message.id) : null
     const sender = isObj(message) ? senderOf(message, contacts) : null
-    const identityChange = isObj(message) && sender && message.type === "system" ? systemIdentityChange(message, phoneNumberId, sender) : null
-    const claimedChange = isObj(message) && sender && message.type === "system" ? systemIdentityChangeAsSent(message, phoneNumberId, sender) : null
+    const claimedChange = isObj(message) && sender && message.type === "system" ? systemIdentityChange(message, phoneNumberId, sender) : null
+    const identityChange = claimedChange && validIdentity(claimedChange.to) ? claimedChange : null
     if (claimedChange && !identityChange) {
       items.push({ kind: "unsupported", phoneNumberId, reason: `${claimedChange.reason} names no valid new identifier: the conversation stays`, raw: message })
     }
