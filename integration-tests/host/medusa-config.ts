@@ -12,9 +12,28 @@ import { PAYMENT_SECRETS, TEST_ENCRYPTION_KEY } from "./secrets"
 const providers = path.resolve(__dirname, "../../.medusa/server/src/providers")
 const paymentsFake = () => process.env.PAYMENTS_API_BASE ?? "http://127.0.0.1:1"
 
+/**
+ * Split mode (the topology spec and bench): each process is a `server` or a
+ * `worker` on Medusa's Redis modules. Its own variable, so a REDIS_URL in the
+ * test runner's environment does not move every other spec onto Redis.
+ */
+const redisUrl = process.env.WHATSAPP_IT_REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+      },
+    ]
+  : []
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    ...(redisUrl ? { redisUrl } : {}),
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined) ?? "shared",
     http: {
       jwtSecret: "integration-jwt-secret",
       cookieSecret: "integration-cookie-secret",
@@ -25,6 +44,7 @@ export default defineConfig({
   },
   admin: { disable: true },
   modules: [
+    ...redisModules,
     {
       // WhatsApp media lands here: the local provider, as Medusa's default, in a per-process temp folder.
       resolve: "@medusajs/medusa/file",
