@@ -36,3 +36,23 @@ describe("plugin options at boot", () => {
     expect(output).toContain(expected)
   })
 })
+
+describe("the store's Redis at boot", () => {
+  it("stops boot with a message naming REDIS_URL when nothing answers there", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { freePort } = require(path.join(root, "scripts/embedded-postgres.js"))
+    const closed = await freePort()
+    const result = startHost({ WHATSAPP_IT_REDIS_URL: `redis://default:s3cret@127.0.0.1:${closed}`, MEDUSA_WORKER_MODE: "server" })
+    const output = `${result.stdout}\n${result.stderr}`
+    expect(result.status).not.toBe(0)
+    expect(output).toContain(`Redis is unreachable at REDIS_URL redis://default:***@127.0.0.1:${closed}: ECONNREFUSED`)
+    expect(output).not.toContain("s3cret")
+  })
+
+  it("stops boot when publicUrl is plain http on a public host in production", () => {
+    const result = startHost({ WHATSAPP_PUBLIC_URL: "http://shop.example", NODE_ENV: "production" })
+    const output = `${result.stdout}\n${result.stderr}`
+    expect(result.status).not.toBe(0)
+    expect(output).toContain("publicUrl: must be https in production")
+  })
+})

@@ -15,8 +15,15 @@ export const pluginOptionsSchema = z
       .string()
       .regex(/^v\d+\.\d+$/, 'must look like "v21.0"')
       .default("v21.0"),
-    /** Base URL of links sent to customers (checkout pages). */
-    publicUrl: z.url(),
+    /**
+     * The store's one public base URL (checkout pages, catalog links, the
+     * webhook URL shown in the admin). Every server and worker must share
+     * it: links are built on whichever process answers.
+     */
+    publicUrl: z.url().superRefine((value, ctx) => {
+      const problem = publicUrlProblem(value, process.env.NODE_ENV)
+      if (problem) ctx.addIssue({ code: "custom", message: problem })
+    }),
     /**
      * 32-byte key for AES-256-GCM encryption of account secrets at rest:
      * 64 hex characters or 44 base64 characters.
@@ -117,6 +124,24 @@ export function parsePluginOptions(raw: unknown): ResolvedWhatsAppPluginOptions 
     return `${path}: ${issue.message}`
   })
   throw new InvalidPluginOptionsError(issues)
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"])
+
+/**
+ * Why `publicUrl` cannot be the store's public address, or null. Customers
+ * open it and Meta and payment providers call it, so in production it must
+ * be https; plain http is accepted for a loopback host (a local demo).
+ */
+export function publicUrlProblem(value: string, nodeEnv: string | undefined): string | null {
+  if (!URL.canParse(value)) return null // z.url() reports it
+  const url = new URL(value)
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must be an http(s) URL"
+  if (url.search || url.hash || url.username || url.password) return "must be a plain base URL (no query, fragment or credentials)"
+  if (nodeEnv === "production" && url.protocol === "http:" && !LOOPBACK.has(url.hostname)) {
+    return `must be https in production (it is ${url.origin}): customers open its links and Meta posts to it. Set it to the one public URL every server and worker shares, e.g. https://shop.example`
+  }
+  return null
 }
 
 /** Decodes a 32-byte key from hex or base64; null when it is not one. */

@@ -74,6 +74,16 @@ describe("prices, links and hashes", () => {
     expect(hashCatalogPayload(reordered)).toBe(hashCatalogPayload(payload))
     expect(hashCatalogPayload({ ...payload, price: "20.00 EUR" })).not.toBe(hashCatalogPayload(payload))
   })
+
+  it("does not count the store's public URL as a change of the item, only the link's path", () => {
+    const on = (base: string) => buildCatalogItem(variant(), `${base}/products/{handle}`, "B").payload
+    expect(hashCatalogPayload(on("http://10.0.0.5:9001"), "http://10.0.0.5:9001/")).toBe(hashCatalogPayload(on("https://shop.example"), "https://shop.example"))
+    expect(hashCatalogPayload({ ...on("https://shop.example"), link: "https://shop.example/products/other" }, "https://shop.example")).not.toBe(
+      hashCatalogPayload(on("https://shop.example"), "https://shop.example")
+    )
+    // A merchant's own product URL template (another host) counts in full.
+    expect(hashCatalogPayload(on("https://a.example"), "https://shop.example")).not.toBe(hashCatalogPayload(on("https://b.example"), "https://shop.example"))
+  })
 })
 
 describe("planCatalogChanges", () => {

@@ -50,3 +50,19 @@ describe("decodeKey", () => {
     expect(decodeKey(Buffer.alloc(16).toString("base64"))).toBeNull()
   })
 })
+
+describe("publicUrlProblem", () => {
+  const { publicUrlProblem } = require("../options")
+  it("asks for https in production, except on a loopback host", () => {
+    expect(publicUrlProblem("http://shop.example", "production")).toMatch(/must be https in production/)
+    expect(publicUrlProblem("https://shop.example", "production")).toBeNull()
+    expect(publicUrlProblem("http://localhost:9000", "production")).toBeNull()
+    expect(publicUrlProblem("http://127.0.0.1:9000", "production")).toBeNull()
+    expect(publicUrlProblem("http://shop.example", "development")).toBeNull()
+  })
+  it("refuses what cannot be a base URL", () => {
+    expect(publicUrlProblem("ftp://shop.example", undefined)).toMatch(/http\(s\)/)
+    expect(publicUrlProblem("https://shop.example/?a=1", undefined)).toMatch(/plain base URL/)
+    expect(publicUrlProblem("https://user:pw@shop.example", undefined)).toMatch(/plain base URL/)
+  })
+})

@@ -129,6 +129,16 @@ function stableStringify(value: unknown): string {
   return JSON.stringify(value)
 }
 
-export function hashCatalogPayload(payload: CatalogItemPayload): string {
-  return createHash("sha256").update(stableStringify(payload)).digest("hex")
+/**
+ * The payload's fingerprint, against which the next sync decides what
+ * changed. A link under the store's own `publicUrl` counts by its path: the
+ * base URL is deployment configuration, and a process that disagreed on it
+ * (or a move to a new domain) must not make every item look changed and
+ * re-send the whole catalog. A real change of the item re-sends it with the
+ * current link.
+ */
+export function hashCatalogPayload(payload: CatalogItemPayload, publicUrl?: string): string {
+  const base = publicUrl?.replace(/\/+$/, "")
+  const link = base && payload.link.startsWith(`${base}/`) ? `{publicUrl}${payload.link.slice(base.length)}` : payload.link
+  return createHash("sha256").update(stableStringify({ ...payload, link })).digest("hex")
 }

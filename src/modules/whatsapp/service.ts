@@ -12,7 +12,8 @@ import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants } from "./sql/catalog-queue"
 import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
-import { type IngestedMessage, type IngestResult, ingestWebhookItems, removeIngestedMessages } from "./sql/ingest"
+import { type IngestedMessage, type IngestResult, ingestWebhookItems, lockIngestKeys, removeIngestedMessages } from "./sql/ingest"
+import { ingestLockKeys } from "../../lib/ingest-lock-keys"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
 import { payloadWabaIds } from "../../lib/webhook-account-events"
 import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
@@ -119,10 +120,11 @@ class WhatsAppModuleService extends MedusaService({
    * Who may sign webhooks for which number (see lib/webhook-authorization):
    * every connected account's own app secret (null when it has none) and the
    * plugin's. Cached for 30 s (secrets change rarely; updates through this
-   * service clear the cache at once).
+   * service clear the cache at once). `maxAgeMs` asks for a fresher book:
+   * another server may have connected an account or changed a secret.
    */
-  async webhookSecretBook(): Promise<WebhookSecretBook> {
-    if (!this.secretCache_ || Date.now() - this.secretCache_.at > 30_000) {
+  async webhookSecretBook(maxAgeMs = 30_000): Promise<WebhookSecretBook> {
+    if (!this.secretCache_ || Date.now() - this.secretCache_.at > maxAgeMs) {
       const rows = await this.manager_.execute(`select phone_number_id, waba_id, app_secret from whatsapp_account where deleted_at is null`)
       const accounts = new Map<string, string | null>()
       const wabas = new Map<string, string[]>()
@@ -563,12 +565,25 @@ class WhatsAppModuleService extends MedusaService({
         ? await this.listWhatsappAccounts({ $or: [{ phone_number_id: phoneIds }, { waba_id: wabaIds }] }, { select })
         : []
     const keywords = { optOut: this.options_.optOutKeywords, optIn: this.options_.optInKeywords }
+    const parsed = events.map((event) => {
+      try {
+        return { id: event.id, items: splitWebhookPayload(event.payload) }
+      } catch (error) {
+        return { id: event.id, items: null, error }
+      }
+    })
     return this.manager_.transactional(async (db) => {
+      // Concurrent workers take the batch's rows in one order: no deadlock.
+      await lockIngestKeys(db, ingestLockKeys(parsed.flatMap((p) => p.items ?? [])))
       const out: ({ id: string; result: IngestResult } | { id: string; error: unknown })[] = []
-      for (const event of events) {
+      for (const event of parsed) {
+        if (!event.items) {
+          out.push({ id: event.id, error: event.error })
+          continue
+        }
         await db.execute("savepoint whatsapp_event")
         try {
-          const result = await ingestWebhookItems(db, splitWebhookPayload(event.payload), accounts, keywords)
+          const result = await ingestWebhookItems(db, event.items, accounts, keywords)
           await db.execute("release savepoint whatsapp_event")
           out.push({ id: event.id, result })
         } catch (error) {

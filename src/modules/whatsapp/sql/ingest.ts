@@ -176,6 +176,24 @@ async function applyStatus(db: SqlRunner, item: StatusItem) {
 }
 
 /**
+ * Takes a transaction-scoped advisory lock per key, in the order of the
+ * keys' 64-bit hashes: two transactions that share keys take them in the
+ * same order, so one waits for the other and neither deadlocks. A hash
+ * collision only serializes two unrelated keys.
+ */
+export async function lockIngestKeys(db: SqlRunner, keys: string[]) {
+  if (!keys.length) return
+  await db.execute(
+    `select count(pg_advisory_xact_lock(h)) from (
+       select distinct hashtextextended(k, ${INGEST_LOCK_SEED}) as h from jsonb_array_elements_text(?::jsonb) as k order by h) as ordered`,
+    [JSON.stringify(keys)]
+  )
+}
+
+/** Seeds the hash so the plugin's advisory locks do not share key space with other users' plain integer keys. */
+const INGEST_LOCK_SEED = 1_470_819
+
+/**
  * Writes one webhook event's items. Must run inside a transaction: the
  * caller compensates by deleting `messages` if anything after it fails.
  */

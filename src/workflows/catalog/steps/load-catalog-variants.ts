@@ -102,7 +102,7 @@ export const loadCatalogVariantsStep = createStep(
       if (problems.length) {
         loaded.invalid.push({ variant_id: v.id, product_id: v.product.id, retailer_id: payload.id, problems })
       } else {
-        loaded.desired.push({ variant_id: v.id, product_id: v.product.id, retailer_id: payload.id, hash: hashCatalogPayload(payload), payload })
+        loaded.desired.push({ variant_id: v.id, product_id: v.product.id, retailer_id: payload.id, hash: hashCatalogPayload(payload, whatsapp.getOptions().publicUrl), payload })
       }
     }
     return new StepResponse(loaded)
