@@ -87,7 +87,10 @@ export async function submitCheckout(browser: Browser, checkoutPath: string, shi
   const fields = { intent: "pay", ...ADDRESS, shipping_option_id: shippingOptionId, provider_id: providerId }
   let res = await browser.post(page.path, { _csrf: csrfOf(page.html), expected_total: expectedTotalOf(page.html), ...fields })
   if (res.status === 409) res = await browser.post(page.path, { _csrf: csrfOf(res.html), expected_total: expectedTotalOf(res.html), ...fields })
-  if (res.status !== 303) throw new Error(`paying answered ${res.status}: ${res.html.slice(0, 300)}`)
+  if (res.status !== 303) {
+    const text = res.html.replace(/<(style|script)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")
+    throw new Error(`paying answered ${res.status}: ${text.slice(0, 800)}`)
+  }
   return res.location!
 }
 

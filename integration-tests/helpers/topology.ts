@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process"
+import net from "node:net"
 import path from "node:path"
 import { HostProcess, startHost } from "./host-process"
 
@@ -14,18 +15,41 @@ export type TestRedis = { url: string; restart(downMs?: number): Promise<void>; 
 
 /**
  * The Redis a split-mode test runs on: a private redis-server on a free
- * port (nothing on disk), stopped after, so the test may also stop and
- * restart it. REDIS_URL, when set, names one to use instead (it must be
- * dedicated to this run); it cannot be restarted by the test.
+ * port (nothing on disk), stopped after. REDIS_URL, when set, names one to
+ * use instead; it must be dedicated to this run, because `restart` then
+ * stands for a Redis restarted without persistence by emptying it, dropping
+ * every client and pausing it for `downMs`.
  */
 export async function startTestRedis(): Promise<TestRedis> {
-  if (process.env.REDIS_URL) {
-    const refuse = async () => {
-      throw new Error("REDIS_URL names a Redis this test did not start: it cannot stop it. Unset REDIS_URL to let the test start its own.")
+  const external = process.env.REDIS_URL
+  if (external) {
+    const restart = async (downMs = 0) => {
+      await redisCommands(external, ["FLUSHALL", "CLIENT KILL TYPE normal SKIPME yes", ...(downMs ? [`CLIENT PAUSE ${downMs} ALL`] : [])])
+      if (downMs) await new Promise((r) => setTimeout(r, downMs))
     }
-    return { url: process.env.REDIS_URL, restart: refuse, stop: async () => {} }
+    return { url: external, restart, stop: async () => {} }
   }
   return startPrivateRedis()
+}
+
+/** Sends inline commands on one connection and resolves after one reply line each. */
+function redisCommands(url: string, commands: string[]): Promise<void> {
+  const { hostname, port, password, username } = new URL(url)
+  const all = [...(password ? [`AUTH ${username || "default"} ${decodeURIComponent(password)}`] : []), ...commands]
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) }, () => socket.write(all.map((c) => `${c}\r\n`).join("")))
+    let replies = ""
+    socket.on("data", (chunk) => {
+      replies += chunk
+      if (replies.split("\r\n").length > all.length) {
+        socket.end()
+        const error = replies.split("\r\n").find((line) => line.startsWith("-"))
+        if (error) reject(new Error(`Redis refused: ${error}`))
+        else resolve()
+      }
+    })
+    socket.on("error", reject)
+  })
 }
 
 export type Topology = { servers: HostProcess[]; workers: HostProcess[]; all(): HostProcess[] }

@@ -3,6 +3,7 @@ import { Client } from "pg"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
 import { PROVIDERS, whatsappOrder } from "../helpers/checkout-fixtures"
 import { createDatabase, databaseUrl, dropDatabase, migrate } from "../helpers/host-process"
+import { PAYMENT_SECRETS } from "../host/secrets"
 import { execInHost, startTestRedis, startTopology, TestRedis, Topology } from "../helpers/topology"
 import {
   APP_SECRET,
@@ -30,11 +31,11 @@ const { createPaymentSandbox } = require(path.resolve(__dirname, "../../sandbox/
 
 const database = `wa_topology_${process.pid}`
 const CATALOG_ID = "900000000000077"
-const MESSAGES_PER_SECOND = 20
+const MESSAGES_PER_SECOND = 40
 const STRIPE_HOOK = "/hooks/payment/stripe-checkout_stripe-checkout"
 
 const sandbox = createSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], appSecret: APP_SECRET, sendStatuses: false })
-const payments = createPaymentSandbox({ deliverWebhooks: false })
+const payments = createPaymentSandbox({ ...PAYMENT_SECRETS, deliverWebhooks: false })
 let redis: TestRedis
 let topology: Topology
 let db: Client
@@ -46,6 +47,7 @@ let seed: {
   variants: { id: string; product_id: string }[]
 }
 let env: Record<string, string>
+let paymentsUrl = ""
 
 const rows = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows
 const count = async (sql: string, params: unknown[] = []) => Number((await rows(sql, params))[0].c)
@@ -90,7 +92,7 @@ async function expectEachAnsweredOnce(customers: string[], what: string, timeout
 
 beforeAll(async () => {
   const sandboxUrl = await sandbox.listen(0)
-  const paymentsUrl = await payments.listen(0)
+  paymentsUrl = await payments.listen(0)
   redis = await startTestRedis()
   await createDatabase(database)
   env = {
@@ -167,9 +169,10 @@ it("applies interleaved statuses for the same messages on both workers without a
   // A backend reports its counters once idle for 10 s (PostgreSQL's cumulative statistics).
   await new Promise((r) => setTimeout(r, 12_000))
   expect(await deadlocks()).toBe(before)
-  for (const worker of topology.workers) expect(worker.output()).not.toMatch(/deadlock detected/i)
+  // 40P01 is PostgreSQL's deadlock_detected, as the workers log a failed batch.
+  for (const worker of topology.workers) expect(worker.output()).not.toMatch(/deadlock detected|40P01/i)
   // No event needed a second attempt.
-  expect(await count(`select count(*)::int c from whatsapp_webhook_event where attempts > 1`)).toBe(0)
+  expect(await rows(`select id, attempts, last_error from whatsapp_webhook_event where attempts > 1`)).toEqual([])
 }, 300_000)
 
 it("sends a product edited through server A's admin API to Meta's catalog from a worker", async () => {
@@ -220,7 +223,7 @@ describe("carts", () => {
         where cpc.cart_id = $1 and ps.deleted_at is null order by ps.created_at desc limit 1`,
       [cart.cart_id]
     )
-    const paid = await (await fetch(`${payments.url}/__payments/stripe/sessions/${session.data.remote_id}/pay`, { method: "POST" })).json()
+    const paid = await (await fetch(`${paymentsUrl}/__payments/stripe/sessions/${session.data.remote_id}/pay`, { method: "POST" })).json()
     const [completed] = paid.events
     // Stripe retries: three deliveries, across both servers.
     for (const server of [topology.servers[0], topology.servers[1], topology.servers[0]]) {
@@ -246,8 +249,9 @@ describe("carts", () => {
     )
     const reminders = (waId: string) => sentTo(waId).filter((m: any) => m.body.interactive?.type === "cta_url").length
     await waitFor(async () => unpaid.every((c) => reminders(c.waId) >= 2), { timeoutMs: 30_000, what: "the reminders at Meta" })
-    // Another tick of the job passes: still one reminder each (summary + reminder).
-    await new Promise((r) => setTimeout(r, 65_000))
+    // The job's next tick (every minute, at :00) passes: still one reminder each (summary + reminder).
+    const now = new Date()
+    await new Promise((r) => setTimeout(r, (60 - now.getSeconds()) * 1_000 + 5_000))
     expect(unpaid.map((c) => reminders(c.waId))).toEqual([2, 2])
   }, 300_000)
 })

@@ -6,6 +6,9 @@ import { webhookReceiver } from "./webhook-receiver"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createSandbox } = require("../graph-api")
 
+// These specs wait for the sandbox's webhooks (conditions, not times): a loaded machine makes them slower, not red.
+jest.setTimeout(60_000)
+
 /**
  * The sandbox's account-level webhooks: each control changes what the fake
  * Meta does next (a paused template is refused, a customer who stopped

@@ -5,6 +5,9 @@ import { webhookReceiver } from "./webhook-receiver"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createSandbox } = require("../graph-api")
 
+// These specs wait for the sandbox's webhooks (conditions, not times): a loaded machine makes them slower, not red.
+jest.setTimeout(60_000)
+
 /**
  * What the phone simulator relies on: its page, one customer's chat in both
  * directions with ticks, signed webhooks for what the customer does, and

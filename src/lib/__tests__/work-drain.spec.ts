@@ -48,6 +48,30 @@ function fakeLane(kind: string, items: number[], opts: { batch?: number; concurr
 const tick = () => new Promise((r) => setImmediate(r))
 
 describe("WorkDrain", () => {
+  it("keeps nudging every lane from its own clock once asked to, until stopped", async () => {
+    jest.useFakeTimers({ doNotFake: ["setImmediate"] })
+    try {
+      const a = fakeLane("a", [], { concurrency: 1 })
+      const drain = new WorkDrain([a.lane], () => undefined)
+      drain.keepTicking(5_000)
+      drain.keepTicking(5_000) // one heartbeat, however often asked
+      a.due.push(1) // stored with no event to announce it
+      jest.advanceTimersByTime(4_999)
+      await tick()
+      expect(a.stats().claims).toBe(0)
+      jest.advanceTimersByTime(1)
+      await a.finishAll(drain)
+      expect(a.done).toEqual([[1]])
+      const claims = a.stats().claims
+      drain.stop()
+      jest.advanceTimersByTime(60_000)
+      await tick()
+      expect(a.stats().claims).toBe(claims)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it("never runs more handler calls of a lane at once than its concurrency, and handles every item once", async () => {
     const a = fakeLane("a", [1, 2, 3, 4, 5, 6, 7], { concurrency: 3 })
     const drain = new WorkDrain([a.lane], () => undefined)

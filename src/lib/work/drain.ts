@@ -80,9 +80,26 @@ export class WorkDrain {
     })
   }
 
+  private heartbeat: ReturnType<typeof setInterval> | null = null
+
+  /**
+   * Nudges every lane each `everyMs` from this process's own clock. The
+   * scheduled job does the same through Medusa's scheduler, but on Redis
+   * that schedule lives in Redis: a Redis that loses its data loses it
+   * until the workers restart. The heartbeat keeps the queue's retries and
+   * expired leases moving without it. Idempotent.
+   */
+  keepTicking(everyMs: number) {
+    if (this.heartbeat || this.stopped) return
+    this.heartbeat = setInterval(() => this.nudge(), everyMs)
+    this.heartbeat.unref?.()
+  }
+
   /** Stops claiming; handlers already running finish. */
   stop() {
     this.stopped = true
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    this.heartbeat = null
     for (const state of this.lanes.values()) {
       if (state.wake) clearTimeout(state.wake.timer)
       state.wake = null

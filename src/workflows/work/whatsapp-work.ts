@@ -46,6 +46,9 @@ function lanes(container: MedusaContainer): Lane<any>[] {
   ]
 }
 
+/** The process's own nudge, as often as the drain job's schedule. */
+const HEARTBEAT_MS = 5_000
+
 let drain: WorkDrain | null = null
 
 /** This process's drain of the work queue (one per process, built on first use). */
@@ -53,6 +56,8 @@ export function whatsappWork(container: MedusaContainer): WorkDrain {
   if (!drain) {
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     drain = new WorkDrain(lanes(container), (kind, error) => logger.warn(`whatsapp: ${kind} work failed: ${describeError(error)}`))
+    // Built only where work is processed (a subscriber or job ran: a worker or a shared instance).
+    drain.keepTicking(HEARTBEAT_MS)
   }
   return drain
 }
