@@ -179,6 +179,7 @@ async function measure(pg, helpers, template, name, processes) {
     const own = { commits: counts.polls + 1 }
     const written = Object.fromEntries(Object.keys(writes).map((key) => [key, writes[key] - before.db[key] - (own[key] ?? 0)]))
     if (process.env.BENCH_VERBOSE) console.error(name, seconds.toFixed(2), "s")
+    if (process.env.BENCH_VERBOSE && redis) console.error(execFileSync("redis-cli", ["-p", String(redis.port), "info", "commandstats"], { encoding: "utf8" }))
     return { seconds, posted: postedMs / 1000, cpu, written, redis: redisCommands(redis) - before.redis, failed: counts.failed, replies: counts.sent + counts.failed, connections: counts.connections }
   } finally {
     await Promise.all(hosts.map((h) => h.kill()))
