@@ -29,7 +29,8 @@ const POSTERS = 16
 const MESSAGES_PER_SECOND = 1000
 /** Answers in flight per processing process: the plugin's default, unless BENCH_ANSWER_CONCURRENCY. */
 const ANSWER_CONCURRENCY = Number(process.env.BENCH_ANSWER_CONCURRENCY ?? 2)
-const BASE_PORT = Number(process.env.BENCH_HOST_PORT ?? 9100)
+/** The hosts' first port (the next ones follow); unset, free ports. */
+const BASE_PORT = Number(process.env.BENCH_HOST_PORT ?? 0)
 const APP_SECRET = "integration-app-secret"
 const ACCOUNT = { waba_id: "700000000000001", phone_number_id: "700000000000002", access_token: "bench-topology-token-01" }
 
@@ -157,7 +158,7 @@ async function measure(pg, helpers, template, name, processes) {
       ...(redisToo ? { WHATSAPP_IT_REDIS_URL: redis.url } : {}),
     })
     // The fake Meta must exist before the hosts (its URL is their Graph API); they answer on ports fixed in advance.
-    const ports = processes.map((_, i) => BASE_PORT + i)
+    const ports = await Promise.all(processes.map(async (_, i) => (BASE_PORT ? BASE_PORT + i : freePort())))
     fake = await startFakeMeta(`http://127.0.0.1:${ports[0]}/whatsapp/webhook`)
     const booted = await Promise.all(
       processes.map((p, i) => helpers.startHost(ports[i], { ...env(p.mode, p.redis), WHATSAPP_GRAPH_API_URL: fake.url }))
