@@ -107,6 +107,8 @@ export default defineConfig({
         customerLinkUrl: "http://127.0.0.1:8000/account/whatsapp#token={token}",
         // Small numbers keep the pacing and retry tests short; the logic is the same.
         messagesPerSecond: Number(process.env.WHATSAPP_MESSAGES_PER_SECOND ?? 20),
+        // The topology bench varies it; unset, the plugin's default.
+        ...(process.env.WHATSAPP_ANSWER_CONCURRENCY ? { answerConcurrency: Number(process.env.WHATSAPP_ANSWER_CONCURRENCY) } : {}),
         pairMessagesPerSecond: 10,
         pairBurst: 20,
         retryBaseDelayMs: 100,
