@@ -223,9 +223,8 @@ async function startSingle(env) {
     stdio: "inherit",
     detached: true,
   })
-  children.add(medusa)
+  track(medusa)
   medusa.on("exit", (code) => {
-    children.delete(medusa)
     if (!stopping) {
       log(`Medusa exited (code ${code})`)
       shutdown(code || 1)

@@ -83,6 +83,29 @@ describe("the demo proxy", () => {
     expect(header("x-forwarded-host")).toBe("shop.example")
   })
 
+  it("streams a chunked answer through whole, compressed bytes untouched", async () => {
+    const zlib = require("node:zlib")
+    const payload = zlib.gzipSync(Buffer.from("x".repeat(100_000)))
+    const upstream = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Encoding": "gzip", "Content-Type": "application/javascript" })
+      res.write(payload.subarray(0, 10))
+      setTimeout(() => res.end(payload.subarray(10)), 10)
+    })
+    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", () => r()))
+    open.push({ close: () => new Promise((r) => upstream.close(r)) })
+    const url = await proxyTo([{ name: "server-1", port: (upstream.address() as AddressInfo).port }])
+    const body = await new Promise<{ headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      http.get(`${url}/app/assets/index.js`, (res) => {
+        const chunks: Buffer[] = []
+        res.on("data", (c) => chunks.push(c))
+        res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }))
+      }).on("error", reject)
+    })
+    expect(body.headers["transfer-encoding"]).toBe("chunked")
+    expect(body.headers["content-encoding"]).toBe("gzip")
+    expect(body.bytes.equals(payload)).toBe(true)
+  })
+
   it("sends a GET to the next server when one does not answer, and marks that one down", async () => {
     const up = await echoServer("server-2")
     open.push(up)
