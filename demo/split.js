@@ -41,7 +41,8 @@ async function redisForSplit({ nextPort, log }) {
 /**
  * Starts the processes, waits until each answers /health, then opens the
  * proxy on the public port. `track` registers each child for shutdown;
- * `onExit(tag, code)` hears of one that ends.
+ * `onExit(tag, code, left)` hears of one that ends, with how many servers
+ * and workers still run (the proxy leaves a stopped server out by itself).
  */
 async function startSplit({ plan, nextPort, medusaBin, cwd, env, host, port, log, track, onExit, waitForHealth }) {
   const processes = []
@@ -56,7 +57,13 @@ async function startSplit({ plan, nextPort, medusaBin, cwd, env, host, port, log
     prefixLines(child.stdout, tag, process.stdout)
     prefixLines(child.stderr, tag, process.stderr)
     track(child)
-    child.on("exit", (code) => onExit(tag, code))
+    child.on("exit", (code) => {
+      const running = processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null)
+      onExit(tag, code ?? child.signalCode, {
+        servers: running.filter((p) => p.mode === "server").length,
+        workers: running.filter((p) => p.mode === "worker").length,
+      })
+    })
     processes.push({ tag, mode, port: internal, child })
   }
   await Promise.all(processes.map((p) => waitForHealth(`http://127.0.0.1:${p.port}/health`, p.child)))

@@ -366,7 +366,12 @@ async function main() {
       port: PORT,
       log,
       track,
-      onExit: (tag, code) => !stopping && (log(`${tag} exited (code ${code})`), shutdown(code || 1)),
+      // One process stopping is what the split is for: the others carry on. With no server or no worker left, the demo stops.
+      onExit: (tag, code, left) => {
+        if (stopping) return
+        log(`${tag} exited (${code}); ${left.servers} server(s) and ${left.workers} worker(s) still running`)
+        if (!left.servers || !left.workers) shutdown(1)
+      },
       waitForHealth,
     })
   } else {
