@@ -11,8 +11,14 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       transform,
-      testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts", "<rootDir>/sandbox/__tests__/**/*.spec.ts", "<rootDir>/scripts/__tests__/**/*.spec.ts"],
-      modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/"],
+      testMatch: [
+        "<rootDir>/src/**/__tests__/**/*.spec.ts",
+        "<rootDir>/sandbox/__tests__/**/*.spec.ts",
+        "<rootDir>/scripts/__tests__/**/*.spec.ts",
+        "<rootDir>/demo/__tests__/**/*.spec.ts",
+      ],
+      // The demo's scripts have unit tests; its build output and its node_modules (a link to this repo) stay out.
+      modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/demo/(\\.medusa|node_modules)/"],
     },
     {
       displayName: "integration",

@@ -4,8 +4,11 @@ import { defineConfig } from "@medusajs/framework/utils"
  * The demo store: a plain Medusa app that installs the plugin by its package
  * name, as a merchant would. `demo/start.js` sets the environment.
  */
-const port = process.env.PORT ?? "9000"
-const backendUrl = `http://localhost:${port}`
+// The one address customers and the admin reach the store at, the same for
+// every process: `demo/start.js` sets it (the proxy's URL in split mode).
+// Never this process's own PORT: a worker builds the checkout links, and in
+// split mode its port is internal.
+const publicUrl = process.env.WHATSAPP_PUBLIC_URL ?? "http://localhost:9000"
 const redisUrl = process.env.REDIS_URL
 
 const redisModules = redisUrl
@@ -35,8 +38,8 @@ export default defineConfig({
     workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") ?? "shared",
     http: {
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
-      adminCors: process.env.ADMIN_CORS ?? backendUrl,
-      authCors: process.env.AUTH_CORS ?? backendUrl,
+      adminCors: process.env.ADMIN_CORS ?? publicUrl,
+      authCors: process.env.AUTH_CORS ?? publicUrl,
       jwtSecret: process.env.JWT_SECRET ?? "demo-jwt-secret",
       cookieSecret: process.env.COOKIE_SECRET ?? "demo-cookie-secret",
     },
@@ -56,7 +59,7 @@ export default defineConfig({
         verifyToken: process.env.WHATSAPP_VERIFY_TOKEN,
         graphApiUrl: process.env.WHATSAPP_GRAPH_API_URL,
         graphApiVersion: process.env.WHATSAPP_GRAPH_API_VERSION ?? "v21.0",
-        publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? backendUrl,
+        publicUrl,
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY,
       },
     },

@@ -4,6 +4,8 @@
 // production when they changed (demo/app-build.js), and start the demo store
 // with `medusa start` in production mode.
 // `npm run demo -- --reset` throws the demo's data away first.
+// `npm run demo -- --workers M [--servers N] [--verbose]` runs it as API
+// servers and workers on Redis behind one port (demo/split.js).
 const { spawn, spawnSync } = require("node:child_process")
 const crypto = require("node:crypto")
 const fs = require("node:fs")
@@ -12,6 +14,8 @@ const { startEmbeddedPostgres } = require("../scripts/embedded-postgres")
 const { ensureProductImages } = require("./product-images")
 const { startSandbox, startPaymentSandbox } = require("../sandbox/start")
 const { ensureAppBuild, appDir } = require("./app-build")
+const { parseSplitArgs } = require("./split-args")
+const { internalPorts, redisForSplit, startSplit } = require("./split")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = process.env.DEMO_STATE_DIR ? path.resolve(process.env.DEMO_STATE_DIR) : path.join(root, ".demo")
@@ -20,12 +24,23 @@ const medusaBin = path.join(root, "node_modules/.bin/medusa")
 const args = process.argv.slice(2)
 const PORT = process.env.PORT ?? "9000"
 const HOST = process.env.HOST ?? "127.0.0.1"
+// One public address for every process (checkout links, catalog item links,
+// CORS): in split mode the proxy's, never a process's own port.
+const PUBLIC_URL = process.env.WHATSAPP_PUBLIC_URL ?? `http://localhost:${PORT}`
 
 const children = new Set()
 let postgres = null
 let sandbox = null
 let paymentSandbox = null
+let redis = null
+let split = null
 let stopping = false
+
+/** A child process to stop with the demo. */
+function track(child) {
+  children.add(child)
+  child.on("exit", () => children.delete(child))
+}
 
 function log(message) {
   console.log(`[demo] ${message}`)
@@ -178,6 +193,13 @@ async function shutdown(code) {
       } catch {}
     }
   }
+  if (split) {
+    await split.close().catch(() => {})
+  }
+  if (redis) {
+    await redis.stop().catch(() => {})
+    log("Redis stopped")
+  }
   if (paymentSandbox) {
     await paymentSandbox.close().catch(() => {})
   }
@@ -191,10 +213,46 @@ async function shutdown(code) {
   process.exit(code)
 }
 
+/** The demo as one `medusa start` process on PORT. */
+async function startSingle(env) {
+  log("starting Medusa (production mode)")
+  // As merchants run Medusa: the built app in .medusa/server, NODE_ENV=production.
+  const medusa = spawn(medusaBin, ["start", "-H", HOST, "-p", PORT], {
+    cwd: appDir,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+    detached: true,
+  })
+  track(medusa)
+  medusa.on("exit", (code) => {
+    if (!stopping) {
+      log(`Medusa exited (code ${code})`)
+      shutdown(code || 1)
+    }
+  })
+  await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
+}
+
+const onSignal = () => shutdown(0)
+
+/**
+ * embedded-postgres answers SIGINT and SIGTERM itself: it stops PostgreSQL
+ * and exits at once, while Medusa (and in split mode the proxy and Redis)
+ * are still going down. The demo's shutdown stops everything in order,
+ * PostgreSQL last, so only its own handler stays.
+ */
+function keepOnlyOwnSignalHandlers() {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener)
+  }
+}
+
 async function main() {
-  process.on("SIGINT", () => shutdown(0))
-  process.on("SIGTERM", () => shutdown(0))
+  process.on("SIGINT", onSignal)
+  process.on("SIGTERM", onSignal)
   const started = Date.now()
+  const splitPlan = parseSplitArgs(args)
+  const nextPort = internalPorts()
 
   if (args.includes("--reset")) {
     stopStalePostgres()
@@ -219,10 +277,15 @@ async function main() {
   if (!databaseUrl) {
     stopStalePostgres()
     postgres = await startEmbeddedPostgres({ dir: pgDir, persistent: true })
+    keepOnlyOwnSignalHandlers()
     databaseUrl = postgres.url("medusa_demo")
     log(`embedded PostgreSQL on 127.0.0.1:${postgres.port}, data in ${path.relative(root, pgDir)}`)
   }
   await ensureDatabase(databaseUrl)
+  if (splitPlan) {
+    // Before the migrations: every Medusa command below loads the Redis modules.
+    redis = await redisForSplit({ nextPort, log })
+  }
 
   const secrets = demoSecrets()
   const sandboxPort = process.env.SANDBOX_PORT ?? "9010"
@@ -251,6 +314,8 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     DATABASE_URL: databaseUrl,
     PORT,
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+    WHATSAPP_PUBLIC_URL: PUBLIC_URL,
     JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
     COOKIE_SECRET: process.env.COOKIE_SECRET ?? secrets.cookieSecret,
     WHATSAPP_ENCRYPTION_KEY: process.env.WHATSAPP_ENCRYPTION_KEY ?? secrets.encryptionKey,
@@ -265,10 +330,7 @@ async function main() {
     medusaBin,
     env: { ...env, NODE_ENV: "production" },
     log,
-    track: (child) => {
-      children.add(child)
-      child.on("exit", () => children.delete(child))
-    },
+    track,
   })
   appBuild.catch(() => {})
 
@@ -280,7 +342,7 @@ async function main() {
 
   if (withSandbox) {
     // No real Meta account configured: the sandbox answers in Meta's place.
-    ;({ sandbox } = await startSandbox({ port: Number(sandboxPort), webhookUrl: `http://127.0.0.1:${PORT}/whatsapp/webhook` }))
+    ;({ sandbox } = await startSandbox({ port: Number(sandboxPort), webhookUrl: `http://127.0.0.1:${PORT}/whatsapp/webhook`, publicUrl: PUBLIC_URL }))
     log(`sandbox (fake Graph API) on http://127.0.0.1:${sandboxPort}`)
   }
 
@@ -292,23 +354,29 @@ async function main() {
   const build = await appBuild
   if (stopping) return
   log(build.built ? `store and admin built in ${build.seconds.toFixed(1)}s` : "store and admin build is up to date")
-  log("starting Medusa (production mode)")
-  // As merchants run Medusa: the built app in .medusa/server, NODE_ENV=production.
-  const medusa = spawn(medusaBin, ["start", "-H", HOST, "-p", PORT], {
-    cwd: appDir,
-    env: { ...env, NODE_ENV: "production" },
-    stdio: "inherit",
-    detached: true,
-  })
-  children.add(medusa)
-  medusa.on("exit", (code) => {
-    children.delete(medusa)
-    if (!stopping) {
-      log(`Medusa exited (code ${code})`)
-      shutdown(code || 1)
-    }
-  })
-  await waitForHealth(`http://127.0.0.1:${PORT}/health`, medusa)
+  if (splitPlan) {
+    log(`starting ${splitPlan.servers} API server(s) and ${splitPlan.workers} worker(s) (production mode) behind a proxy on port ${PORT}`)
+    split = await startSplit({
+      plan: splitPlan,
+      nextPort,
+      medusaBin,
+      cwd: appDir,
+      env: { ...env, NODE_ENV: "production" },
+      host: HOST,
+      port: PORT,
+      log,
+      track,
+      // One process stopping is what the split is for: the others carry on. With no server or no worker left, the demo stops.
+      onExit: (tag, code, left) => {
+        if (stopping) return
+        log(`${tag} exited (${code}); ${left.servers} server(s) and ${left.workers} worker(s) still running`)
+        if (!left.servers || !left.workers) shutdown(1)
+      },
+      waitForHealth,
+    })
+  } else {
+    await startSingle(env)
+  }
   if (sandbox) {
     await connectDemoAccounts(`http://127.0.0.1:${PORT}`).catch((error) => log(`connecting the sandbox account failed: ${error.message}`))
   }
@@ -323,7 +391,14 @@ async function main() {
       `  Admin:      ${admin}`,
       `  Login:      ${process.env.DEMO_ADMIN_EMAIL ?? "admin@example.com"} / ${process.env.DEMO_ADMIN_PASSWORD ? "(DEMO_ADMIN_PASSWORD)" : "supersecret"}`,
       ...(sandbox ? [`  Phone:      ${simulator}`] : []),
-      `  Webhook:    http://localhost:${PORT}/whatsapp/webhook`,
+      `  Webhook:    ${PUBLIC_URL}/whatsapp/webhook`,
+      ...(split
+        ? [
+            `  Processes:  ${split.summary}, behind the proxy on port ${PORT}; Redis ${redis.url.replace(/\/\/[^@/]*@/, "//")}`,
+            "              [server-N] lines are HTTP (webhook intake, checkout page, admin API);",
+            "              [worker-N] lines are what they hand over through Redis (answers, sends, catalog).",
+          ]
+        : []),
       ...(sandbox ? [`  Sandbox:    http://127.0.0.1:${sandboxPort}/__sandbox/state (fake Graph API)`] : []),
       ...(paymentSandbox ? [`  Payments:   ${paymentsUrl}/__payments/state (fake Stripe, Razorpay, PayPal pages)`] : []),
       "",

@@ -14,7 +14,7 @@ const DEMO_ACCOUNT = {
   verified_name: "Demo Moda",
 }
 
-function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhookUrl } = {}) {
+function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhookUrl, publicUrl } = {}) {
   // Tests start the sandbox as its own process with their accounts and templates.
   const custom = process.env.SANDBOX_CONFIG ? JSON.parse(process.env.SANDBOX_CONFIG) : null
   const sandbox = createSandbox(custom ?? {
@@ -27,7 +27,7 @@ function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhook
         name: "cart_reminder",
         language: "es",
         category: "MARKETING",
-        components: [{ type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: `${process.env.WHATSAPP_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 9000}`}/whatsapp/checkout/{{1}}` }] }],
+        components: [{ type: "BODY", text: "Hola {{1}}, tu carrito de {{2}} te espera." }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Pagar", url: `${publicUrl ?? process.env.WHATSAPP_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 9000}`}/whatsapp/checkout/{{1}}` }] }],
       },
       {
         waba_id: DEMO_ACCOUNT.waba_id,

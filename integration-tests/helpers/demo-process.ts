@@ -7,19 +7,31 @@ const root = path.resolve(__dirname, "../..")
 
 export type DemoPorts = { port: string; sandboxPort: string; paymentsPort: string; stateDir: string }
 
-/** Free-enough ports and a fresh state directory for one demo under test. */
+/**
+ * Free-enough ports and a fresh state directory for one demo under test.
+ * DEMO_TEST_PORT pins them (that port and the next two) on a machine where
+ * only some ports may be used.
+ */
 export function demoPorts(): DemoPorts {
-  const port = String(19000 + Math.floor(Math.random() * 900))
+  const pinned = process.env.DEMO_TEST_PORT ? Number(process.env.DEMO_TEST_PORT) : null
+  const port = String(pinned ?? 19000 + Math.floor(Math.random() * 900))
   return {
     port,
-    sandboxPort: String(Number(port) + 1000),
-    paymentsPort: String(Number(port) + 2000),
+    sandboxPort: String(Number(port) + (pinned ? 1 : 1000)),
+    paymentsPort: String(Number(port) + (pinned ? 2 : 2000)),
     stateDir: fs.mkdtempSync(path.join(os.tmpdir(), "wa-demo-state-")),
   }
 }
 
-/** `npm run demo` as a newcomer runs it (embedded PostgreSQL), on the given ports; resolves `ready` when it says so. */
-export function startDemo(ports: DemoPorts, extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+/**
+ * `npm run demo -- <args>` as a newcomer runs it (embedded PostgreSQL), on
+ * the given ports; resolves `ready` when it says so.
+ */
+export function startDemo(
+  ports: DemoPorts,
+  extraEnv: Record<string, string> = {},
+  args: string[] = []
+): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: ports.port,
@@ -30,9 +42,11 @@ export function startDemo(ports: DemoPorts, extraEnv: Record<string, string> = {
     LOG_LEVEL: "info",
     ...extraEnv,
   }
-  // The demo's default is its own embedded PostgreSQL; test exactly that.
+  // The demo's default is its own embedded PostgreSQL (and in split mode its
+  // own private Redis); test exactly that.
   delete env.DATABASE_URL
-  const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build"], { cwd: root, env })
+  delete env.REDIS_URL
+  const child = spawn(process.execPath, [path.join(root, "demo/start.js"), "--skip-build", ...args], { cwd: root, env })
   let output = ""
   child.stdout!.on("data", (chunk) => (output += chunk))
   child.stderr!.on("data", (chunk) => (output += chunk))

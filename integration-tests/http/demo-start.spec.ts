@@ -1,16 +1,20 @@
 import fs from "node:fs"
 import path from "node:path"
+import { Browser } from "../helpers/checkout-browser"
 import { demoPorts, startDemo as startDemoProcess, stopDemo } from "../helpers/demo-process"
 import { waitFor } from "../helpers/wait-for"
+const { ping } = require("../../scripts/private-redis")
 
 /**
  * `npm run demo` end to end: embedded PostgreSQL, migrations, seed, admin
- * login, and a second start that keeps the data and does not seed again.
+ * login, and a second start that keeps the data and does not seed again —
+ * split as in production (`--workers 1 --servers 1`): an API server and a
+ * worker on a private Redis behind the demo's proxy.
  */
 const { port, sandboxPort, paymentsPort, stateDir } = demoPorts()
 const started: ReturnType<typeof startDemoProcess>[] = []
-const startDemo = () => {
-  const demo = startDemoProcess({ port, sandboxPort, paymentsPort, stateDir })
+const startDemo = (args: string[] = [], env: Record<string, string> = {}) => {
+  const demo = startDemoProcess({ port, sandboxPort, paymentsPort, stateDir }, env, args)
   started.push(demo)
   return demo
 }
@@ -47,7 +51,7 @@ describe("npm run demo", () => {
     fs.rmSync(stateDir, { recursive: true, force: true })
   })
 
-  it("starts, seeds once, logs in, and restarts on the same data", async () => {
+  it("starts, seeds once, logs in, and restarts split into a server and a worker on the same data", async () => {
     const first = startDemo()
     await first.ready
     expect(first.output()).toContain("demo: store seeded")
@@ -62,6 +66,8 @@ describe("npm run demo", () => {
     expect(first.output().match(/discovery search index \\?"whatsapp_product\\?" built and active/g)).toHaveLength(1)
     // Medusa runs as in production: built once, `medusa start` with NODE_ENV=production.
     expect(first.output()).toContain("starting Medusa (production mode)")
+    // Without --workers: one process, no Redis, no proxy.
+    expect(first.output()).not.toMatch(/redis-server|^\[proxy\]/m)
     // The demo subscribed the app to the WABA's webhooks, so the connection check is all green.
     expect(first.output()).toMatch(/connection check .*: all green \(.*Webhook subscription ok/)
 
@@ -126,8 +132,12 @@ describe("npm run demo", () => {
     await stopDemo(first.child)
     expect(postgresRunningIn(stateDir)).toBe(false)
 
-    const second = startDemo()
+    // `http`: the demo's default level, where the servers write their access log.
+    const second = startDemo(["--workers", "1", "--servers=1"], { LOG_LEVEL: "http" })
     await second.ready
+    const redisPort = Number(/private redis-server on 127\.0\.0\.1:(\d+)/.exec(second.output())?.[1])
+    expect(await ping(redisPort)).toBe(true)
+    expect(second.output()).toMatch(/Processes: {2}server-1 :\d+, worker-1 :\d+, behind the proxy on port/)
     expect(second.output()).toContain("store already seeded")
     expect(second.output()).not.toContain("demo: store seeded")
     // The sandbox starts empty on every start; the demo fills it again.
@@ -138,7 +148,38 @@ describe("npm run demo", () => {
       r.json()
     )
     expect(again.count).toBe(30)
+
+    // A customer sends a cart: the webhook goes through the proxy to the
+    // server, the worker answers, and the checkout link carries the public
+    // URL (the proxy's), not the port of the worker that built it.
+    const item = refilled.items.find((i: any) => i.availability === "in stock")
+    const [value, currency] = String(item.price).split(" ")
+    const order = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/inbound`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: "34699000003", type: "order", product_items: [{ product_retailer_id: item.retailer_id, quantity: 1, item_price: Number(value), currency }] }),
+    }).then((r) => r.json())
+    expect(order.webhook_status).toBe(200)
+    const summary = await waitFor(async () => {
+      const { messages } = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/messages?to=34699000003`).then((r) => r.json())
+      return messages.find((m: any) => JSON.stringify(m).includes("/whatsapp/checkout/"))
+    }, { timeoutMs: 120_000, intervalMs: 200, what: "the cart summary with its checkout link" })
+    const link = /https?:\/\/[^"\s]+\/whatsapp\/checkout\/[^"\s]+/.exec(JSON.stringify(summary))![0]
+    expect(link.startsWith(`http://localhost:${port}/whatsapp/checkout/`)).toBe(true)
+    const page = await new Browser(`http://localhost:${port}`).get(new URL(link).pathname)
+    expect(page.status).toBe(200)
+
+    // The log tells who did what: the server took the webhook, the worker
+    // took up the message and queued the answer; neither did the other's part.
+    const log = second.output()
+    expect(log).toMatch(/^\[server-1\] http {2}POST \/whatsapp\/webhook 200/m)
+    expect(log).toMatch(/^\[worker-1\] info {2}whatsapp: inbound order message \S+ taken up here/m)
+    expect(log).toMatch(/^\[worker-1\] info {2}whatsapp: outbound message \S+ queued → sending/m)
+    expect(log).not.toMatch(/^\[server-1\] .*whatsapp: (inbound|outbound) .*message/m)
+    expect(log).not.toMatch(/^\[worker-1\] http /m)
+
     await stopDemo(second.child)
     expect(postgresRunningIn(stateDir)).toBe(false)
+    expect(await ping(redisPort)).toBe(false)
   }, 600_000)
 })
