@@ -44,7 +44,8 @@ function defaultState() {
     // how many errors a status shows; catalogItemErrors / catalogItemWarnings / catalogIntakeErrors
     // map retailer ids to the message Meta gives them while processing / at intake.
     // expireMediaUrls / mediaDownload5xx: how many media URLs to hand out already expired, downloads to fail with 500.
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {}, expireMediaUrls: 0, mediaDownload5xx: 0 },
+    // phoneRead5xx: how many phone number reads (GET /{phone-number-id}) to fail with 500.
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {}, expireMediaUrls: 0, mediaDownload5xx: 0, phoneRead5xx: 0 },
     customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
     signup: defaultSignupState(), // Embedded Signup: businesses, codes, tokens and their scopes (embedded-signup.js)
   }
@@ -336,7 +337,13 @@ function createSandbox(options = {}) {
     if (account && ["register", "deregister", "request_code", "verify_code"].includes(edge) && req.method === "POST") {
       return signupApi().phoneEdge(account, edge, { ...Object.fromEntries(query), ...(body ?? {}) })
     }
-    if (account && !edge && req.method === "GET") return { status: 200, body: phoneNumberNode(account) }
+    if (account && !edge && req.method === "GET") {
+      if (state.faults.phoneRead5xx > 0) {
+        state.faults.phoneRead5xx--
+        return errors.serverError()
+      }
+      return { status: 200, body: phoneNumberNode(account) }
+    }
     if (account && edge === "whatsapp_commerce_settings") {
       if (req.method === "POST") {
         for (const key of ["is_cart_enabled", "is_catalog_visible"]) {
