@@ -60,7 +60,11 @@ function errorPage(message) {
   return `<!doctype html><meta charset="utf-8"><title>Facebook (sandbox)</title><p data-testid="es-error">${escape(message)}</p>`
 }
 
-/** The popup: business → WABA → profile → phone → code, with Cancel at every step. */
+/**
+ * The popup: business → WABA → profile → phone → code, with Cancel at every
+ * step. Cancelling reports the step, or the last error the sandbox gave
+ * (e.g. a number already connected) as { error_message, error_id, session_id, timestamp }.
+ */
 function popupPage({ app, query, businesses, categories }) {
   if (query.get("client_id") !== app.id) return errorPage("Invalid App ID: the app_id given to FB.init is not this app.")
   if (!query.get("config_id")) return errorPage("Missing config_id: FB.login needs the Embedded Signup configuration id.")
@@ -103,7 +107,7 @@ button{font:inherit;padding:8px 14px;margin:12px 8px 0 0}#error{color:#b00020;mi
   var STEPS = ["business", "waba", "profile", "phone", "verify"];
   var CANCEL_STEPS = ${JSON.stringify(CANCEL_STEPS)};
   var openerOrigin = ${JSON.stringify(openerOrigin)};
-  var step = 0, verificationId = null;
+  var step = 0, verificationId = null, serverError = null, sessionId = Math.random().toString(16).slice(2);
   var $ = function (id) { return document.getElementById(id); };
   function post(message) { if (window.opener) window.opener.postMessage(JSON.stringify(message), openerOrigin); }
   function show() {
@@ -111,6 +115,8 @@ button{font:inherit;padding:8px 14px;margin:12px 8px 0 0}#error{color:#b00020;mi
     $("next").hidden = step >= 3; $("finish").hidden = step !== 4; $("cancel").hidden = step > 4;
   }
   function fail(text) { $("error").textContent = text; }
+  // An error Meta's side gave (not a form hint): a cancel after it is reported with it, as Meta reports user-facing errors.
+  function serverFail(text) { serverError = { error_message: text, error_id: String(Date.now() % 100000), session_id: sessionId, timestamp: String(Math.floor(Date.now() / 1000)) }; fail(text); }
   function api(body) {
     return fetch("/dialog/oauth/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); });
@@ -127,7 +133,7 @@ button{font:inherit;padding:8px 14px;margin:12px 8px 0 0}#error{color:#b00020;mi
   $("send-code").onclick = function () {
     fail("");
     api({ action: "send_code", phone: $("phone-number").value }).then(function (r) {
-      if (!r.ok) return fail(r.body.error);
+      if (!r.ok) return serverFail(r.body.error);
       verificationId = r.body.verification_id; $("code-shown").textContent = r.body.code_shown; step = 4; show();
     });
   };
@@ -147,7 +153,7 @@ button{font:inherit;padding:8px 14px;margin:12px 8px 0 0}#error{color:#b00020;mi
     });
   };
   $("cancel").onclick = function () {
-    post({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: "3", data: { current_step: CANCEL_STEPS[STEPS[step]] } });
+    post({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: "3", data: serverError || { current_step: CANCEL_STEPS[STEPS[step]] } });
     post({ type: "SANDBOX_FB_LOGIN_RESPONSE", response: { status: "unknown", authResponse: null } });
     setTimeout(function () { window.close(); }, 100);
   };

@@ -7,7 +7,7 @@
 // Pages followed (read before modelling):
 // - Embedded Signup implementation (FB.login with config_id,
 //   response_type "code", override_default_response_type, extras; the
-//   session-info message posted to the opener, type WA_EMBEDDED_SIGNUP:
+//   session-info message posted to the opener as a JSON string, type WA_EMBEDDED_SIGNUP:
 //   FINISH with { phone_number_id, waba_id, business_id }, CANCEL with
 //   { current_step }, and errors reported by the user as CANCEL with
 //   { error_message, error_id, session_id, timestamp }; the code is

@@ -109,6 +109,31 @@ describe("Embedded Signup popup (sandbox, Chromium)", () => {
     expect(await page.evaluate(() => (window as any).__messages)).toEqual([{ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: "3", data: { current_step: "WABA" } }])
     expect(await page.evaluate(() => (window as any).__response)).toEqual({ status: "unknown", authResponse: null })
   })
+
+  it("reports an error the merchant met, e.g. a number already connected, when they cancel", async () => {
+    const { page, popup } = await openPopup()
+    const t = (id: string) => `[data-testid="${id}"]`
+    await popup.check(t("es-business-new"))
+    await popup.fill(t("es-business-new-name"), "Tercera")
+    await popup.click(t("es-next"))
+    await popup.fill(t("es-waba-name"), "Tercera")
+    await popup.click(t("es-next"))
+    await popup.fill(t("es-display-name"), "Tercera")
+    await popup.click(t("es-next"))
+    await popup.fill(t("es-phone"), "+34 612 345 699")
+    await popup.click(t("es-send-code"))
+    await popup.waitForFunction(() => document.querySelector('[data-testid="es-error"]')!.textContent!.includes("already connected"))
+    await popup.click(t("es-cancel"))
+    await page.waitForFunction(() => (window as any).__response !== null)
+    expect(await page.evaluate(() => (window as any).__messages)).toEqual([
+      {
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "CANCEL",
+        version: "3",
+        data: { error_message: expect.stringContaining("already connected"), error_id: expect.any(String), session_id: expect.any(String), timestamp: expect.any(String) },
+      },
+    ])
+  })
 })
 
 jest.setTimeout(60_000)
