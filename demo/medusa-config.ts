@@ -61,6 +61,10 @@ export default defineConfig({
         graphApiVersion: process.env.WHATSAPP_GRAPH_API_VERSION ?? "v21.0",
         publicUrl,
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY,
+        // Embedded Signup: set by demo/start.js to the sandbox's app, or to a real Meta app's ids.
+        ...(process.env.WHATSAPP_META_APP_ID ? { metaAppId: process.env.WHATSAPP_META_APP_ID } : {}),
+        ...(process.env.WHATSAPP_EMBEDDED_SIGNUP_CONFIG_ID ? { embeddedSignupConfigId: process.env.WHATSAPP_EMBEDDED_SIGNUP_CONFIG_ID } : {}),
+        ...(process.env.WHATSAPP_FACEBOOK_SDK_URL ? { facebookSdkUrl: process.env.WHATSAPP_FACEBOOK_SDK_URL } : {}),
       },
     },
   ],

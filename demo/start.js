@@ -322,6 +322,14 @@ async function main() {
     WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? "sandbox-app-secret",
     WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN ?? "sandbox-verify-token",
     WHATSAPP_GRAPH_API_URL: process.env.WHATSAPP_GRAPH_API_URL ?? `http://127.0.0.1:${sandboxPort}`,
+    // "Connect with Facebook" against the sandbox's Meta app and its fake SDK and popup (sandbox/embedded-signup.js).
+    ...(process.env.WHATSAPP_GRAPH_API_URL
+      ? {}
+      : {
+          WHATSAPP_META_APP_ID: process.env.WHATSAPP_META_APP_ID ?? "670843887433847",
+          WHATSAPP_EMBEDDED_SIGNUP_CONFIG_ID: process.env.WHATSAPP_EMBEDDED_SIGNUP_CONFIG_ID ?? "1000000000000001",
+          WHATSAPP_FACEBOOK_SDK_URL: process.env.WHATSAPP_FACEBOOK_SDK_URL ?? `http://127.0.0.1:${sandboxPort}/sdk.js`,
+        }),
   }
 
   // The production build needs no database: it runs while PostgreSQL is

@@ -11,6 +11,8 @@ const accountWebhooks = require("./account-webhooks")
 const { createCatalogApi } = require("./catalog")
 const { createMediaApi } = require("./media")
 const { actionProblem, applyAction, customerEntries } = require("./customer-actions")
+const { createSignup, defaultSignupState, signupErrors } = require("./embedded-signup")
+const { sdkScript, popupPage } = require("./embedded-signup-pages")
 
 /** The Meta app the sandbox plays: the one that subscribes to WABAs. */
 const SANDBOX_APP = { id: "670843887433847", name: "WhatsApp Commerce Sandbox" }
@@ -42,8 +44,10 @@ function defaultState() {
     // how many errors a status shows; catalogItemErrors / catalogItemWarnings / catalogIntakeErrors
     // map retailer ids to the message Meta gives them while processing / at intake.
     // expireMediaUrls / mediaDownload5xx: how many media URLs to hand out already expired, downloads to fail with 500.
-    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {}, expireMediaUrls: 0, mediaDownload5xx: 0 },
+    // phoneRead5xx: how many phone number reads (GET /{phone-number-id}) to fail with 500.
+    faults: { rate5xx: 0, rate429: 0, latencyMs: 0, catalog429: 0, catalog80009: 0, catalogBatchEnds: [], catalogErrorSample: 1, catalogItemErrors: {}, catalogItemWarnings: {}, catalogIntakeErrors: {}, expireMediaUrls: 0, mediaDownload5xx: 0, phoneRead5xx: 0 },
     customers: createCustomers(), // phones, BSUIDs and usernames (customers.js)
+    signup: defaultSignupState(), // Embedded Signup: businesses, codes, tokens and their scopes (embedded-signup.js)
   }
 }
 
@@ -66,6 +70,7 @@ function createSandbox(options = {}) {
   let catalogApi = createCatalogApi(state, catalogOptions)
   const mediaApi = createMediaApi(() => state, config)
   const tokenOfNumber = (phoneNumberId) => state.accounts.get(phoneNumberId)?.access_token ?? null
+  const signupApi = () => createSignup({ state, config, app: SANDBOX_APP, addAccount })
 
   function addAccount(account) {
     const full = {
@@ -77,6 +82,11 @@ function createSandbox(options = {}) {
       catalog_id: null,
       commerce: { is_cart_enabled: false, is_catalog_visible: false },
       subscribed: false,
+      // Registration (embedded-signup.js): numbers given by tests are verified and registered with no PIN.
+      code_verification_status: "VERIFIED",
+      registered: true,
+      status: "CONNECTED",
+      pin: null,
       ...account,
     }
     state.accounts.set(full.phone_number_id, full)
@@ -271,9 +281,30 @@ function createSandbox(options = {}) {
     return [...sent, ...received].sort((a, b) => a.at - b.at)
   }
 
+  /**
+   * GET /{phone-number-id}: the fields Meta documents for a business phone number
+   * (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference/whatsapp-business-phone-number/whatsapp-business-account-phone-number-api).
+   */
+  function phoneNumberNode(account) {
+    return {
+      id: account.phone_number_id,
+      display_phone_number: account.display_phone_number,
+      verified_name: account.verified_name,
+      quality_rating: account.quality_rating,
+      name_status: account.name_status,
+      messaging_limit_tier: account.messaging_limit_tier,
+      code_verification_status: account.code_verification_status,
+      status: account.status,
+      platform_type: account.registered ? "CLOUD_API" : "NOT_APPLICABLE",
+      throughput: { level: "STANDARD" },
+    }
+  }
+
   async function graph(req, res, parts, query, body, arrivedAt, rawSize, raw) {
     const [, objectId, edge] = parts
     const token = tokenOf(req)
+    if (objectId === "oauth" && edge === "access_token" && req.method === "GET") return signupApi().exchange(query)
+    if (objectId === "debug_token" && !edge && req.method === "GET") return signupApi().debugToken(query, token)
     const media = !edge && mediaApi.live(objectId)
     if (media) {
       if (!token || token !== tokenOfNumber(media.phone_number_id)) return errors.badToken()
@@ -294,12 +325,24 @@ function createSandbox(options = {}) {
     if (!owner) return errors.unknownObject(objectId)
     const tokens = account ? [account.access_token] : wabaAccounts.map((a) => a.access_token)
     if (!token || !tokens.includes(token)) return errors.badToken()
+    // Sending needs whatsapp_business_messaging on the WABA; everything else here whatsapp_business_management.
+    const sending = account && (edge === "messages" || edge === "media") && req.method === "POST"
+    const denied = signupApi().permissionProblem(token, sending ? "whatsapp_business_messaging" : "whatsapp_business_management", owner.waba_id)
+    if (denied) return denied
 
+    // Meta: a number must be registered (POST /register) before it can send.
+    if (sending && !account.registered) return signupErrors.notRegistered()
     if (account && edge === "messages" && req.method === "POST") return postMessages(account, body, arrivedAt)
     if (account && edge === "media" && req.method === "POST") return mediaApi.upload(account, raw, req.headers["content-type"])
+    if (account && ["register", "deregister", "request_code", "verify_code"].includes(edge) && req.method === "POST") {
+      return signupApi().phoneEdge(account, edge, { ...Object.fromEntries(query), ...(body ?? {}) })
+    }
     if (account && !edge && req.method === "GET") {
-      const { access_token, commerce, subscribed, catalog_id, waba_id, phone_number_id, ...info } = account
-      return { status: 200, body: { id: phone_number_id, ...info, code_verification_status: "VERIFIED", throughput: { level: "STANDARD" } } }
+      if (state.faults.phoneRead5xx > 0) {
+        state.faults.phoneRead5xx--
+        return errors.serverError()
+      }
+      return { status: 200, body: phoneNumberNode(account) }
     }
     if (account && edge === "whatsapp_commerce_settings") {
       if (req.method === "POST") {
@@ -403,6 +446,10 @@ function createSandbox(options = {}) {
       if (!record) return { status: 404, body: { error: "no such media" } }
       return { status: 200, raw: record.bytes, headers: { "content-type": record.mime_type } }
     }
+    if (action === "signup") {
+      const answer = signupApi().control(req, parts[2], query, body ?? {})
+      if (answer) return answer
+    }
     if (action === "faults" && req.method === "POST") {
       state.faults = { ...state.faults, ...body }
       return { status: 200, body: { faults: state.faults } }
@@ -424,7 +471,8 @@ function createSandbox(options = {}) {
       const templates = [...state.templates.values()].flat()
       state = defaultState()
       catalogApi = createCatalogApi(state, catalogOptions)
-      accounts.forEach((a) => addAccount({ ...a, subscribed: false }))
+      // Numbers made by Embedded Signup sessions go with the sessions' codes and tokens.
+      accounts.filter((a) => !a.business_id).forEach((a) => addAccount({ ...a, subscribed: false }))
       templates.forEach(addTemplate)
       return { status: 200, body: { ok: true } }
     }
@@ -498,6 +546,13 @@ function createSandbox(options = {}) {
         result = await graph(req, res, parts, url.searchParams, body, arrivedAt, raw.length, raw)
       } else if (parts[0] === "whatsapp_business" && parts[1] === "attachments") {
         result = mediaApi.download(url.searchParams, tokenOf(req), tokenOfNumber)
+      } else if (parts[0] === "sdk.js") {
+        result = { status: 200, raw: sdkScript(), headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" } }
+      } else if (parts[0] === "dialog" && parts[1] === "oauth" && parts[2] === "api" && req.method === "POST") {
+        result = signupApi().popupApi(body ?? {})
+      } else if (parts[0] === "dialog" && parts[1] === "oauth") {
+        const page = popupPage({ app: SANDBOX_APP, query: url.searchParams, businesses: signupApi().businesses(), categories: signupApi().CATEGORIES })
+        result = { status: 200, raw: page, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } }
       } else if (parts[0] === "favicon.ico") {
         result = { status: 204, raw: "" }
       } else if (!parts.length || parts[0] === "simulator") {

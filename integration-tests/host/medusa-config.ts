@@ -100,6 +100,10 @@ export default defineConfig({
         verifyToken: process.env.WHATSAPP_VERIFY_TOKEN ?? "integration-verify-token",
         graphApiUrl: process.env.WHATSAPP_GRAPH_API_URL ?? "http://127.0.0.1:1",
         graphApiVersion: "v21.0",
+        // Embedded Signup against the sandbox: its Meta app (sandbox/graph-api.js SANDBOX_APP) and its fake SDK.
+        metaAppId: process.env.WHATSAPP_META_APP_ID ?? "670843887433847",
+        embeddedSignupConfigId: process.env.WHATSAPP_EMBEDDED_SIGNUP_CONFIG_ID ?? "1000000000000001",
+        facebookSdkUrl: `${process.env.WHATSAPP_GRAPH_API_URL ?? "http://127.0.0.1:1"}/sdk.js`,
         publicUrl: process.env.WHATSAPP_PUBLIC_URL ?? "http://127.0.0.1:9000",
         ...(process.env.WHATSAPP_STOREFRONT_URL ? { checkout: { storefrontUrl: process.env.WHATSAPP_STOREFRONT_URL } } : {}),
         encryptionKey: process.env.WHATSAPP_ENCRYPTION_KEY ?? TEST_ENCRYPTION_KEY,

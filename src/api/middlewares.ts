@@ -26,6 +26,7 @@ import { checkoutRequestGuard } from "./utils/checkout-request-guard"
 import { StoreConfirmPhoneLink, StoreRequestPhoneLink } from "./store/whatsapp/link-phone/validators"
 import { AdminLinkConversationCustomer } from "./admin/whatsapp/conversations/[id]/customer/validators"
 import { ADMIN_MEDIA_BODY_LIMIT, AdminSendMedia } from "./admin/whatsapp/conversations/[id]/media/validators"
+import { AdminCheckNumber, AdminEmbeddedSignup, AdminRegisterNumber, AdminRequestCode, AdminVerifyCode } from "./admin/whatsapp/onboarding/validators"
 
 /** Store routes that act for a logged-in customer (Medusa's storefront auth: session cookie or bearer token). */
 const loggedInCustomer = authenticate("customer", ["session", "bearer"])
@@ -117,6 +118,31 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/carts",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListWhatsAppCarts, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/onboarding/embedded-signup",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminEmbeddedSignup)],
+    },
+    {
+      matcher: "/admin/whatsapp/onboarding/check-number",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCheckNumber)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/phone/request-code",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRequestCode)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/phone/verify-code",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminVerifyCode)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/phone/register",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRegisterNumber)],
     },
     {
       matcher: "/admin/whatsapp/accounts/:id/commerce-settings",

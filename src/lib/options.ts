@@ -97,6 +97,16 @@ export const pluginOptionsSchema = z
       .refine((value) => value.includes("{token}"), { message: "must contain {token}" })
       .refine((value) => URL.canParse(value.replaceAll("{token}", "t")), { message: "must be an absolute URL" })
       .optional(),
+    /**
+     * Embedded Signup ("Connect with Facebook" in the admin): the merchant's
+     * Meta app id and its Facebook Login for Business configuration id. Both
+     * are needed to offer it; without them only the manual path is shown.
+     * The code exchange authenticates with `appSecret`.
+     */
+    metaAppId: z.string().regex(/^\d{5,32}$/, "must be the numeric app id Meta shows").optional(),
+    embeddedSignupConfigId: z.string().regex(/^\d{5,32}$/, "must be the numeric configuration id Meta shows").optional(),
+    /** Where the admin loads Facebook's JS SDK from (the sandbox serves a fake one at /sdk.js). */
+    facebookSdkUrl: z.url().default("https://connect.facebook.net/en_US/sdk.js"),
     /** Search results sent for one typed query (a product list holds at most 30 items). */
     searchResultLimit: z.number().int().min(1).max(10).default(5),
   })

@@ -4,6 +4,7 @@ import type {
   CatalogItemsBatchResponse,
   CatalogProduct,
   CommerceSettings,
+  DebugTokenData,
   GraphUsage,
   MessageTemplate,
   OutboundMessage,
@@ -20,7 +21,7 @@ export type GraphApiClientConfig = {
   fetch?: typeof fetch
 }
 
-type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; form?: FormData }
+type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown; form?: FormData; noBearer?: boolean }
 
 export type MediaInfo = { messaging_product: "whatsapp"; url: string; mime_type: string; sha256: string; file_size: number | string; id: string }
 
@@ -56,13 +57,73 @@ export class GraphApiClient {
     })
   }
 
+  /**
+   * The number's fields as Meta documents them (WhatsApp Business Phone Number API:
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/reference/whatsapp-business-phone-number/whatsapp-business-account-phone-number-api).
+   */
   getPhoneNumber(phoneNumberId: string) {
     return this.request<PhoneNumberInfo>("GET", phoneNumberId, {
       query: {
         fields:
-          "id,display_phone_number,verified_name,quality_rating,name_status,messaging_limit_tier,code_verification_status,throughput",
+          "id,display_phone_number,verified_name,quality_rating,name_status,messaging_limit_tier,code_verification_status,status,platform_type,throughput",
       },
     })
+  }
+
+  /**
+   * Exchanges Embedded Signup's code for a business token, server to server:
+   * `GET /oauth/access_token?client_id&client_secret&code`
+   * (https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/implementation/).
+   * No bearer: the app's id and secret authenticate the call.
+   */
+  exchangeCode(appId: string, appSecret: string, code: string) {
+    return this.request<{ access_token: string; token_type?: string; expires_in?: number }>("GET", "oauth/access_token", {
+      query: { client_id: appId, client_secret: appSecret, code },
+      noBearer: true,
+    })
+  }
+
+  /**
+   * What a token may do: `GET /debug_token?input_token=` with this client's
+   * token being the app token (`{app-id}|{app-secret}`)
+   * (https://developers.facebook.com/docs/graph-api/reference/debug_token).
+   */
+  debugToken(inputToken: string) {
+    return this.request<{ data: DebugTokenData }>("GET", "debug_token", { query: { input_token: inputToken } })
+  }
+
+  /** Undoes subscribeApp (`DELETE /{waba-id}/subscribed_apps`). */
+  unsubscribeApp(wabaId: string) {
+    return this.request<{ success: boolean }>("DELETE", `${wabaId}/subscribed_apps`)
+  }
+
+  /**
+   * Registers the number for Cloud API with its two-step verification PIN
+   * (6 digits; set on the number by the first registration). Meta: at most
+   * 10 registrations per number in 72 hours (133016).
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/registration/
+   */
+  registerPhoneNumber(phoneNumberId: string, pin: string) {
+    return this.request<{ success: boolean }>("POST", `${phoneNumberId}/register`, { body: { messaging_product: "whatsapp", pin } })
+  }
+
+  /** Undoes registerPhoneNumber (`POST /{phone-number-id}/deregister`, same page). */
+  deregisterPhoneNumber(phoneNumberId: string) {
+    return this.request<{ success: boolean }>("POST", `${phoneNumberId}/deregister`, { body: { messaging_product: "whatsapp" } })
+  }
+
+  /**
+   * Sends a verification code to the number by SMS or voice call
+   * (https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/request_code/).
+   * Sent in the body: Graph API takes parameters there as in the query, and a body stays out of URL logs.
+   */
+  requestVerificationCode(phoneNumberId: string, codeMethod: "SMS" | "VOICE", language: string) {
+    return this.request<{ success: boolean }>("POST", `${phoneNumberId}/request_code`, { body: { code_method: codeMethod, language } })
+  }
+
+  /** Checks the code the number received (`POST /{phone-number-id}/verify_code`, reference beside request_code). */
+  verifyCode(phoneNumberId: string, code: string) {
+    return this.request<{ success: boolean }>("POST", `${phoneNumberId}/verify_code`, { body: { code } })
   }
 
   getSubscribedApps(wabaId: string) {
@@ -202,7 +263,7 @@ export class GraphApiClient {
       response = await this.fetch_(url, {
         method,
         headers: {
-          authorization: `Bearer ${this.config.accessToken}`,
+          ...(options.noBearer ? {} : { authorization: `Bearer ${this.config.accessToken}` }),
           ...(options.body ? { "content-type": "application/json" } : {}),
         },
         body: options.form ?? (options.body ? JSON.stringify(options.body) : undefined),

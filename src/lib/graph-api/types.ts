@@ -86,7 +86,22 @@ export type PhoneNumberInfo = {
   name_status?: string
   messaging_limit_tier?: string
   code_verification_status?: string
+  /** PENDING, CONNECTED, DISCONNECTED, FLAGGED, RESTRICTED… */
+  status?: string
+  /** CLOUD_API once registered, NOT_APPLICABLE before. */
+  platform_type?: string
   throughput?: { level: string }
+}
+
+/** `GET /debug_token` data: which permissions a token holds, and on which objects (`target_ids`, absent: all). */
+export type DebugTokenData = {
+  app_id?: string
+  type?: string
+  is_valid: boolean
+  scopes?: string[]
+  granular_scopes?: { scope: string; target_ids?: string[] }[]
+  expires_at?: number
+  error?: { code: number; message: string }
 }
 
 export type MessageTemplate = {

@@ -267,7 +267,8 @@ class WhatsAppModuleService extends MedusaService({
     const sealed = { ...input }
     for (const key of ["access_token", "app_secret"] as const) {
       const value = input[key]
-      if (typeof value === "string" && value.length) {
+      // Already sealed (onboarding seals the token it exchanged at once, so it never travels a workflow in clear).
+      if (typeof value === "string" && value.length && !SecretBox.isSealed(value)) {
         sealed[key] = this.secretBox_.seal(value) as T[typeof key]
       }
     }
@@ -284,6 +285,29 @@ class WhatsAppModuleService extends MedusaService({
     } catch {
       return "•••• (unreadable: was encryptionKey changed?)"
     }
+  }
+
+  /** Seals one secret (a token or PIN between onboarding steps) with the key of account secrets. */
+  sealSecret(value: string): string {
+    return this.secretBox_.seal(value)
+  }
+
+  /** Opens what sealSecret sealed. */
+  openSealedSecret(sealed: string): string {
+    return this.secretBox_.open(sealed)
+  }
+
+  /** A Graph API client speaking with a sealed token that no account stores yet (onboarding). */
+  graphClientForSealedToken(sealedToken: string | null, config: { timeoutMs?: number } = {}): GraphApiClient {
+    const accessToken = sealedToken ? this.secretBox_.open(sealedToken) : ""
+    return new GraphApiClient({ baseUrl: this.options_.graphApiUrl, version: this.options_.graphApiVersion, accessToken, ...config })
+  }
+
+  /** A Graph API client speaking as the Meta app itself (`{app-id}|{app-secret}`), for debug_token; null without both options. */
+  graphAppClient(): GraphApiClient | null {
+    const { metaAppId, appSecret } = this.options_
+    if (!metaAppId || !appSecret) return null
+    return new GraphApiClient({ baseUrl: this.options_.graphApiUrl, version: this.options_.graphApiVersion, accessToken: `${metaAppId}|${appSecret}` })
   }
 
   /** A Graph API client speaking with one account's token. */

@@ -4,7 +4,7 @@ import { accountSettingsPatchSchema, SUPPORTED_LANGUAGES } from "../../../../lib
 
 // Medusa's error formatter prints custom messages without the field path, so
 // the message names the field itself.
-const graphId = (field: string) =>
+export const graphId = (field: string) =>
   z.string().regex(/^\d{5,32}$/, `${field} must be the numeric id Meta shows`)
 
 const accountFields = {
