@@ -22,6 +22,7 @@
 // tests are deterministic. Faults (state.faults) force what Meta does rarely.
 const crypto = require("node:crypto")
 const { errors, metaError } = require("./meta-errors")
+const { DEFAULT_BUSINESS_ID } = require("./business")
 
 const MAX_REQUESTS = 5000
 // items_batch: "The total size (in bytes) of the requests parameter should not exceed 30 MB"; the plugin stays under 28.
@@ -230,15 +231,15 @@ function createCatalogApi(state, options = {}) {
   function handle(req, objectId, edge, query, body, rawSize) {
     const catalog = catalogOf(objectId)
     if (!catalog) return null
-    if (!edge && req.method === "GET") return { status: 200, body: { id: catalog.id, name: catalog.name, product_count: catalog.items.size } }
+    if (!edge && req.method === "GET") return { status: 200, body: { id: catalog.id, name: catalog.name, vertical: catalog.vertical, product_count: catalog.items.size } }
     if (edge === "items_batch" && req.method === "POST") return itemsBatch(catalog, body, rawSize)
     if (edge === "check_batch_request_status" && req.method === "GET") return batchStatus(catalog, query)
     if (edge === "products" && req.method === "GET") return listProducts(catalog, query)
     return errors.invalidParameter(`Unsupported ${req.method} on catalog edge ${edge}`)
   }
 
-  function addCatalog({ id, name = "Sandbox catalog", business_id = "sandbox-business", token, items = [], minPollIntervalMs = options.minPollIntervalMs ?? 0 }) {
-    const catalog = { id, name, business_id, token, items: new Map(), batches: new Map(), callsThisHour: 0, quotaPerHour: 200, batchCalls: 0, polls: 0, itemsReceived: 0, minPollIntervalMs }
+  function addCatalog({ id, name = "Sandbox catalog", business_id = DEFAULT_BUSINESS_ID, vertical = "commerce", token, items = [], minPollIntervalMs = options.minPollIntervalMs ?? 0 }) {
+    const catalog = { id, name, business_id, vertical, token, items: new Map(), batches: new Map(), callsThisHour: 0, quotaPerHour: 200, batchCalls: 0, polls: 0, itemsReceived: 0, minPollIntervalMs }
     for (const item of items) catalog.items.set(item.retailer_id ?? item.id, { ...item, retailer_id: item.retailer_id ?? item.id })
     state.catalogs.set(id, catalog)
     return catalog

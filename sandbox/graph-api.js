@@ -9,6 +9,7 @@ const { inboundMessage, numberChangeMessages, statusUpdate, pricingOf, deliver, 
 const { createCustomers } = require("./customers")
 const accountWebhooks = require("./account-webhooks")
 const { createCatalogApi } = require("./catalog")
+const { createBusinessApi } = require("./business")
 const { createMediaApi } = require("./media")
 const { actionProblem, applyAction, customerEntries } = require("./customer-actions")
 const { createSignup, defaultSignupState, signupErrors } = require("./embedded-signup")
@@ -69,6 +70,8 @@ function createSandbox(options = {}) {
   const catalogOptions = { pollsBeforeFinished: options.pollsBeforeFinished, minPollIntervalMs: options.catalogMinPollIntervalMs, now: () => config.now() }
   let catalogApi = createCatalogApi(state, catalogOptions)
   const mediaApi = createMediaApi(() => state, config)
+  // The business portfolio: its catalogs, the WABA's catalog connection, verification and review statuses (business.js).
+  const businessApi = createBusinessApi(() => state)
   const tokenOfNumber = (phoneNumberId) => state.accounts.get(phoneNumberId)?.access_token ?? null
   const signupApi = () => createSignup({ state, config, app: SANDBOX_APP, addAccount })
 
@@ -315,10 +318,12 @@ function createSandbox(options = {}) {
       }
     }
     if (state.catalogs.has(objectId)) {
-      const allowed = [...state.accounts.values()].filter((a) => a.catalog_id === objectId).map((a) => a.access_token)
-      if (!token || !allowed.includes(token)) return errors.badToken()
+      const refused = businessApi.catalogRefusal(token, objectId)
+      if (refused) return refused
       return catalogApi.handle(req, objectId, edge, query, body, rawSize)
     }
+    const businessAnswer = businessApi.handleBusiness(req, objectId, edge, query, body, token, catalogApi.addCatalog)
+    if (businessAnswer) return businessAnswer
     const account = state.accounts.get(objectId)
     const wabaAccounts = byWaba(objectId)
     const owner = account ?? wabaAccounts[0]
@@ -342,7 +347,7 @@ function createSandbox(options = {}) {
         state.faults.phoneRead5xx--
         return errors.serverError()
       }
-      return { status: 200, body: phoneNumberNode(account) }
+      return { status: 200, body: { ...phoneNumberNode(account), ...businessApi.phoneFields(account) } }
     }
     if (account && edge === "whatsapp_commerce_settings") {
       if (req.method === "POST") {
@@ -368,6 +373,8 @@ function createSandbox(options = {}) {
       const app = { id: SANDBOX_APP.id, link: `https://www.facebook.com/games/?app_id=${SANDBOX_APP.id}`, name: SANDBOX_APP.name }
       return { status: 200, body: { data: subscribed ? [{ whatsapp_business_api_data: app }] : [] } }
     }
+    const wabaAnswer = !account && businessApi.handleWaba(req, objectId, edge, query, body, token, wabaAccounts)
+    if (wabaAnswer) return wabaAnswer
     if (!account && edge === "message_templates" && req.method === "GET") {
       const list = state.templates.get(objectId) ?? []
       return { status: 200, body: { data: list.map(({ waba_id, ...t }) => t), paging: { cursors: { before: "", after: "" } } } }
@@ -426,6 +433,8 @@ function createSandbox(options = {}) {
 
   async function inspect(req, parts, query, body) {
     const action = parts[1]
+    const businessControl = businessApi.control(req, action, body ?? {}, query)
+    if (businessControl) return businessControl
     if (action === "state") {
       return { status: 200, body: { accounts: [...state.accounts.values()], messages: state.messages.length, faults: state.faults, config: { ...config, random: undefined } } }
     }

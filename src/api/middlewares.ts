@@ -16,6 +16,7 @@ import {
   AdminStartCatalogSync,
 } from "./admin/whatsapp/catalog/validators"
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
+import { AdminCreateMetaCatalog } from "./admin/whatsapp/accounts/[id]/meta-catalogs/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
@@ -193,6 +194,11 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/accounts/:id/catalog",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminConnectCatalog)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/meta-catalogs",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateMetaCatalog)],
     },
     {
       matcher: "/admin/whatsapp/catalog/sync",

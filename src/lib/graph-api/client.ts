@@ -7,9 +7,12 @@ import type {
   DebugTokenData,
   GraphUsage,
   MessageTemplate,
+  MetaCatalog,
   OutboundMessage,
   PhoneNumberInfo,
+  PhoneNumberStatus,
   SendMessageResponse,
+  WabaBusinessInfo,
 } from "./types"
 import { parseUsageHeaders } from "./usage"
 
@@ -251,6 +254,82 @@ export class GraphApiClient {
     form.set("type", file.mimeType)
     form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename)
     return this.request<{ id: string }>("POST", `${phoneNumberId}/media`, { form })
+  }
+
+  // ---------------------------------------------------------------------------
+  // Connect Meta catalog and the account's Meta statuses (issue 20, catalog step).
+  // ---------------------------------------------------------------------------
+
+  /**
+   * The catalogs the business owns: `GET /{business-id}/owned_product_catalogs`
+   * answers `{ data: ProductCatalog[], paging }`; error 200 is "Permissions error".
+   * https://developers.facebook.com/documentation/ads-commerce/marketing-api/reference/business/owned_product_catalogs
+   */
+  listBusinessCatalogs(businessId: string) {
+    return this.request<{ data: MetaCatalog[]; paging?: unknown }>("GET", `${businessId}/owned_product_catalogs`, {
+      query: { fields: "id,name,vertical,product_count", limit: 100 },
+    })
+  }
+
+  /**
+   * Creates a catalog in the business: `POST /{business-id}/owned_product_catalogs`
+   * with `name` and `vertical` (`commerce` for products) answers `{ id }`.
+   * https://developers.facebook.com/documentation/ads-commerce/marketing-api/reference/business/owned_product_catalogs
+   */
+  createBusinessCatalog(businessId: string, name: string, vertical: "commerce" = "commerce") {
+    return this.request<{ id: string }>("POST", `${businessId}/owned_product_catalogs`, { body: { name, vertical } })
+  }
+
+  /**
+   * The catalog connected to the WABA (a WABA has one): `GET /{waba-id}/product_catalogs`
+   * (needs catalog_management besides whatsapp_business_management).
+   * https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/product_catalogs/
+   */
+  getWabaCatalogs(wabaId: string) {
+    return this.request<{ data: MetaCatalog[] }>("GET", `${wabaId}/product_catalogs`, {
+      query: { fields: "id,name,vertical,product_count" },
+    })
+  }
+
+  /** Connects a catalog to the WABA: `POST /{waba-id}/product_catalogs` `{ catalog_id }` → `{ success }` (same page). */
+  connectWabaCatalog(wabaId: string, catalogId: string) {
+    return this.request<{ success: boolean }>("POST", `${wabaId}/product_catalogs`, { body: { catalog_id: catalogId } })
+  }
+
+  /**
+   * Disconnects it: `DELETE /{waba-id}/product_catalogs?catalog_id=…` → `{ success }`.
+   * The current reference page lists no DELETE (older versions of it did, with
+   * `catalog_id` required); it is what WhatsApp Manager's "Disconnect catalog" does.
+   */
+  disconnectWabaCatalog(wabaId: string, catalogId: string) {
+    return this.request<{ success: boolean }>("DELETE", `${wabaId}/product_catalogs`, { query: { catalog_id: catalogId } })
+  }
+
+  /**
+   * The WABA's business portfolio and its verification status, with the WABA's
+   * own token (`owner_business_info`, as Meta's partner-led verification page
+   * says to read the business id; `business_verification_status` on the WABA node).
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/partner-led-business-verification
+   */
+  getWabaBusiness(wabaId: string) {
+    return this.request<WabaBusinessInfo>("GET", wabaId, {
+      query: { fields: "id,name,owner_business_info,business_verification_status" },
+    })
+  }
+
+  /**
+   * The number's statuses the account page explains. `messaging_limit_tier`
+   * is deprecated for `whatsapp_business_manager_messaging_limit`; both are
+   * asked so an older answer still has a tier.
+   * https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits
+   */
+  getPhoneNumberStatus(phoneNumberId: string) {
+    return this.request<PhoneNumberStatus>("GET", phoneNumberId, {
+      query: {
+        fields:
+          "id,display_phone_number,verified_name,status,code_verification_status,name_status,new_name_status,is_official_business_account,quality_rating,whatsapp_business_manager_messaging_limit,messaging_limit_tier",
+      },
+    })
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

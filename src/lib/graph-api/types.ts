@@ -157,3 +157,22 @@ export type CatalogProduct = {
   brand?: string
   visibility?: string
 }
+
+/** A product catalog as `owned_product_catalogs` and a WABA's `product_catalogs` list it. */
+export type MetaCatalog = { id: string; name: string; vertical?: string; product_count?: number }
+
+/** `GET /{waba-id}?fields=id,name,owner_business_info,business_verification_status`. */
+export type WabaBusinessInfo = {
+  id: string
+  name?: string
+  owner_business_info?: { id: string; name?: string }
+  business_verification_status?: string
+}
+
+/** The phone number fields the account page explains (lib/meta-status). */
+export type PhoneNumberStatus = PhoneNumberInfo & {
+  status?: string
+  new_name_status?: string
+  is_official_business_account?: boolean
+  whatsapp_business_manager_messaging_limit?: string
+}

@@ -2,6 +2,7 @@ import type { AccountSettings } from "../../lib/account-settings"
 import type { HealthLine } from "../../lib/graph-api/health"
 import type { TemplateSummary } from "../../lib/graph-api/templates"
 import type { CommerceSettings } from "../../lib/graph-api/types"
+import type { AdminWhatsAppCatalogSyncRun } from "./catalog"
 import type { DateTime, DeleteResponse, PaginatedResponse } from "./common"
 
 export type { AccountSettings, HealthLine, TemplateSummary }
@@ -11,6 +12,8 @@ export type AdminWhatsAppAccount = {
   id: string
   name: string
   waba_id: string
+  /** The Meta business portfolio that owns the WABA; read from Meta when first needed. */
+  business_id: string | null
   phone_number_id: string
   display_phone_number: string | null
   access_token: string | null
@@ -58,6 +61,11 @@ export type AdminWhatsAppConnectCatalogResponse = {
   account: AdminWhatsAppAccount
   catalog: { id: string; name: string; product_count?: number }
   commerce_settings: { is_cart_enabled: boolean; is_catalog_visible: boolean }
+  /** The catalog the WABA is connected to at Meta now, and the one it replaced (null: none). */
+  waba_catalog_id: string
+  replaced_catalog_id: string | null
+  /** The first sync, when asked for with `start_sync` (follow it at GET /admin/whatsapp/catalog/runs/:id). */
+  sync_run: AdminWhatsAppCatalogSyncRun | null
 }
 
 /** GET /admin/whatsapp/setup: what to paste into the Meta app dashboard. */

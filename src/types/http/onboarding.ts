@@ -125,6 +125,8 @@ export type AdminWhatsAppCreateMetaCatalogResponse = { catalog: MetaCatalogChoic
  * (answered 409 with `waba_catalog_id` otherwise).
  */
 export type AdminWhatsAppConnectCatalogRequest = { catalog_id: string; replace?: boolean; start_sync?: boolean }
+/** The 409 of that route: the catalog the WABA is connected to now. */
+export type AdminWhatsAppCatalogConflictError = AdminWhatsAppOnboardingError & { waba_catalog_id: string }
 
 /** One Meta status of the account, explained. */
 export type MetaStatusItem = {

@@ -3,6 +3,7 @@ import type { AccountSettingsPatch, SupportedLanguage } from "../../lib/account-
 export type WhatsAppAccountInput = {
   name: string
   waba_id: string
+  business_id?: string | null
   phone_number_id: string
   display_phone_number?: string | null
   access_token: string

@@ -11,6 +11,8 @@ export const WhatsappAccount = model.define("whatsapp_account", {
   id: model.id({ prefix: "waacc" }).primaryKey(),
   name: model.text(),
   waba_id: model.text(),
+  /** The Meta business portfolio that owns the WABA (its catalogs, its verification); read from Meta when absent. */
+  business_id: model.text().nullable(),
   phone_number_id: model.text().unique(),
   display_phone_number: model.text().nullable(),
   access_token: model.text(),

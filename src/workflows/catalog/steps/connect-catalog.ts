@@ -4,7 +4,14 @@ import { GraphApiError } from "../../../lib/graph-api/errors"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
-export type ConnectCatalogInput = { account_id: string; catalog_id: string; is_cart_enabled?: boolean; is_catalog_visible?: boolean }
+export type ConnectCatalogInput = {
+  account_id: string
+  catalog_id: string
+  is_cart_enabled?: boolean
+  is_catalog_visible?: boolean
+  /** Disconnect another catalog the WABA is connected to (a WABA has one). */
+  replace?: boolean
+}
 
 /** Checks through the Graph API that the catalog exists and this token can reach it. */
 export const verifyCatalogStep = createStep("verify-whatsapp-catalog", async (input: ConnectCatalogInput, { container }) => {
@@ -13,8 +20,9 @@ export const verifyCatalogStep = createStep("verify-whatsapp-catalog", async (in
   try {
     return new StepResponse(await client.getCatalog(input.catalog_id))
   } catch (error) {
-    const text = error instanceof GraphApiError ? `${error.message} (code ${error.code})` : String(error)
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Catalog ${input.catalog_id} could not be reached: ${text}`)
+    // Meta's error goes on (the route explains it), marked with what failed.
+    if (error instanceof GraphApiError) throw Object.assign(error, { failed: `Catalog ${input.catalog_id} could not be reached` })
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Catalog ${input.catalog_id} could not be reached: ${String(error)}`)
   }
 })
 

@@ -3,6 +3,7 @@ export const accountFields = [
   "id",
   "name",
   "waba_id",
+  "business_id",
   "phone_number_id",
   "display_phone_number",
   "access_token",

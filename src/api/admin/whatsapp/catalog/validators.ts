@@ -6,6 +6,10 @@ export const AdminConnectCatalog = z
     catalog_id: z.string().regex(/^\d{5,32}$/, "catalog_id must be the numeric id Meta shows"),
     is_cart_enabled: z.boolean().optional(),
     is_catalog_visible: z.boolean().optional(),
+    /** The WABA is connected to another catalog: disconnect it (a WABA has one). Without it, 409. */
+    replace: z.boolean().optional(),
+    /** Start the first sync once connected; the answer carries its run. */
+    start_sync: z.boolean().optional(),
   })
   .strict()
 export type AdminConnectCatalogType = z.infer<typeof AdminConnectCatalog>
