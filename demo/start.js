@@ -4,6 +4,7 @@
 // production when they changed (demo/app-build.js), and start the demo store
 // with `medusa start` in production mode.
 // `npm run demo -- --reset` throws the demo's data away first.
+// `npm run demo -- --fresh-onboarding` starts with no WhatsApp account (try the onboarding wizard).
 // `npm run demo -- --workers M [--servers N] [--verbose]` runs it as API
 // servers and workers on Redis behind one port (demo/split.js).
 const { spawn, spawnSync } = require("node:child_process")
@@ -346,7 +347,13 @@ async function main() {
   run(medusaBin, ["db:migrate"], { cwd: __dirname, env })
   log("preparing demo data")
   const withSandbox = !process.env.WHATSAPP_GRAPH_API_URL
-  run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], { cwd: __dirname, env: { ...env, DEMO_SANDBOX: withSandbox ? "1" : "0" } })
+  // --fresh-onboarding: no WhatsApp account, so a person can connect one with the guided wizard (Connect with Facebook).
+  const freshOnboarding = args.includes("--fresh-onboarding")
+  run(medusaBin, ["exec", "./src/scripts/prepare-demo.ts"], {
+    cwd: __dirname,
+    env: { ...env, DEMO_SANDBOX: withSandbox ? "1" : "0", DEMO_FRESH_ONBOARDING: freshOnboarding ? "1" : "0" },
+  })
+  if (freshOnboarding) log("--fresh-onboarding: no WhatsApp account; Settings → WhatsApp offers Connect with Facebook (the sandbox plays Meta)")
 
   if (withSandbox) {
     // No real Meta account configured: the sandbox answers in Meta's place.

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   createWhatsAppAccountWorkflow,
+  deleteWhatsAppAccountWorkflow,
   updateWhatsAppAccountWorkflow,
 } from "medusa-plugin-whatsapp-commerce/workflows"
 
@@ -63,5 +64,14 @@ export async function upsertWhatsAppAccountFromEnv(container: MedusaContainer) {
       input: { ...fields, language: "es", region_id: region?.id, sales_channel_id: channel?.id, settings: sandboxSettings },
     })
     logger.info(`demo: WhatsApp account ${result.id} created`)
+  }
+}
+
+/** Removes every WhatsApp account (the demo's --fresh-onboarding), as the admin's delete does. */
+export async function removeWhatsAppAccounts(container: MedusaContainer) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "whatsapp_account", fields: ["id"] })
+  for (const account of data) {
+    await deleteWhatsAppAccountWorkflow(container).run({ input: { id: account.id } })
   }
 }

@@ -2,7 +2,7 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoStore } from "../lib/seed-store"
 import { ensureAdminUser } from "../lib/admin-user"
-import { upsertWhatsAppAccountFromEnv } from "../lib/whatsapp-account"
+import { removeWhatsAppAccounts, upsertWhatsAppAccountFromEnv } from "../lib/whatsapp-account"
 import { ensureRegionPaymentProviders } from "../lib/payment-providers"
 
 /**
@@ -30,7 +30,12 @@ export default async function prepareDemo({ container }: ExecArgs) {
     password: process.env.DEMO_ADMIN_PASSWORD ?? "supersecret",
   })
   await ensureRegionPaymentProviders(container)
-  await upsertWhatsAppAccountFromEnv(container)
+  if (process.env.DEMO_FRESH_ONBOARDING === "1") {
+    await removeWhatsAppAccounts(container)
+    logger.info("demo: no WhatsApp account (--fresh-onboarding): connect one in Settings → WhatsApp")
+  } else {
+    await upsertWhatsAppAccountFromEnv(container)
+  }
 
   if (process.env.DEMO_SANDBOX === "1") {
     // The sandbox keeps its catalog in memory and starts empty: forget what was
