@@ -25,7 +25,7 @@ export const CatalogFirstSync = ({ account }: { account: AdminWhatsAppAccount })
         <AccountLastSync account={account} />
       </div>
       <Button size="small" variant="secondary" onClick={onStart} disabled={running} isLoading={running} data-testid="catalog-step-start-sync">
-        {run ? "Sync again" : "Start the first sync"}
+        {run ? "Sync again" : "Sync now"}
       </Button>
     </div>
   )

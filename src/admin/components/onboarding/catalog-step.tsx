@@ -1,5 +1,5 @@
-import { Badge, Button, Container, Heading, Input, Label, RadioGroup, Text, toast, usePrompt } from "@medusajs/ui"
-import { FormEvent, useState } from "react"
+import { Badge, Button, Container, Heading, RadioGroup, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
 import { failureOf } from "../../../lib/onboarding-error-body"
 import type { AdminWhatsAppAccount, MetaCatalogChoice } from "../../../types/http"
 import { useRememberCatalogRun } from "../../hooks/catalog"
@@ -7,6 +7,7 @@ import { useConnectMetaCatalog, useCreateMetaCatalog, useMetaCatalogs } from "..
 import { CatalogUsedByNote } from "../settings/catalog-sharing-note"
 import { CatalogFirstSync } from "./catalog-first-sync"
 import { FailureNote } from "./failure-note"
+import { InputActionRow } from "./input-action-row"
 
 const describe = (c: MetaCatalogChoice) =>
   [
@@ -39,8 +40,7 @@ export const CatalogStep = ({ account }: { account: AdminWhatsAppAccount }) => {
   const selected = list.find((c) => c.id === selectedId) ?? null
   const connectedAccount = connect.data?.account ?? account
 
-  const onCreate = (event: FormEvent) => {
-    event.preventDefault()
+  const onCreate = () =>
     create.mutate(
       { name: newName.trim(), vertical: "commerce" },
       {
@@ -51,7 +51,6 @@ export const CatalogStep = ({ account }: { account: AdminWhatsAppAccount }) => {
         },
       }
     )
-  }
 
   const onConnect = (replace = false) => {
     if (!selectedId) return
@@ -113,25 +112,24 @@ export const CatalogStep = ({ account }: { account: AdminWhatsAppAccount }) => {
         )}
       </div>
       {selected && <CatalogUsedByNote usedBy={selected.used_by.filter((a) => a.id !== account.id)} />}
-      <form onSubmit={onCreate} className="flex flex-col gap-y-1 px-6 py-4">
-        <Label htmlFor="meta-catalog-name">Or create a catalog</Label>
-        <div className="flex gap-x-2">
-          <Input
-            id="meta-catalog-name"
-            placeholder="e.g. My shop on WhatsApp"
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-            data-testid="meta-catalog-create-name"
-          />
-          <Button type="submit" size="small" variant="secondary" disabled={!newName.trim()} isLoading={create.isPending} data-testid="meta-catalog-create">
-            Create
-          </Button>
-        </div>
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          Created in your Meta business as a commerce catalog.
-        </Text>
-        <FailureNote error={create.error} title="The catalog was not created." testId="meta-catalog-create-error" />
-      </form>
+      <div className="px-6 py-4">
+        <InputActionRow
+          id="meta-catalog-name"
+          label="Or create a catalog"
+          placeholder="e.g. My shop on WhatsApp"
+          value={newName}
+          onChange={setNewName}
+          onSubmit={onCreate}
+          action="Create"
+          isLoading={create.isPending}
+          testId="meta-catalog-create"
+        >
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            Created in your Meta business as a commerce catalog.
+          </Text>
+          <FailureNote error={create.error} title="The catalog was not created." testId="meta-catalog-create-error" />
+        </InputActionRow>
+      </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <FailureNote error={connectError} title="The catalog was not connected." testId="meta-catalog-connect-error" />
         <div className="flex justify-end">

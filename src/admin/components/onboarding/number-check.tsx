@@ -1,32 +1,28 @@
-import { Button, Input, Label, StatusBadge, Text } from "@medusajs/ui"
-import { FormEvent, useState } from "react"
+import { StatusBadge, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useCheckNumber } from "../../hooks/onboarding"
 import { FailureNote } from "./failure-note"
+import { InputActionRow } from "./input-action-row"
 
 /** The requirements that can be checked before starting: format, country, short code (optional). */
 export const NumberCheck = () => {
   const [phone, setPhone] = useState("")
   const check = useCheckNumber()
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (phone.trim()) check.mutate({ phone: phone.trim() })
-  }
   const result = check.data
   return (
-    <form onSubmit={submit} className="flex flex-col gap-y-2 px-6 py-4" data-testid="onboarding-number-check">
-      <Label htmlFor="onboarding-check-phone">Check a number (optional)</Label>
-      <div className="flex gap-x-2">
-        <Input
-          id="onboarding-check-phone"
-          placeholder="+34 612 345 678"
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          data-testid="onboarding-check-number-input"
-        />
-        <Button type="submit" size="small" variant="secondary" isLoading={check.isPending} disabled={!phone.trim()} data-testid="onboarding-check-number">
-          Check
-        </Button>
-      </div>
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="onboarding-number-check">
+      <InputActionRow
+        id="onboarding-check-phone"
+        label="Check a number (optional)"
+        placeholder="+34 612 345 678"
+        value={phone}
+        onChange={setPhone}
+        onSubmit={() => check.mutate({ phone: phone.trim() })}
+        action="Check"
+        isLoading={check.isPending}
+        inputProps={{ type: "tel" }}
+        testId="onboarding-check-number"
+      />
       {result && (
         <div className="flex flex-col gap-y-1" data-testid="onboarding-check-number-result" data-ok={result.ok}>
           <StatusBadge color={result.ok ? "green" : "red"}>
@@ -45,6 +41,6 @@ export const NumberCheck = () => {
         </div>
       )}
       <FailureNote error={check.error} />
-    </form>
+    </div>
   )
 }

@@ -27,7 +27,7 @@
  *   onboarding-connect-next
  * 4. Catalog (also on the account page)
  *   onboarding-step-catalog, catalog-step (data-connected-catalog), meta-catalogs, meta-catalog-option (data-catalog-id),
- *   meta-catalogs-empty, catalog-used-by-note, meta-catalog-create-name, meta-catalog-create, meta-catalog-connect,
+ *   meta-catalogs-empty, catalog-used-by-note, meta-catalog-create-input, meta-catalog-create, meta-catalog-connect,
  *   catalog-step-list-error, meta-catalog-create-error, meta-catalog-connect-error (each with -message / -next-step),
  *   catalog-step-sync (data-status: none | running | completed | failed), catalog-step-start-sync,
  *   catalog-last-run (data-status), onboarding-catalog-next

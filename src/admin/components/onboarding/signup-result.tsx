@@ -52,7 +52,7 @@ export const SignupResult = ({ result }: { result: AdminWhatsAppEmbeddedSignupRe
   )
 }
 
-const GeneratedPin = ({ pin }: { pin: string }) => (
+export const GeneratedPin = ({ pin }: { pin: string }) => (
   <Alert variant="warning" data-testid="onboarding-generated-pin-panel">
     <div className="flex flex-col gap-y-2">
       <Text size="small" weight="plus">

@@ -1,14 +1,21 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
+import { CatalogStep } from "../../../../components/onboarding/catalog-step"
 import { AccountFormDrawer } from "../../../../components/settings/account-form-drawer"
 import { AccountSettingsForm } from "../../../../components/settings/account-settings-form"
 import { CatalogSharingNote } from "../../../../components/settings/catalog-sharing-note"
 import { HealthCheck } from "../../../../components/settings/health-check"
+import { MetaStatusSection } from "../../../../components/settings/meta-status-section"
+import { PhoneRegistrationPanel } from "../../../../components/settings/phone-registration-panel"
 import { useWhatsAppAccount } from "../../../../hooks/accounts"
 import { apiErrorMessage } from "../../../../lib/api-error"
 
-/** One number: its credentials (write-only secrets), the connection check and its settings. */
+/**
+ * One number: its credentials (write-only secrets), the steps it may still
+ * need (verify and register the number, connect a catalog), the connection
+ * check, Meta's statuses explained, and its settings.
+ */
 const WhatsAppAccountPage = () => {
   const { id } = useParams()
   const [editing, setEditing] = useState(false)
@@ -43,7 +50,10 @@ const WhatsAppAccountPage = () => {
         ))}
         <CatalogSharingNote sharing={data.catalog_sharing} accountId={account.id} />
       </Container>
+      <PhoneRegistrationPanel accountId={account.id} />
       <HealthCheck accountId={account.id} />
+      <MetaStatusSection accountId={account.id} />
+      <CatalogStep account={account} />
       <AccountSettingsForm key={account.id} account={account} />
       {editing && <AccountFormDrawer account={account} open={editing} onOpenChange={setEditing} />}
     </div>
