@@ -71,8 +71,8 @@ export function useCreateMetaCatalog(accountId: string) {
   })
 }
 
-/** With `start_sync`, the route may answer the first sync's run; without it the step offers to start one. */
-export type ConnectCatalogResult = AdminWhatsAppConnectCatalogResponse & { run?: AdminWhatsAppCatalogSyncRun | null }
+/** With `start_sync`, the route answers the first sync's run (`sync_run`); without one the step offers to start a sync. */
+export type ConnectCatalogResult = AdminWhatsAppConnectCatalogResponse & { sync_run?: AdminWhatsAppCatalogSyncRun | null }
 
 export function useConnectMetaCatalog(accountId: string) {
   const queryClient = useQueryClient()

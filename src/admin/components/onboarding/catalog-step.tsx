@@ -58,7 +58,7 @@ export const CatalogStep = ({ account }: { account: AdminWhatsAppAccount }) => {
       { catalog_id: selectedId, start_sync: true, ...(replace ? { replace: true } : {}) },
       {
         onSuccess: (result) => {
-          if (result.run) remember(result.run)
+          if (result.sync_run) remember(result.sync_run)
           toast.success(`Catalog "${result.catalog.name}" connected`)
         },
         onError: async (error) => {
