@@ -15,6 +15,14 @@ import { apiErrorMessage } from "../../../../lib/api-error"
  * One number: its credentials (write-only secrets), the steps it may still
  * need (verify and register the number, connect a catalog), the connection
  * check, Meta's statuses explained, and its settings.
+ *
+ * data-testid handles added for issue 20 (the wizard's are listed in
+ * components/onboarding/onboarding-wizard.tsx; the catalog step's are the same here):
+ *   phone-registration (data-state: needs_verification | needs_registration | registered),
+ *   phone-code-method, phone-request-code, phone-code-sent, phone-verify-code-input, phone-verify-code,
+ *   phone-register-pin, phone-register, phone-registration-status, onboarding-generated-pin,
+ *   phone-request-code-error / phone-verify-code-error / phone-register-error (each with -message, -next-step, -meta);
+ *   meta-status, meta-status-item (data-key, data-tone), meta-status-value, meta-status-next-step, meta-status-link, meta-status-error.
  */
 const WhatsAppAccountPage = () => {
   const { id } = useParams()
