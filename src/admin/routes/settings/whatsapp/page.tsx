@@ -74,10 +74,10 @@ const WhatsAppSettingsPage = () => {
         {signup && !signup.enabled && (
           <Text size="small" className="px-6 py-3 text-ui-fg-subtle" data-testid="onboarding-disabled-hint">
             To connect a number with Facebook instead of typing its ids, set the plugin options metaAppId and embeddedSignupConfigId (your Meta
-            app and its Embedded Signup configuration).
+            app and its Embedded Signup configuration) besides appSecret.
           </Text>
         )}
-        <QueryDataTable instance={table} error={error} what="accounts" empty={{ heading: "No number connected yet." }} />
+        <QueryDataTable instance={table} error={error} what="accounts" empty={{ heading: "No number connected yet.", description: guided ? "Connect one with Facebook: Meta's window guides you." : undefined }} />
       </Container>
       <WebhookSetup />
       <PhoneRequirements />
