@@ -51,8 +51,8 @@ export function loadFacebookSdk(sdkUrl: string, appId: string, version: string):
     window.fbAsyncInit = ready
     const script = document.createElement("script")
     script.src = sdkUrl
+    // No crossorigin attribute: it would require CORS headers from wherever the SDK is served (the sandbox sends none).
     script.async = true
-    script.crossOrigin = "anonymous"
     script.onload = () => {
       if (!ready()) reject(new Error(`The script at ${sdkUrl} loaded but did not define Meta's SDK (window.FB).`))
     }
