@@ -25,14 +25,16 @@ export const InputActionRow = ({ id, label, value, onChange, onSubmit, action, i
     <form onSubmit={submit} className="flex flex-col gap-y-1">
       <Label htmlFor={id}>{label}</Label>
       <div className="flex gap-x-2">
-        <Input
-          id={id}
-          placeholder={placeholder}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...inputProps}
-          data-testid={`${testId}-input`}
-        />
+        <div className="flex-1">
+          <Input
+            id={id}
+            placeholder={placeholder}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            {...inputProps}
+            data-testid={`${testId}-input`}
+          />
+        </div>
         <Button type="submit" size="small" variant="secondary" isLoading={isLoading} disabled={!value.trim()} data-testid={testId}>
           {action}
         </Button>

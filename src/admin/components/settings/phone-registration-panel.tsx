@@ -36,7 +36,9 @@ export const PhoneRegistrationPanel = ({ accountId }: { accountId: string }) => 
       <div className="px-6 py-4">
         <Heading level="h2">Verify and register the number</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Meta has not {verified ? "registered" : "verified"} this number for the Cloud API yet: it cannot send or receive messages until it is.
+          {register.isSuccess
+            ? "Registered for the Cloud API: the number can send and receive messages once the connection check below is green."
+            : `Meta has not ${verified ? "registered" : "verified"} this number for the Cloud API yet: it cannot send or receive messages until it is.`}
         </Text>
       </div>
       {!verified && (
@@ -83,16 +85,18 @@ export const PhoneRegistrationPanel = ({ accountId }: { accountId: string }) => 
         <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="phone-registration-register">
           <Label htmlFor="phone-register-pin">{state === "needs_registration" ? "Register" : "3. Register"} with a two-step verification PIN (optional)</Label>
           <div className="flex gap-x-2">
-            <Input
-              id="phone-register-pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={6}
-              value={pin}
-              onChange={(e) => setPin(e.target.value.trim())}
-              data-testid="phone-register-pin"
-            />
+            <div className="flex-1">
+              <Input
+                id="phone-register-pin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                value={pin}
+                onChange={(e) => setPin(e.target.value.trim())}
+                data-testid="phone-register-pin"
+              />
+            </div>
             <Button size="small" disabled={!!pinError} isLoading={register.isPending} onClick={() => register.mutate(pin ? { pin } : {})} data-testid="phone-register">
               Register
             </Button>
