@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, RadioGroup, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Heading, RadioGroup, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { failureOf } from "../../../lib/onboarding-error-body"
 import type { AdminWhatsAppAccount, MetaCatalogChoice } from "../../../types/http"
@@ -103,9 +103,8 @@ export const CatalogStep = ({ account }: { account: AdminWhatsAppAccount }) => {
         {list.length > 0 && (
           <RadioGroup value={selectedId ?? ""} onValueChange={setPicked} className="flex flex-col gap-y-2" data-testid="meta-catalogs">
             {list.map((c) => (
-              <div key={c.id} className="flex items-center gap-x-2" data-testid="meta-catalog-option" data-catalog-id={c.id}>
-                <RadioGroup.ChoiceBox value={c.id} label={c.name} description={describe(c)} className="flex-1" />
-                {c.connected && <Badge color="green" size="2xsmall">connected</Badge>}
+              <div key={c.id} data-testid="meta-catalog-option" data-catalog-id={c.id} data-connected={c.connected}>
+                <RadioGroup.ChoiceBox value={c.id} label={c.name} description={describe(c)} />
               </div>
             ))}
           </RadioGroup>

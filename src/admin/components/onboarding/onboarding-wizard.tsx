@@ -26,7 +26,7 @@
  *   onboarding-phone-facts, onboarding-generated-pin-panel, onboarding-generated-pin, onboarding-generated-pin-copy,
  *   onboarding-connect-next
  * 4. Catalog (also on the account page)
- *   onboarding-step-catalog, catalog-step (data-connected-catalog), meta-catalogs, meta-catalog-option (data-catalog-id),
+ *   onboarding-step-catalog, catalog-step (data-connected-catalog), meta-catalogs, meta-catalog-option (data-catalog-id, data-connected),
  *   meta-catalogs-empty, catalog-used-by-note, meta-catalog-create-input, meta-catalog-create, meta-catalog-connect,
  *   catalog-step-list-error, meta-catalog-create-error, meta-catalog-connect-error (each with -message / -next-step),
  *   catalog-step-sync (data-status: none | running | completed | failed), catalog-step-start-sync,
