@@ -99,17 +99,26 @@ export function useCatalogSyncRun(runId: string | null | undefined) {
   })
 }
 
-export function useStartCatalogSync(accountId: string) {
+/** Makes a run started for the account its "last run": shown and polled by every component that watches the account. */
+export function useRememberCatalogRun(accountId: string) {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: () =>
-      sdk.client.fetch<AdminWhatsAppCatalogSyncRunResponse>("/admin/whatsapp/catalog/sync", { method: "POST", body: { account_id: accountId } }),
-    onSuccess: ({ run }) => {
+  return useCallback(
+    (run: AdminWhatsAppCatalogSyncRun) => {
       storeRunId(accountId, run.id)
       // Seed the cache so polling starts from "running" and the finish is noticed.
       queryClient.setQueryData(whatsappKeys.catalog.run(run.id), { run })
       queryClient.setQueryData(whatsappKeys.catalog.lastRunId(accountId), run.id)
     },
+    [accountId, queryClient]
+  )
+}
+
+export function useStartCatalogSync(accountId: string) {
+  const remember = useRememberCatalogRun(accountId)
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminWhatsAppCatalogSyncRunResponse>("/admin/whatsapp/catalog/sync", { method: "POST", body: { account_id: accountId } }),
+    onSuccess: ({ run }) => remember(run),
   })
 }
 

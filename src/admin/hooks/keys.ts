@@ -21,10 +21,13 @@ const resource = <Name extends string>(name: Name) => {
 export const whatsappKeys = {
   all: ROOT,
   setup: () => [...ROOT, "setup"] as const,
+  onboarding: () => [...ROOT, "onboarding"] as const,
   accounts: {
     ...resource("accounts"),
     health: (id: string) => [...ROOT, "accounts", "health", id] as const,
     templates: (id: string) => [...ROOT, "accounts", "templates", id] as const,
+    metaCatalogs: (id: string) => [...ROOT, "accounts", "meta-catalogs", id] as const,
+    metaStatus: (id: string) => [...ROOT, "accounts", "meta-status", id] as const,
   },
   conversations: {
     ...resource("conversations"),

@@ -60,7 +60,7 @@ export const AccountFormDrawer = ({ account, open, onOpenChange, onSaved }: Prop
       <Drawer.Content>
         <form onSubmit={submit} className="flex h-full flex-col" data-testid="account-form">
           <Drawer.Header>
-            <Drawer.Title>{account ? `Edit ${account.name}` : "Add a WhatsApp number"}</Drawer.Title>
+            <Drawer.Title>{account ? `Edit ${account.name}` : "Add a number by hand (Advanced)"}</Drawer.Title>
           </Drawer.Header>
           <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
             {FIELDS.map((f) => (

@@ -3,7 +3,7 @@ import { ReactNode, useState } from "react"
 import { apiErrorMessage } from "../../lib/api-error"
 import type { AccountSettings, AdminWhatsAppAccount as WhatsappAccount } from "../../../types/http"
 import { useAccountTemplates, useSaveWhatsAppAccount } from "../../hooks/accounts"
-import { useRegions, useSalesChannels } from "../../hooks/medusa"
+import { RegionSelect, SalesChannelSelect } from "./store-selects"
 import { TemplateSelect } from "./template-select"
 
 const LANGUAGES = [
@@ -43,8 +43,6 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
   const [settings, setSettings] = useState<AccountSettings>(account.settings)
   const set = <K extends keyof AccountSettings>(key: K, value: AccountSettings[K]) => setSettings((s) => ({ ...s, [key]: value }))
 
-  const regions = useRegions()
-  const channels = useSalesChannels()
   const templates = useAccountTemplates(account.id, { retry: false })
 
   const saveAccount = useSaveWhatsAppAccount(account.id)
@@ -70,30 +68,10 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
         </Button>
       </div>
       <Row label="Region" hint="Prices, currency and payment providers of WhatsApp carts.">
-        <Select value={regionId} onValueChange={setRegionId}>
-          <Select.Trigger data-testid="setting-region">
-            <Select.Value placeholder="Choose a region" />
-          </Select.Trigger>
-          <Select.Content>
-            {regions.data?.regions.map((r) => (
-              <Select.Item key={r.id} value={r.id}>{`${r.name} (${r.currency_code.toUpperCase()})`}</Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <RegionSelect value={regionId} onChange={setRegionId} testId="setting-region" />
       </Row>
       <Row label="Sales channel" hint="Which products and stock WhatsApp sells.">
-        <Select value={channelId} onValueChange={setChannelId}>
-          <Select.Trigger data-testid="setting-sales-channel">
-            <Select.Value placeholder="Choose a sales channel" />
-          </Select.Trigger>
-          <Select.Content>
-            {channels.data?.sales_channels.map((c) => (
-              <Select.Item key={c.id} value={c.id}>
-                {c.name}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <SalesChannelSelect value={channelId} onChange={setChannelId} testId="setting-sales-channel" />
       </Row>
       <Row label="Language" hint="Of every message the plugin writes.">
         <Select value={language} onValueChange={setLanguage}>

@@ -1,24 +1,35 @@
 import { Container, Heading, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
 
+// Meta's phone number requirements for the Cloud API, in the order a merchant checks them.
 const REQUIREMENTS = [
-  ["International format (E.164)", "The number with its country code, e.g. +34 612 345 678: a plus sign, the country code, then the number, no leading zero."],
-  ["Not a short code", "Short codes (4–6 digit numbers used for SMS campaigns) cannot be registered with WhatsApp."],
-  ["Can receive a verification code", "Meta sends a code by SMS or by a voice call; a landline works if it can take the call."],
-  ["Not on another WhatsApp app", "Delete the number from the WhatsApp or WhatsApp Business app first (Settings → Account → Delete account); a number can live on one platform at a time."],
+  ["country", "Country and area code (E.164)", "The full number with its country code, e.g. +34 612 345 678: a plus sign, the country code, the area code and the number, no leading zero."],
+  ["owned", "Owned by the business", "A number the business owns or controls, not a personal number someone may take away."],
+  ["reachable", "Can receive a call or an SMS", "Meta sends a verification code by SMS or by a voice call; a landline works if it can take the call."],
+  ["short-code", "Not a short code", "Short codes (4–6 digit numbers used for SMS campaigns) cannot be registered with WhatsApp."],
+  ["not-elsewhere", "Not on another WhatsApp app or provider", "A number lives on one platform at a time. Delete it from the WhatsApp or WhatsApp Business app first (Settings → Account → Delete account), or migrate it from the other provider."],
+  ["dedicated", "A number dedicated to sales (recommended)", "Customers write to it and see its display name; a number used only for the shop keeps orders apart from personal chats."],
 ] as const
 
+type Props = {
+  /** Replaces the default subtitle (the page where the merchant is reads it). */
+  description?: string
+  /** E.g. the number check, under the list. */
+  children?: ReactNode
+}
+
 /** What a number needs before it can be connected through the Cloud API. */
-export const PhoneRequirements = () => (
+export const PhoneRequirements = ({ description, children }: Props) => (
   <Container className="divide-y p-0" data-testid="phone-requirements">
     <div className="px-6 py-4">
       <Heading level="h2">Phone number requirements</Heading>
       <Text size="small" className="text-ui-fg-subtle">
-        Check these before adding the number in Meta's WhatsApp Manager.
+        {description ?? "Check these before adding the number in Meta's WhatsApp Manager."}
       </Text>
     </div>
     <ul className="divide-y">
-      {REQUIREMENTS.map(([title, text]) => (
-        <li key={title} className="px-6 py-3">
+      {REQUIREMENTS.map(([key, title, text]) => (
+        <li key={key} className="px-6 py-3" data-testid="phone-requirement" data-key={key}>
           <Text size="small" weight="plus">
             {title}
           </Text>
@@ -28,5 +39,6 @@ export const PhoneRequirements = () => (
         </li>
       ))}
     </ul>
+    {children}
   </Container>
 )
