@@ -259,4 +259,3 @@ medusaIntegrationTestRunner({
   },
 })
 
-jest.setTimeout(120_000)
