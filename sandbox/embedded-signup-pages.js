@@ -2,8 +2,18 @@
 // (/sdk.js) and the signup popup (/dialog/oauth). See embedded-signup.js for
 // the Meta pages followed and the popup's data-testids.
 
-/** `current_step` in a CANCEL message: the sandbox's name for each step of its popup. */
-const CANCEL_STEPS = { business: "BUSINESS_PORTFOLIO", waba: "WABA", profile: "WABA_PROFILE", phone: "PHONE_NUMBER", verify: "PHONE_NUMBER_VERIFICATION" }
+/**
+ * `current_step` in a CANCEL message, per popup screen: the values Meta's
+ * Embedded Signup error and session-logging pages list
+ * (developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/).
+ */
+const CANCEL_STEPS = {
+  business: "BUSINESS_ACCOUNT_SELECTION",
+  waba: "WABA_PHONE_PROFILE_PICKER",
+  profile: "WHATSAPP_BUSINESS_PROFILE_SETUP",
+  phone: "PHONE_NUMBER_SETUP",
+  verify: "PHONE_NUMBER_VERIFICATION",
+}
 
 /**
  * window.FB with init, login and getLoginStatus. login opens the popup and

@@ -106,7 +106,7 @@ describe("Embedded Signup popup (sandbox, Chromium)", () => {
     await popup.click('[data-testid="es-next"]')
     await popup.click('[data-testid="es-cancel"]')
     await page.waitForFunction(() => (window as any).__response !== null)
-    expect(await page.evaluate(() => (window as any).__messages)).toEqual([{ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: "3", data: { current_step: "WABA" } }])
+    expect(await page.evaluate(() => (window as any).__messages)).toEqual([{ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: "3", data: { current_step: "WABA_PHONE_PROFILE_PICKER" } }])
     expect(await page.evaluate(() => (window as any).__response)).toEqual({ status: "unknown", authResponse: null })
   })
 
