@@ -37,7 +37,7 @@ medusaIntegrationTestRunner({
       // Every test starts with WABAs connected to no catalog, one catalog in the business, and full-scope tokens.
       // (The sandbox's reset keeps its accounts as they are, so the statuses a test set go back too.)
       for (const account of sandbox.state.accounts.values()) {
-        Object.assign(account, { catalog_id: null, name_status: "APPROVED", quality_rating: "GREEN" })
+        Object.assign(account, { catalog_id: null, name_status: "APPROVED", quality_rating: "GREEN", commerce: { is_cart_enabled: false, is_catalog_visible: false } })
         delete account.is_official_business_account
       }
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
@@ -72,10 +72,10 @@ medusaIntegrationTestRunner({
 
       const unnamed = await refusal(api.post(`/admin/whatsapp/accounts/${accountId}/meta-catalogs`, { name: " " }, admin))
       expect(unnamed.status).toBe(400)
-      expect(unnamed.data.message).toContain("name is required")
+      expect(unnamed.data.message).toContain("Value for field 'name' too small")
       const hotels = await refusal(api.post(`/admin/whatsapp/accounts/${accountId}/meta-catalogs`, { name: "Hoteles", vertical: "hotels" }, admin))
       expect(hotels.status).toBe(400)
-      expect(hotels.data.message).toContain('vertical must be "commerce"')
+      expect(hotels.data.message).toContain("Expected: 'commerce' for field 'vertical'")
     })
 
     it("connects the catalog to the WABA at Meta, turns the commerce settings on and runs the first sync to the end", async () => {
@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
         commerce_settings: { is_cart_enabled: true, is_catalog_visible: true },
         waba_catalog_id: MODA,
         replaced_catalog_id: null,
-        sync_run: { id: expect.any(String), status: "running" },
+        sync_run: { id: expect.any(String) },
       })
       expect(res.data.account.catalog_id).toBe(MODA)
       expect(wabaCatalog()).toBe(MODA)
