@@ -169,6 +169,7 @@ describe("guided onboarding in a browser", () => {
     }).then((r) => r.json())
     expect(sent.webhook_status).toBe(200)
     await page.goto(`${admin}/app/whatsapp`)
+    await page.locator(t("conversation-row"), { hasText: "Lucía" }).click({ timeout: 60_000 })
     await waitFor(async () => (await page.getByText("Hola, ¿tenéis vestidos?").count()) > 0, { timeoutMs: 60_000, what: "the message in the inbox" })
     await shot("6-inbox")
   }, 900_000)
