@@ -4,6 +4,7 @@ import { launchChromium } from "../helpers/browser"
 import { APP_SECRET, createSandbox } from "../helpers/whatsapp"
 
 const APP_ID = "670843887433847"
+const CONNECTED_NUMBER = "+34 699 000 222"
 
 /**
  * The sandbox's fake Facebook SDK and Embedded Signup popup in Chromium, as
@@ -73,7 +74,8 @@ describe("Embedded Signup popup (sandbox, Chromium)", () => {
     expect(shown).toMatch(/^\d{6}$/)
     await popup.fill(t("es-code"), shown === "000000" ? "000001" : "000000")
     await popup.click(t("es-finish"))
-    expect(await popup.textContent(t("es-error"))).toContain("not right")
+    // The popup checks the code with the sandbox: wait for its answer, not a fixed moment.
+    await popup.waitForFunction(() => document.querySelector('[data-testid="es-error"]')?.textContent?.includes("not right"))
     await popup.fill(t("es-code"), shown)
     await popup.click(t("es-finish"))
 
@@ -111,6 +113,13 @@ describe("Embedded Signup popup (sandbox, Chromium)", () => {
   })
 
   it("reports an error the merchant met, e.g. a number already connected, when they cancel", async () => {
+    // The number is connected already (a signup finished earlier, made through the sandbox's control).
+    const made = await fetch(`${sandboxUrl}/__sandbox/signup/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phone: CONNECTED_NUMBER }),
+    })
+    expect(made.status).toBe(200)
     const { page, popup } = await openPopup()
     const t = (id: string) => `[data-testid="${id}"]`
     await popup.check(t("es-business-new"))
@@ -120,9 +129,9 @@ describe("Embedded Signup popup (sandbox, Chromium)", () => {
     await popup.click(t("es-next"))
     await popup.fill(t("es-display-name"), "Tercera")
     await popup.click(t("es-next"))
-    await popup.fill(t("es-phone"), "+34 612 345 699")
+    await popup.fill(t("es-phone"), CONNECTED_NUMBER)
     await popup.click(t("es-send-code"))
-    await popup.waitForFunction(() => document.querySelector('[data-testid="es-error"]')!.textContent!.includes("already connected"))
+    await popup.waitForFunction(() => document.querySelector('[data-testid="es-error"]')?.textContent?.includes("already connected"))
     await popup.click(t("es-cancel"))
     await page.waitForFunction(() => (window as any).__response !== null)
     expect(await page.evaluate(() => (window as any).__messages)).toEqual([
