@@ -225,7 +225,10 @@ function createBusinessApi(getState) {
     return null
   }
 
-  return { catalogRefusal, handleBusiness, handleWaba, phoneFields, control }
+  /** A token a test narrowed (token-scopes) lacks the scope: Meta's permission error (code 200). */
+  const scopeRefusal = (token, scope) => (hasScope(token, scope) ? null : permissionError(scope))
+
+  return { catalogRefusal, scopeRefusal, handleBusiness, handleWaba, phoneFields, control }
 }
 
 module.exports = { createBusinessApi, DEFAULT_BUSINESS_ID, ALL_SCOPES, VERIFICATION_STATUSES }

@@ -10,6 +10,7 @@ const { createCustomers } = require("./customers")
 const accountWebhooks = require("./account-webhooks")
 const { createCatalogApi } = require("./catalog")
 const { createBusinessApi } = require("./business")
+const { createTemplateApi } = require("./message-templates")
 const { createMediaApi } = require("./media")
 const { actionProblem, applyAction, customerEntries } = require("./customer-actions")
 const { createSignup, defaultSignupState, signupErrors } = require("./embedded-signup")
@@ -63,6 +64,8 @@ function createSandbox(options = {}) {
     // The clock (ms) that throughput windows, customer-service windows and records use;
     // tests pass a frozen one so a rate limit never depends on how fast the machine is.
     now: options.now ?? Date.now,
+    // How long Meta's review of a created template takes; null: until /__sandbox/templates/review decides (message-templates.js).
+    templateReviewMs: options.templateReviewMs ?? null,
   }
   let state = defaultState()
   const pending = new Set()
@@ -72,6 +75,16 @@ function createSandbox(options = {}) {
   const mediaApi = createMediaApi(() => state, config)
   // The business portfolio: its catalogs, the WABA's catalog connection, verification and review statuses (business.js).
   const businessApi = createBusinessApi(() => state)
+  let createdTemplates = 0
+  const templateApi = createTemplateApi({
+    state: () => state,
+    config,
+    nextId: () => String(900000000000000 + ++createdTemplates),
+    notify: async (wabaId, template, event) => {
+      const account = byWaba(wabaId)[0]
+      return account ? sendWebhook(accountWebhooks.templateStatusUpdate(account, template, event)) : null
+    },
+  })
   const tokenOfNumber = (phoneNumberId) => state.accounts.get(phoneNumberId)?.access_token ?? null
   const signupApi = () => createSignup({ state, config, app: SANDBOX_APP, addAccount })
 
@@ -332,7 +345,8 @@ function createSandbox(options = {}) {
     if (!token || !tokens.includes(token)) return errors.badToken()
     // Sending needs whatsapp_business_messaging on the WABA; everything else here whatsapp_business_management.
     const sending = account && (edge === "messages" || edge === "media") && req.method === "POST"
-    const denied = signupApi().permissionProblem(token, sending ? "whatsapp_business_messaging" : "whatsapp_business_management", owner.waba_id)
+    const scope = sending ? "whatsapp_business_messaging" : "whatsapp_business_management"
+    const denied = signupApi().permissionProblem(token, scope, owner.waba_id) ?? businessApi.scopeRefusal(token, scope)
     if (denied) return denied
 
     // Meta: a number must be registered (POST /register) before it can send.
@@ -375,6 +389,7 @@ function createSandbox(options = {}) {
     }
     const wabaAnswer = !account && businessApi.handleWaba(req, objectId, edge, query, body, token, wabaAccounts)
     if (wabaAnswer) return wabaAnswer
+    if (!account && edge === "message_templates" && req.method === "POST") return templateApi.create(objectId, body)
     if (!account && edge === "message_templates" && req.method === "GET") {
       const list = state.templates.get(objectId) ?? []
       return { status: 200, body: { data: list.map(({ waba_id, ...t }) => t), paging: { cursors: { before: "", after: "" } } } }
@@ -468,6 +483,10 @@ function createSandbox(options = {}) {
       return { status: 200, body: { ok: true } }
     }
     if (action === "accounts" && req.method === "POST") return { status: 200, body: addAccount(body) }
+    if (action === "templates" && parts[2] === "review" && req.method === "POST") {
+      // { waba_id, name, language, decision: APPROVED | REJECTED, reason? } — Meta's review of a created template
+      return templateApi.review(String(body?.waba_id ?? ""), body?.name, body?.language, body ?? {})
+    }
     if (action === "templates" && req.method === "POST") return { status: 200, body: addTemplate(body) }
     if (action === "catalog" && req.method === "GET") {
       const catalog = state.catalogs.get(query.get("id"))
@@ -476,6 +495,7 @@ function createSandbox(options = {}) {
     }
     if (action === "catalog" && req.method === "POST") return { status: 200, body: { id: catalogApi.addCatalog(body).id } }
     if (action === "reset" && req.method === "POST") {
+      templateApi.reset()
       const accounts = [...state.accounts.values()]
       const templates = [...state.templates.values()].flat()
       state = defaultState()
@@ -596,6 +616,7 @@ function createSandbox(options = {}) {
       return new Promise((resolve) => server.listen(port, host, () => resolve(`http://${host}:${server.address().port}`)))
     },
     async close() {
+      templateApi.close()
       for (const timer of pending) clearTimeout(timer)
       pending.clear()
       server.closeAllConnections?.()

@@ -21,6 +21,8 @@ function startSandbox({ port = Number(process.env.SANDBOX_PORT ?? 9010), webhook
     webhookUrl: webhookUrl ?? process.env.SANDBOX_WEBHOOK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 9000}/whatsapp/webhook`,
     appSecret: process.env.WHATSAPP_APP_SECRET ?? "sandbox-app-secret",
     accounts: [DEMO_ACCOUNT],
+    // Templates a merchant submits are reviewed after a few seconds, as Meta often does (tests decide reviews themselves).
+    templateReviewMs: Number(process.env.SANDBOX_TEMPLATE_REVIEW_MS ?? 4000),
     templates: [
       {
         waba_id: DEMO_ACCOUNT.waba_id,

@@ -12,7 +12,8 @@ import { waitFor } from "../helpers/wait-for"
  * business, WABA, profile and number, the code shown on the page) → back in
  * the admin: the number registered with a generated PIN, the webhooks
  * subscribed → a catalog created and connected, its first sync finished →
- * every health line green → a customer's message from the phone simulator in
+ * the store's templates submitted and approved by Meta's review → every
+ * health line green → a customer's message from the phone simulator in
  * the inbox. Screenshots go to test-artifacts/onboarding-*.png, and to
  * docs/onboarding/ with WALKTHROUGH_SCREENSHOTS=1.
  */
@@ -149,16 +150,32 @@ describe("guided onboarding in a browser", () => {
     expect(state.items.length).toBeGreaterThan(0)
     await page.click(t("onboarding-catalog-next"))
 
-    // 5. The connection check. A WABA made a minute ago has no approved message template yet, and the
-    // check says so; every other line is green. (Submitting the store's templates for review from the
-    // wizard is not built yet: issue 20 stays open for it.)
+    // 5. The store's templates, submitted for Meta's review; the demo's sandbox decides after a few seconds, as Meta often does.
+    await page.waitForSelector(t("onboarding-step-templates"))
+    await page.click(t("starter-templates-submit"))
+    await page.waitForSelector(`${t("starter-template")}[data-status="PENDING"]`)
+    await shot("5-templates")
+    await page.waitForFunction(
+      (selector) => {
+        const rows = [...document.querySelectorAll(selector)]
+        return rows.length === 2 && rows.every((row) => row.getAttribute("data-status") === "APPROVED")
+      },
+      t("starter-template"),
+      { timeout: 120_000 }
+    )
+    await shot("5a-templates-approved")
+    const chosen = (await api(`/admin/whatsapp/accounts/${accountId}`)).account.settings
+    expect([chosen.recovery_template?.name, chosen.order_update_template?.name]).toEqual(["cart_reminder", "order_update"])
+    await page.click(t("onboarding-templates-next"))
+
+    // 6. The connection check: every line green.
     await page.waitForSelector(t("onboarding-step-done"))
     await page.waitForSelector(t("health-line"))
     const lines = await page.$$eval(t("health-line"), (els) => els.map((e) => [e.getAttribute("data-key"), e.getAttribute("data-ok")]))
     expect(lines.map(([key]) => key)).toEqual(expect.arrayContaining(["phone_number", "webhook_subscription", "commerce_settings", "catalog", "templates"]))
-    expect(lines.filter(([, ok]) => ok !== "true")).toEqual([["templates", "false"]])
-    expect(await page.textContent(`${t("health-line")}[data-key="templates"]`)).toContain("No approved template")
-    await shot("5-done")
+    expect(lines.filter(([, ok]) => ok !== "true")).toEqual([])
+    expect(await page.textContent(`${t("health-line")}[data-key="templates"]`)).toContain("2 approved of 2")
+    await shot("6-done")
     await page.click(t("onboarding-finish"))
 
     // A customer writes to the new number from the phone simulator: it reaches the inbox.
@@ -171,6 +188,6 @@ describe("guided onboarding in a browser", () => {
     await page.goto(`${admin}/app/whatsapp`)
     await page.locator(t("conversation-row"), { hasText: "Lucía" }).click({ timeout: 60_000 })
     await waitFor(async () => (await page.getByText("Hola, ¿tenéis vestidos?").count()) > 0, { timeoutMs: 60_000, what: "the message in the inbox" })
-    await shot("6-inbox")
+    await shot("7-inbox")
   }, 900_000)
 })

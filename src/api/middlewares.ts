@@ -17,6 +17,7 @@ import {
 } from "./admin/whatsapp/catalog/validators"
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
 import { AdminCreateMetaCatalog } from "./admin/whatsapp/accounts/[id]/meta-catalogs/validators"
+import { AdminSubmitStarterTemplates } from "./admin/whatsapp/accounts/[id]/templates/starter/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
@@ -199,6 +200,11 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/accounts/:id/meta-catalogs",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminCreateMetaCatalog)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/templates/starter",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSubmitStarterTemplates)],
     },
     {
       matcher: "/admin/whatsapp/catalog/sync",

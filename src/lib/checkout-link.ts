@@ -51,3 +51,15 @@ export function checkoutPagePath(whatsappCartId: string, suffix = ""): string {
 export function checkoutPageUrl(publicUrl: string, whatsappCartId: string, suffix = ""): string {
   return `${publicUrl.replace(/\/+$/, "")}${checkoutPagePath(whatsappCartId, suffix)}`
 }
+
+/**
+ * The URL a template's checkout button is created with: the fixed base and
+ * `{{1}}` where `checkoutLinkSuffix` goes, and a full example for Meta's review.
+ */
+export function checkoutButtonUrl(input: { publicUrl: string; storefrontUrl?: string }): { url: string; example: string } {
+  if (input.storefrontUrl) {
+    const base = input.storefrontUrl.slice(0, input.storefrontUrl.indexOf("{cart_id}"))
+    return { url: `${base}{{1}}`, example: input.storefrontUrl.replaceAll("{cart_id}", "cart_01JEXAMPLE") }
+  }
+  return { url: hostedCheckoutUrl(input.publicUrl, "{{1}}"), example: hostedCheckoutUrl(input.publicUrl, "eyJjIjoiZXhhbXBsZSJ9.sig") }
+}

@@ -7,6 +7,8 @@ import type {
   AdminWhatsAppHealthResponse,
   AdminWhatsAppSetupResponse,
   AdminWhatsAppSubscribeResponse,
+  AdminWhatsAppSubmitStarterTemplatesRequest,
+  AdminWhatsAppSubmitStarterTemplatesResponse,
   AdminWhatsAppTemplatesResponse,
 } from "../../types/http"
 import { sdk } from "../lib/sdk"
@@ -64,14 +66,30 @@ export function useUpdateCommerceSettings(id: string) {
   })
 }
 
-export function useAccountTemplates(id: string, options: { enabled?: boolean; retry?: boolean } = {}) {
+export function useAccountTemplates(id: string, options: { enabled?: boolean; retry?: boolean; refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: whatsappKeys.accounts.templates(id),
     queryFn: () => sdk.client.fetch<AdminWhatsAppTemplatesResponse>(`${BASE}/${id}/templates`),
     enabled: options.enabled ?? true,
     retry: options.retry,
+    refetchInterval: options.refetchInterval,
     // Templates change rarely and the call goes to Meta: don't repeat it on every render.
     staleTime: 60_000,
+  })
+}
+
+/** Submits the store's templates for Meta's review; the templates, settings and health then change. */
+export function useSubmitStarterTemplates(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: AdminWhatsAppSubmitStarterTemplatesRequest) =>
+      sdk.client.fetch<AdminWhatsAppSubmitStarterTemplatesResponse>(`${BASE}/${id}/templates/starter`, { method: "POST", body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: whatsappKeys.accounts.templates(id) }),
+        queryClient.invalidateQueries({ queryKey: whatsappKeys.accounts.health(id) }),
+        queryClient.invalidateQueries({ queryKey: whatsappKeys.accounts.detail(id) }),
+      ]),
   })
 }
 

@@ -40,4 +40,20 @@ describe("healthLines", () => {
     expect(lines[3].detail).toBe("No catalog linked to this account.")
     expect(lines[4].detail).toMatch(/No approved template/)
   })
+
+  it("says templates are waiting for Meta's review rather than missing", () => {
+    const lines = healthLines({
+      phone: ok({ id: "1" }),
+      subscriptions: ok({ data: [] }),
+      commerce: ok({ data: [] }),
+      catalog: null,
+      templates: ok([
+        { id: "t1", name: "cart_reminder", language: "es", status: "PENDING", category: "MARKETING" },
+        { id: "t2", name: "order_update", language: "es", status: "REJECTED", category: "UTILITY" },
+      ]),
+    })
+    const templates = lines.find((l) => l.key === "templates")!
+    expect(templates.ok).toBe(false)
+    expect(templates.detail).toMatch(/^1 waiting for Meta's review \(cart_reminder;/)
+  })
 })

@@ -148,6 +148,11 @@ export class GraphApiClient {
     )
   }
 
+  /** Submits a template for Meta's review (Template fundamentals: POST /{waba-id}/message_templates). */
+  createMessageTemplate(wabaId: string, template: { name: string; language: string; category: string; components: unknown[] }) {
+    return this.request<{ id: string; status: string; category: string }>("POST", `${wabaId}/message_templates`, { body: template })
+  }
+
   getCommerceSettings(phoneNumberId: string) {
     return this.request<{ data: CommerceSettings[] }>("GET", `${phoneNumberId}/whatsapp_commerce_settings`)
   }

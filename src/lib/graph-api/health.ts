@@ -99,13 +99,16 @@ export function healthLines(input: HealthInput): HealthLine[] {
 
   if (input.templates.status === "fulfilled") {
     const approved = input.templates.value.filter((t) => t.status === "APPROVED")
+    const pending = input.templates.value.filter((t) => t.status === "PENDING")
     lines.push({
       key: "templates",
       label: "Message templates",
       ok: approved.length > 0,
       detail: approved.length
         ? `${approved.length} approved of ${input.templates.value.length}: ${approved.map((t) => `${t.name} (${t.language})`).slice(0, 5).join(", ")}`
-        : "No approved template: outside the 24-hour window nothing can be sent.",
+        : pending.length
+          ? `${pending.length} waiting for Meta's review (${pending.map((t) => t.name).join(", ")}; usually minutes, up to 24 hours). Until one is approved, nothing can be sent outside the 24-hour window.`
+          : "No approved template: outside the 24-hour window nothing can be sent. Submit the store's templates for review from the number's page.",
       error: null,
     })
   } else {

@@ -110,6 +110,15 @@ function explainMeta(code: string, subcode: string | null, step: OnboardingError
   if (code === "131031") {
     return { type: "account_locked", message: "Meta has locked this WhatsApp Business Account.", next_step: "Open WhatsApp Manager to see why and appeal; nothing can be set up until Meta unlocks it." }
   }
+  if (step === "templates" && code === "100" && subcode === "2388024") {
+    return { type: "template_exists", message: "A template with this name already exists in this language.", next_step: "Nothing to do: the existing template is used once Meta approves it." }
+  }
+  if (step === "templates" && code === "4") {
+    return { type: "template_limit", message: "Meta allows 100 new templates per WhatsApp Business Account per hour.", next_step: "Wait an hour, then submit again." }
+  }
+  if (step === "templates" && code === "100") {
+    return { type: "template_refused", message: "Meta refused the template's content.", next_step: "Read Meta's message; edit the template in WhatsApp Manager (Message templates) and submit it there." }
+  }
   if (code === "network") {
     return { type: "meta_unreachable", message: "Meta could not be reached.", next_step: "Check the server's connection to graph.facebook.com and try again." }
   }

@@ -1,5 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
+import { checkoutButtonUrl, checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
 import { GraphApiClient } from "../../lib/graph-api/client"
 import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
@@ -18,7 +18,7 @@ import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-pa
 import { payloadWabaIds } from "../../lib/webhook-account-events"
 import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
-import { findTemplateStatus, listAccountEvents, listTemplateStatuses, templateRefusalForConversation } from "./sql/account-events"
+import { applyTemplateStatus, findTemplateStatus, listAccountEvents, listTemplateStatuses, templateRefusalForConversation } from "./sql/account-events"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
 import {
   loadOrderMessage,
@@ -201,6 +201,11 @@ class WhatsAppModuleService extends MedusaService({
   /** The link a customer pays through: the hosted page, or the storefront when configured. */
   checkoutLink(whatsappCartId: string, cartId: string, expiresAt: Date): string {
     return checkoutLink(this.checkoutLinkInput_(whatsappCartId, cartId, expiresAt))
+  }
+
+  /** The checkout button's URL for a template being created: the fixed base with {{1}}, and an example. */
+  checkoutButtonUrl(): { url: string; example: string } {
+    return checkoutButtonUrl({ publicUrl: this.options_.publicUrl, storefrontUrl: this.options_.checkout.storefrontUrl })
   }
 
   /** The link and the part of it a template's URL button carries as its parameter. */
@@ -627,6 +632,18 @@ class WhatsAppModuleService extends MedusaService({
   /** Why a template must not be sent in a conversation (not approved, or a marketing one to a customer who stopped them); null if it may. */
   templateRefusal(conversationId: string, name: string, language: string): Promise<string | null> {
     return templateRefusalForConversation(this.manager_, conversationId, name, language)
+  }
+
+  /**
+   * A template the store just submitted, with the status Meta answered
+   * (PENDING, usually): known before Meta's status webhook, so nothing is
+   * sent with it until it is approved. Meta's webhooks carry whole seconds;
+   * the submission is dated to its second so the next webhook supersedes it.
+   */
+  async recordSubmittedTemplate(wabaId: string, template: { templateId: string | null; name: string; language: string; status: string; category: string | null }) {
+    const accounts = await this.listWhatsappAccounts({ waba_id: wabaId }, { select: ["id", "phone_number_id", "waba_id", "display_phone_number"] })
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000)
+    await applyTemplateStatus(this.manager_, { kind: "template_status", wabaId, ...template, reason: null, otherInfo: null, at, raw: {} }, accounts as any)
   }
 
   /** Every template status Meta reported for the account's WABA. */

@@ -72,7 +72,7 @@ export type AdminWhatsAppEmbeddedSignupResponse = {
 export type AdminWhatsAppOnboardingError = {
   type: string
   message: string
-  step: OnboardingStep["key"] | "request_code" | "verify_code" | "catalog" | null
+  step: OnboardingStep["key"] | "request_code" | "verify_code" | "catalog" | "templates" | null
   next_step: string
   meta_error: { code: number; subcode: number | null; message: string } | null
 }
@@ -143,3 +143,28 @@ export type MetaStatusItem = {
 
 /** GET /admin/whatsapp/accounts/:id/meta-status */
 export type AdminWhatsAppMetaStatusResponse = { account_id: string; items: MetaStatusItem[] }
+
+/** POST /admin/whatsapp/accounts/:id/templates/starter: the store's templates, submitted for Meta's review. */
+export type AdminWhatsAppSubmitStarterTemplatesRequest = {
+  /** The templates' language; omitted: the account's. */
+  language?: "es" | "pt" | "en"
+  /** Make them the account's recovery and order-update templates where none is chosen (default true). */
+  use?: boolean
+}
+
+/** One starter template as it went: created now, found already there, or refused by Meta (explained). */
+export type StarterTemplateResult = {
+  use: "recovery" | "order_update"
+  name: string
+  language: string
+  category: string
+  outcome: "submitted" | "already_existed" | "failed"
+  /** Meta's status: PENDING until reviewed, then APPROVED or REJECTED; null when it failed. */
+  status: string | null
+  template_id: string | null
+  /** Chosen as the account's template for this use by this request. */
+  chosen: boolean
+  error: AdminWhatsAppOnboardingError | null
+}
+
+export type AdminWhatsAppSubmitStarterTemplatesResponse = { account_id: string; templates: StarterTemplateResult[] }

@@ -1,5 +1,8 @@
 import { Button, Text, toast } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
+import { useEffect } from "react"
 import type { AdminWhatsAppAccount } from "../../../types/http"
+import { whatsappKeys } from "../../hooks/keys"
 import { isRunStale, useCatalogSyncRun, useLastCatalogRunId, useStartCatalogSync } from "../../hooks/catalog"
 import { apiErrorMessage } from "../../lib/api-error"
 import { AccountLastSync } from "../catalog/account-sync-cells"
@@ -12,6 +15,11 @@ export const CatalogFirstSync = ({ account }: { account: AdminWhatsAppAccount })
   const runId = useLastCatalogRunId(account.id).data
   const run = useCatalogSyncRun(runId).data?.run
   const start = useStartCatalogSync(account.id)
+  const queryClient = useQueryClient()
+  // A finished sync changed the catalog's item count: the catalog list above reads it again.
+  useEffect(() => {
+    if (run?.status === "completed") queryClient.invalidateQueries({ queryKey: whatsappKeys.accounts.metaCatalogs(account.id) })
+  }, [run?.status, account.id, queryClient])
   const running = start.isPending || (run?.status === "running" && !isRunStale(run))
   const onStart = () =>
     start.mutate(undefined, { onError: (error) => toast.error("Could not start the sync", { description: apiErrorMessage(error) }) })

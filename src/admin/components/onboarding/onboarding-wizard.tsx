@@ -5,7 +5,7 @@
  * Opening and frame
  *   onboarding-connect-facebook       Settings page button that opens the wizard
  *   onboarding-wizard                 the modal (data-step = current step)
- *   onboarding-tab-<step>             step tabs: requirements, setup, connect, catalog, done
+ *   onboarding-tab-<step>             step tabs: requirements, setup, connect, catalog, templates, done
  * 1. Requirements
  *   onboarding-step-requirements      the step
  *   phone-requirements / phone-requirement (data-key)   the list
@@ -32,7 +32,11 @@
  *   catalog-step-sync (data-status: none | running | completed | failed), catalog-step-start-sync,
  *   catalog-last-run (data-status), onboarding-catalog-next
  *   Replacing a WABA's catalog asks with Medusa's prompt (its confirm button reads "Replace").
- * 5. Done
+ * 5. Templates (also on the account page, from the connection check)
+ *   onboarding-step-templates, starter-templates, starter-templates-language, starter-templates-submit,
+ *   starter-template (data-name, data-outcome, data-status: PENDING | APPROVED | REJECTED…), starter-template-error,
+ *   onboarding-templates-next
+ * 6. Done
  *   onboarding-step-done, health-check, health-line (data-key, data-ok), onboarding-test-message-hint, onboarding-finish
  */
 import { Button, FocusModal, Heading, ProgressTabs, Text } from "@medusajs/ui"
@@ -40,6 +44,7 @@ import { useCallback, useState } from "react"
 import type { AdminWhatsAppEmbeddedSignupResponse, AdminWhatsAppOnboardingConfigResponse } from "../../../types/http"
 import { CatalogStep } from "./catalog-step"
 import { SignupResult } from "./signup-result"
+import { StarterTemplatesStep } from "./starter-templates-step"
 import { WizardConnectStep } from "./wizard-connect-step"
 import { WizardDoneStep } from "./wizard-done-step"
 import { WizardRequirementsStep } from "./wizard-requirements-step"
@@ -50,6 +55,7 @@ const STEPS = [
   ["setup", "Where it sells"],
   ["connect", "Connect with Facebook"],
   ["catalog", "Catalog"],
+  ["templates", "Templates"],
   ["done", "Check"],
 ] as const
 type Step = (typeof STEPS)[number][0]
@@ -70,7 +76,7 @@ export const OnboardingWizard = ({ config, open, onOpenChange, onAccount }: Prop
 
   const index = STEPS.findIndex(([key]) => key === step)
   // Once the account exists there is no going back before it: the steps after it use it.
-  const reachable = (key: Step, i: number) => (result ? i >= 2 : i <= index && key !== "catalog" && key !== "done")
+  const reachable = (key: Step, i: number) => (result ? i >= 2 : i <= index && i < 3)
   const statusOf = (i: number) => (i < index || (i === 2 && result) ? "completed" : i === index ? "in-progress" : "not-started")
 
   const finish = () => {
@@ -129,7 +135,19 @@ export const OnboardingWizard = ({ config, open, onOpenChange, onAccount }: Prop
                   <div className="flex flex-col gap-y-4" data-testid="onboarding-step-catalog">
                     <CatalogStep account={result.account} />
                     <div className="flex justify-end">
-                      <Button onClick={() => setStep("done")} data-testid="onboarding-catalog-next">
+                      <Button onClick={() => setStep("templates")} data-testid="onboarding-catalog-next">
+                        Next
+                      </Button>
+                    </div>
+                  </div>
+                )}
+              </ProgressTabs.Content>
+              <ProgressTabs.Content value="templates">
+                {result && (
+                  <div className="flex flex-col gap-y-4" data-testid="onboarding-step-templates">
+                    <StarterTemplatesStep accountId={result.account.id} language={result.account.language} />
+                    <div className="flex justify-end">
+                      <Button onClick={() => setStep("done")} data-testid="onboarding-templates-next">
                         Next
                       </Button>
                     </div>

@@ -1,5 +1,5 @@
 import { Button, Container, Heading, StatusBadge, Switch, Text, toast } from "@medusajs/ui"
-import { useAccountHealth, useSubscribeWebhooks, useUpdateCommerceSettings } from "../../hooks/accounts"
+import { useAccountHealth, useSubmitStarterTemplates, useSubscribeWebhooks, useUpdateCommerceSettings } from "../../hooks/accounts"
 import { apiErrorMessage } from "../../lib/api-error"
 
 /** The connection check: one green or red line per thing Meta must have right, with Meta's error on red ones. */
@@ -7,6 +7,19 @@ export const HealthCheck = ({ accountId }: { accountId: string }) => {
   const { data, isFetching, refetch, error } = useAccountHealth(accountId)
   const subscribe = useSubscribeWebhooks(accountId)
   const commerce = useUpdateCommerceSettings(accountId)
+  const templates = useSubmitStarterTemplates(accountId)
+  const onSubmitTemplates = () =>
+    templates.mutate(
+      {},
+      {
+        onSuccess: ({ templates: sent }) => {
+          const failed = sent.filter((t) => t.outcome === "failed")
+          if (failed.length) toast.error(failed.map((t) => `${t.name}: ${t.error?.message} ${t.error?.next_step}`).join("\n"))
+          else toast.success("Templates submitted: Meta reviews them, usually within minutes")
+        },
+        onError: (e) => toast.error(apiErrorMessage(e)),
+      }
+    )
   const onSubscribe = () =>
     subscribe.mutate(undefined, { onSuccess: () => toast.success("Webhooks subscribed"), onError: (e) => toast.error(apiErrorMessage(e)) })
   const onCommerce = (body: { is_cart_enabled?: boolean; is_catalog_visible?: boolean }) =>
@@ -43,6 +56,11 @@ export const HealthCheck = ({ accountId }: { accountId: string }) => {
               </Text>
             )}
           </div>
+          {line.key === "templates" && !line.ok && !line.error && (
+            <Button size="small" onClick={onSubmitTemplates} isLoading={templates.isPending} data-testid="health-submit-templates">
+              Submit the store's templates
+            </Button>
+          )}
           {line.key === "webhook_subscription" && !line.ok && !line.error && (
             <Button size="small" onClick={onSubscribe} isLoading={subscribe.isPending} data-testid="health-subscribe">
               Subscribe

@@ -4,7 +4,7 @@ import { accountEventsLine } from "../../../../../../lib/account-status-line"
 import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
 import { retrieveAccount } from "../../helpers"
-import { listAllTemplates } from "../templates/list-templates"
+import { listAllTemplates } from "../../../../../../lib/graph-api/list-templates"
 import type { AdminWhatsAppHealthResponse } from "../../../../../../types/http"
 
 /**

@@ -6,7 +6,7 @@ import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
 import type { AdminWhatsAppTemplatesResponse } from "../../../../../../types/http"
 import { withMetaErrors } from "../../../meta-errors"
-import { listAllTemplates } from "./list-templates"
+import { listAllTemplates } from "../../../../../../lib/graph-api/list-templates"
 
 /**
  * The WABA's message templates, read from the Graph API, so an admin can

@@ -1,5 +1,5 @@
-import type { GraphApiClient } from "../../../../../../lib/graph-api/client"
-import type { MessageTemplate } from "../../../../../../lib/graph-api/types"
+import type { GraphApiClient } from "./client"
+import type { MessageTemplate } from "./types"
 
 /** More pages than any real WABA has; a runaway cursor cannot loop forever. */
 const MAX_PAGES = 20
