@@ -1,24 +1,27 @@
+import { isFullyCaptured, livePayments } from "../payments/order-payments"
+
 /**
  * Where an order stands, in one word the chat can say. Read from what
  * Medusa stores: the order's status and cancellation, its fulfillments'
- * shipped/delivered dates, and its payment collections' status.
+ * shipped/delivered dates, and its payments (paid = every live payment
+ * captured, as the order updates count it: a manual payment is only
+ * authorized until the merchant marks it paid).
  */
 export type OrderState = "canceled" | "delivered" | "shipped" | "paid" | "awaiting_payment"
 
+type When = string | Date | null | undefined
+
 export type OrderFacts = {
   status?: string | null
-  canceled_at?: string | Date | null
-  fulfillments?: ({ shipped_at?: string | Date | null; delivered_at?: string | Date | null; canceled_at?: string | Date | null } | null)[] | null
-  payment_collections?: ({ status?: string | null } | null)[] | null
+  canceled_at?: When
+  fulfillments?: ({ shipped_at?: When; delivered_at?: When; canceled_at?: When } | null)[] | null
+  payment_collections?: ({ payments?: ({ captured_at?: When; canceled_at?: When } | null)[] | null } | null)[] | null
 }
-
-const PAID = new Set(["authorized", "completed", "partially_captured", "captured", "partially_authorized"])
 
 export function orderState(order: OrderFacts): OrderState {
   if (order.status === "canceled" || order.canceled_at) return "canceled"
   const live = (order.fulfillments ?? []).filter((f): f is NonNullable<typeof f> => !!f && !f.canceled_at)
   if (live.length && live.every((f) => f.delivered_at)) return "delivered"
   if (live.some((f) => f.shipped_at || f.delivered_at)) return "shipped"
-  const paid = (order.payment_collections ?? []).some((p) => !!p?.status && PAID.has(p.status))
-  return paid ? "paid" : "awaiting_payment"
+  return isFullyCaptured(livePayments(order as any)) ? "paid" : "awaiting_payment"
 }

@@ -1,14 +1,19 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WhatsAppEvents } from "../../../events"
 import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 import { recordReferredProductStep } from "../steps/record-referred-product"
+import { recordConciergeOutcomeStep } from "../steps/record-concierge-outcome"
+import { notifyAdminStep } from "../steps/notify-admin"
+import { handoffNotice } from "../concierge/outcome"
 
 /**
  * Handles a text sent from a catalog product (`context.referred_product`):
  * links it to the Medusa product and variant, emits
- * `whatsapp.product_inquiry.received`, and answers with the product card.
+ * `whatsapp.product_inquiry.received`, and answers what the question asks
+ * (a variant's price and stock, the FAQ answer, or the card; a handoff to a
+ * person when asked for, or when the account wants one for other questions).
  */
 export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
   "handle-whatsapp-product-inquiry",
@@ -17,6 +22,7 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
     recordReferredProductStep(
       transform({ inquiry }, ({ inquiry }) => ({ message_id: inquiry.message_id, variant_id: inquiry.variant_id, product_id: inquiry.product_id }))
     )
+    const handedOff = recordConciergeOutcomeStep(transform({ inquiry }, ({ inquiry }) => inquiry.outcome))
     const queued = queueWhatsAppRepliesStep(
       transform({ inquiry }, ({ inquiry }) => ({
         conversation_id: inquiry.conversation_id,
@@ -37,6 +43,13 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
       text: inquiry.text,
     }))
     emitEventStep({ eventName: WhatsAppEvents.PRODUCT_INQUIRY_RECEIVED, data: event })
+    when({ handedOff }, ({ handedOff }) => handedOff).then(() => {
+      notifyAdminStep(transform({ inquiry }, ({ inquiry }) => handoffNotice(inquiry.outcome, inquiry.customer_name)))
+      emitEventStep({
+        eventName: WhatsAppEvents.CONVERSATION_HANDED_OFF,
+        data: transform({ inquiry }, ({ inquiry }) => ({ conversation_id: inquiry.conversation_id, message_id: inquiry.message_id, reason: inquiry.outcome.handoff_reason })),
+      }).config({ name: "emit-whatsapp-conversation-handed-off" })
+    })
     return new WorkflowResponse(inquiry)
   }
 )
