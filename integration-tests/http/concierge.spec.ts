@@ -143,13 +143,13 @@ medusaIntegrationTestRunner({
 
     it("reads product questions: a size or colour gets that variant's price and stock, delivery gets the shipping answer, the rest the card", async () => {
       await saveFaq([{ topic: "shipping", language: "es", answer: "Llega en 24-48 h." }])
-      const [mRed, mBlue, lRed] = ["M / Rojo", "M / Azul", "L / Rojo"].map((title) => variants.find((v) => v.title === title))
+      const [mRed, mBlue, lRed] = ["-M-ROJO", "-M-AZUL", "-L-ROJO"].map((end) => variants.find((v) => v.sku.endsWith(end)))
       const customer = "34600000003"
       const ask = (text: string, from = customer, retailerId = mRed.id) => say(from, text, productQuestion(from, retailerId, text))
 
       const [large] = await ask("¿La tenéis en L?")
-      expect(large.body.interactive).toMatchObject({ type: "product", action: { product_retailer_id: lRed.id } })
       expect(large.body.interactive.body.text).toBe("¡Sí! Camiseta Básica – L / Rojo, 19,90 €. Solo quedan 3 unidades.")
+      expect(large.body.interactive).toMatchObject({ type: "product", action: { product_retailer_id: lRed.id } })
 
       const [blue] = await ask("Olá! Vocês têm na cor azul?", "5511900000003")
       expect(blue.body.interactive.action.product_retailer_id).toBe(mBlue.id)

@@ -19,9 +19,10 @@ function card(ctx: InboundContext, retailerId: string | null, body: string): Out
 
 async function siblingsOf(container: MedusaContainer, variantId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product.variants.id", "product.variants.options.value"], filters: { id: variantId } })
-  const variants = ((data[0] as any)?.product?.variants ?? []) as { id: string; options?: { value: string }[] }[]
-  return variants.map((v) => ({ id: v.id, values: (v.options ?? []).map((o) => o.value).filter(Boolean) }))
+  const { data: [referred] } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: variantId } })
+  if (!referred) return []
+  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "options.value"], filters: { product_id: (referred as any).product_id } })
+  return (data as { id: string; options?: { value: string }[] | null }[]).map((v) => ({ id: v.id, values: (v.options ?? []).map((o) => o?.value).filter(Boolean) as string[] }))
 }
 
 /**
