@@ -3,29 +3,14 @@ import { Modules } from "@medusajs/framework/utils"
 import path from "node:path"
 import { Browser, submitCheckout } from "../helpers/checkout-browser"
 import { createWhatsAppShop, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
-import { envelope, postWebhook, recordEvents, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
+import { postWebhook, productQuestionPayload, recordEvents, TEST_ACCOUNT, textPayload, useSandbox, waitFor } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const CATALOG_ID = "200000000000061"
 const fake = useSandbox({ accounts: [{ ...TEST_ACCOUNT, catalog_id: CATALOG_ID }], sendStatuses: false, pollsBeforeFinished: 1 })
 usePublicPort()
 
-/** A text sent from a product of the WhatsApp catalog ("message business" on the product). */
-function productQuestion(from: string, retailerId: string, text: string) {
-  return envelope({
-    contacts: [{ profile: { name: "Cliente" }, wa_id: from }],
-    messages: [
-      {
-        from,
-        id: wamid(),
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        type: "text",
-        text: { body: text },
-        context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: CATALOG_ID, product_retailer_id: retailerId } },
-      },
-    ],
-  })
-}
+const productQuestion = (from: string, retailerId: string, text: string) => productQuestionPayload({ from, catalogId: CATALOG_ID, retailerId, text })
 
 medusaIntegrationTestRunner({
   cwd,

@@ -7,7 +7,7 @@ import {
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid, recordEvents } from "../helpers/whatsapp"
+import { envelope, postWebhook, productQuestionPayload, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -30,14 +30,7 @@ function orderPayload(items: { id: string; quantity: number; price: number; curr
 }
 
 function inquiryPayload(retailerId: string, text: string, id = wamid()) {
-  return customerMessage(
-    {
-      type: "text",
-      text: { body: text },
-      context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: CATALOG_ID, product_retailer_id: retailerId } },
-    },
-    id
-  )
+  return productQuestionPayload({ from: CUSTOMER, name: "Ana López", catalogId: CATALOG_ID, retailerId, text, id })
 }
 
 medusaIntegrationTestRunner({

@@ -1,12 +1,11 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WhatsAppEvents } from "../../../events"
 import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 import { recordReferredProductStep } from "../steps/record-referred-product"
 import { recordConciergeOutcomeStep } from "../steps/record-concierge-outcome"
-import { notifyAdminStep } from "../steps/notify-admin"
-import { handoffNotice } from "../concierge/outcome"
+import { announceHandoff } from "../concierge/announce-handoff"
 
 /**
  * Handles a text sent from a catalog product (`context.referred_product`):
@@ -43,13 +42,7 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
       text: inquiry.text,
     }))
     emitEventStep({ eventName: WhatsAppEvents.PRODUCT_INQUIRY_RECEIVED, data: event })
-    when({ handedOff }, ({ handedOff }) => handedOff).then(() => {
-      notifyAdminStep(transform({ inquiry }, ({ inquiry }) => handoffNotice(inquiry.outcome, inquiry.customer_name)))
-      emitEventStep({
-        eventName: WhatsAppEvents.CONVERSATION_HANDED_OFF,
-        data: transform({ inquiry }, ({ inquiry }) => ({ conversation_id: inquiry.conversation_id, message_id: inquiry.message_id, reason: inquiry.outcome.handoff_reason })),
-      }).config({ name: "emit-whatsapp-conversation-handed-off" })
-    })
+    announceHandoff(handedOff, inquiry)
     return new WorkflowResponse(inquiry)
   }
 )

@@ -1,9 +1,8 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WhatsAppEvents } from "../../../events"
-import { handoffNotice } from "../concierge/outcome"
+import { announceHandoff } from "../concierge/announce-handoff"
 import { composeTextReplyStep } from "../steps/compose-text-reply"
-import { notifyAdminStep } from "../steps/notify-admin"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 import { recordConciergeOutcomeStep } from "../steps/record-concierge-outcome"
 
@@ -23,12 +22,6 @@ export const replyToWhatsAppTextWorkflow = createWorkflow("reply-to-whatsapp-tex
     }))
   )
   emitEventStep({ eventName: WhatsAppEvents.MESSAGE_QUEUED, data: transform({ queued }, ({ queued }) => queued.created.map((id) => ({ id }))) })
-  when({ handedOff }, ({ handedOff }) => handedOff).then(() => {
-    notifyAdminStep(transform({ reply }, ({ reply }) => handoffNotice(reply.outcome, reply.customer_name)))
-    emitEventStep({
-      eventName: WhatsAppEvents.CONVERSATION_HANDED_OFF,
-      data: transform({ reply }, ({ reply }) => ({ conversation_id: reply.conversation_id, message_id: reply.message_id, reason: reply.outcome.handoff_reason })),
-    }).config({ name: "emit-whatsapp-conversation-handed-off" })
-  })
+  announceHandoff(handedOff, reply)
   return new WorkflowResponse(reply)
 })
