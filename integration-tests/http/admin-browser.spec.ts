@@ -305,6 +305,7 @@ describe("the admin in a browser", () => {
     const banner = page.getByTestId("handoff-banner")
     await banner.waitFor()
     expect(await banner.textContent()).toContain("the customer asked for a person")
+    await page.locator('[data-testid="message"][data-direction="outbound"]', { hasText: "una persona te responderá" }).waitFor()
     await shot("04d-inbox-needs-a-person")
     const conversationId = await page.getByTestId("thread").getAttribute("data-conversation-id")
     await page.getByTestId("resume-auto-replies").click()
