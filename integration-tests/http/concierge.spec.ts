@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import path from "node:path"
-import { Browser, submitCheckout } from "../helpers/checkout-browser"
+import { ADDRESS, Browser, submitCheckout } from "../helpers/checkout-browser"
+import { createPublishableKey, registerStorefrontCustomer } from "../helpers/storefront"
 import { createWhatsAppShop, PROVIDERS, sendWhatsAppCart, usePublicPort } from "../helpers/checkout-fixtures"
 import { postWebhook, productQuestionPayload, recordEvents, TEST_ACCOUNT, textPayload, useSandbox, waitFor } from "../helpers/whatsapp"
 
@@ -27,6 +28,8 @@ medusaIntegrationTestRunner({
     let accountId: string
     let variants: any[]
     let shippingOptionId: string
+    let salesChannelId: string
+    let regionId: string
 
     /** The customer writes; resolves with the replies that text got once it has been handled. */
     async function say(waId: string, text: string, payload: object = textPayload({ from: waId, text, name: "Cliente" })) {
@@ -45,7 +48,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      ;({ admin, accountId, variants, shippingOptionId } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
+      ;({ admin, accountId, variants, shippingOptionId, fixture: { salesChannelId, regionId } } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
         { title: "Camiseta Básica", sizes: ["M", "L"], colors: ["Rojo", "Azul"], price: 19.9, stock: 3 },
       ]))
       await getContainer().resolve(Modules.SEARCH).reindex({ index: "whatsapp_product" })
@@ -182,6 +185,29 @@ medusaIntegrationTestRunner({
 
       expect((await say(customer, "¿Dónde está mi pedido? Lo necesito para el viernes")).map(bodyOf)).toEqual([`Tu último pedido #${displayId} está pendiente de pago.`])
       expect((await conversationOf(customer)).language).toBe("es")
+    })
+
+    it("tells a customer linked by a proven link the status of their storefront order, never through an unproven link", async () => {
+      const key = await createPublishableKey(getContainer(), salesChannelId)
+      const shopper = await registerStorefrontCustomer(api.defaults.baseURL!, key, { email: "lucia@example.com", first_name: "Lucía", last_name: "Pérez" })
+      const { email: _addressEmail, ...address } = ADDRESS
+      const store = { headers: shopper.headers }
+      const { data } = await api.post("/store/carts", { region_id: regionId, email: shopper.email, shipping_address: address, items: [{ variant_id: variants[0].id, quantity: 1 }] }, store)
+      await api.post(`/store/carts/${data.cart.id}/shipping-methods`, { option_id: shippingOptionId }, store)
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: data.cart.id }, store)
+      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: PROVIDERS.manual }, store)
+      const { data: completed } = await api.post(`/store/carts/${data.cart.id}/complete`, {}, store)
+      expect((await rows(`select customer_id from "order" where id = ?`, [completed.order.id]))[0].customer_id).toBe(shopper.id)
+
+      const customer = "34600000005"
+      await say(customer, "hola")
+      const conversation = await conversationOf(customer)
+      await api.post(`/admin/whatsapp/conversations/${conversation.id}/customer`, { customer_id: shopper.id }, admin)
+      expect((await say(customer, "¿Dónde está mi pedido?")).map(bodyOf)).toEqual([`Tu último pedido #${completed.order.display_id} está pendiente de pago.`])
+
+      // A link made by phone match before proof was required is never used: it could show a stranger's order.
+      await rows(`update whatsapp_conversation set customer_link_method = 'unverified' where id = ?`, [conversation.id])
+      expect((await say(customer, "estado de mi pedido")).map(bodyOf)).toEqual([expect.stringMatching(/^Aún no encuentro ningún pedido/)])
     })
 
     it("shows in the try-out box how a text is understood", async () => {
