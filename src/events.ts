@@ -8,6 +8,8 @@ export const WhatsAppEvents = {
   MESSAGE_QUEUED: "whatsapp.message.queued",
   CONVERSATION_OPTED_OUT: "whatsapp.conversation.opted_out",
   CONVERSATION_OPTED_IN: "whatsapp.conversation.opted_in",
+  /** A customer asked for a person, or the concierge gave up: auto-replies pause until an admin resumes them. */
+  CONVERSATION_HANDED_OFF: "whatsapp.conversation.handed_off",
   PRODUCT_INQUIRY_RECEIVED: "whatsapp.product_inquiry.received",
   CART_SUBMITTED: "whatsapp.cart.submitted",
   CHECKOUT_COMPLETED: "whatsapp.checkout.completed",

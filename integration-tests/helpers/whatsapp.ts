@@ -95,6 +95,23 @@ export function textPayload(opts: { from: string; text: string; id?: string; nam
   )
 }
 
+/** A text sent from a product of the WhatsApp catalog ("message business" on it): Meta's `context.referred_product`. */
+export function productQuestionPayload(opts: { from: string; name?: string; catalogId: string; retailerId: string; text: string; id?: string }) {
+  return envelope({
+    contacts: [{ profile: { name: opts.name ?? "Cliente" }, wa_id: opts.from }],
+    messages: [
+      {
+        from: opts.from,
+        id: opts.id ?? wamid(),
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: "text",
+        text: { body: opts.text },
+        context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: opts.catalogId, product_retailer_id: opts.retailerId } },
+      },
+    ],
+  })
+}
+
 export function statusPayload(statuses: { id: string; status: string; recipient?: string; errors?: unknown[]; timestamp?: number }[]) {
   return envelope({
     statuses: statuses.map((s) => ({

@@ -7,7 +7,7 @@ import {
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
 import { CatalogFixture, createCommerceBasics, createProducts } from "../helpers/catalog-fixtures"
-import { envelope, postWebhook, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid, recordEvents } from "../helpers/whatsapp"
+import { envelope, postWebhook, productQuestionPayload, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid, recordEvents } from "../helpers/whatsapp"
 
 const cwd = path.join(__dirname, "../host")
 const built = path.resolve(__dirname, "../../.medusa/server/src")
@@ -30,14 +30,7 @@ function orderPayload(items: { id: string; quantity: number; price: number; curr
 }
 
 function inquiryPayload(retailerId: string, text: string, id = wamid()) {
-  return customerMessage(
-    {
-      type: "text",
-      text: { body: text },
-      context: { from: "15550200000", id: wamid(), referred_product: { catalog_id: CATALOG_ID, product_retailer_id: retailerId } },
-    },
-    id
-  )
+  return productQuestionPayload({ from: CUSTOMER, name: "Ana López", catalogId: CATALOG_ID, retailerId, text, id })
 }
 
 medusaIntegrationTestRunner({
@@ -160,7 +153,8 @@ medusaIntegrationTestRunner({
         await postWebhook(api.defaults.baseURL!, inquiryPayload(variants[0].id, "¿La tenéis en talla L?"))
         const [reply] = await waitForMessages(1)
         expect(reply.body.interactive).toMatchObject({ type: "product", action: { catalog_id: CATALOG_ID, product_retailer_id: variants[0].id } })
-        expect(reply.body.interactive.body.text).toBe("Camiseta Básica – M / Rojo: 19,90 €. Solo quedan 3 unidades.")
+        // The question asks for an L the product does not have: the customer is told so, with the card of what there is.
+        expect(reply.body.interactive.body.text).toBe("Lo siento, no la tenemos en L. Camiseta Básica – M / Rojo: 19,90 €. Solo quedan 3 unidades.")
 
         const [message] = await rows(`select * from whatsapp_message where direction = 'inbound' and referred_retailer_id is not null`)
         expect(message).toMatchObject({ referred_variant_id: variants[0].id, referred_product_id: products[0].id })

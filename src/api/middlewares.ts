@@ -21,6 +21,8 @@ import { AdminSubmitStarterTemplates } from "./admin/whatsapp/accounts/[id]/temp
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
+import { AdminSaveFaqAnswers } from "./admin/whatsapp/accounts/[id]/faq/validators"
+import { AdminTryConcierge } from "./admin/whatsapp/accounts/[id]/concierge/try/validators"
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
 import { AdminListWhatsAppCarts } from "./admin/whatsapp/carts/validators"
 import { rawBody } from "./utils/raw-body"
@@ -99,6 +101,16 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/accounts/:id/auto-replies",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminCreateAutoReplyRule)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/faq",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSaveFaqAnswers)],
+    },
+    {
+      matcher: "/admin/whatsapp/accounts/:id/concierge/try",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminTryConcierge)],
     },
     {
       matcher: "/admin/whatsapp/auto-replies/:id",

@@ -33,6 +33,10 @@ const settingFields = {
   /** Answer customers' texts automatically (keyword rules, search, default reply). Off = a human answers. */
   text_auto_reply: z.boolean(),
   inquiry_auto_reply: z.boolean(),
+  /** A product question the concierge cannot answer (not a size, colour or delivery question) also goes to a person. */
+  inquiry_handoff: z.boolean(),
+  /** Consecutive searches with no result before a person takes over; 0 never hands off for misses. */
+  handoff_after_misses: z.number().int().min(0).max(10),
   default_reply: z.string().max(1024).nullable(),
   recovery_enabled: z.boolean(),
   recovery_delay_minutes: z.number().int().min(5).max(7 * 24 * 60),
@@ -47,6 +51,8 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   search_enabled: true,
   text_auto_reply: true,
   inquiry_auto_reply: true,
+  inquiry_handoff: false,
+  handoff_after_misses: 3,
   default_reply: null,
   recovery_enabled: true,
   recovery_delay_minutes: 60,

@@ -15,6 +15,7 @@ const SHORT_WORDS: Record<string, SupportedLanguage> = {
   hola: "es", gracias: "es", buenas: "es", "buenos dias": "es", "buenas tardes": "es", "buenas noches": "es",
   ola: "pt", oi: "pt", obrigado: "pt", obrigada: "pt", "bom dia": "pt", "boa tarde": "pt", "boa noite": "pt",
   hi: "en", hello: "en", hey: "en", thanks: "en", "thank you": "en", "good morning": "en",
+  "hi there": "en", "hello there": "en", "hey there": "en", "thanks a lot": "en", "good afternoon": "en", "good evening": "en",
 }
 
 export function detectLanguage(text: string | null | undefined): SupportedLanguage | null {

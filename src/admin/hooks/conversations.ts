@@ -22,6 +22,8 @@ export type ConversationFilters = {
   unread?: boolean
   has_cart?: boolean
   inquiry?: boolean
+  /** Handed off to a person: auto-replies paused. */
+  handoff?: boolean
 }
 
 /** Only "on" filters are sent: "off" means "don't filter", not "=false". */
@@ -32,6 +34,7 @@ function conversationQuery(filters: ConversationFilters, limit: number) {
   if (filters.unread) query.unread = "true"
   if (filters.has_cart) query.has_cart = "true"
   if (filters.inquiry) query.inquiry = "true"
+  if (filters.handoff) query.handoff = "true"
   return query
 }
 
@@ -68,6 +71,19 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (id: string) => sdk.client.fetch<AdminWhatsAppConversationResponse>(`${BASE}/${id}/read`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: whatsappKeys.conversations.all }),
+  })
+}
+
+/** Ends a handoff: automatic replies answer the customer again. */
+export function useResumeAutoReplies() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => sdk.client.fetch<AdminWhatsAppConversationResponse>(`${BASE}/${id}/resume`, { method: "POST" }),
+    onSuccess: () => {
+      toast.success("Automatic replies resumed")
+      return queryClient.invalidateQueries({ queryKey: whatsappKeys.conversations.all })
+    },
+    onError: (error) => toast.error(`Could not resume: ${apiErrorMessage(error)}`),
   })
 }
 

@@ -28,6 +28,7 @@ export const whatsappKeys = {
     templates: (id: string) => [...ROOT, "accounts", "templates", id] as const,
     metaCatalogs: (id: string) => [...ROOT, "accounts", "meta-catalogs", id] as const,
     metaStatus: (id: string) => [...ROOT, "accounts", "meta-status", id] as const,
+    faq: (id: string) => [...ROOT, "accounts", "faq", id] as const,
   },
   conversations: {
     ...resource("conversations"),

@@ -6,6 +6,8 @@ describe("resolveAccountSettings", () => {
       search_enabled: false,
       text_auto_reply: true,
       inquiry_auto_reply: true,
+      inquiry_handoff: false,
+      handoff_after_misses: 3,
       default_reply: null,
       recovery_enabled: true,
       recovery_delay_minutes: 60,

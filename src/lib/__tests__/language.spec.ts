@@ -11,6 +11,10 @@ describe("detectLanguage", () => {
     ["something in english", "en"],
     ["hello, do you have this in M?", "en"],
     ["Thank you!", "en"],
+    ["Hi there!", "en"],
+    ["where is my order?", "en"],
+    ["Olá! Vocês têm na cor azul?", "pt"],
+    ["¿Dónde está mi pedido? Lo necesito para el viernes", "es"],
   ])("reads %j as %s", (text, lang) => {
     expect(detectLanguage(text)).toBe(lang)
   })

@@ -70,6 +70,7 @@ import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
 import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
+import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -88,6 +89,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAccountEvent,
   WhatsappAutoReplyRule,
   WhatsappPhoneLink,
+  WhatsappFaqAnswer,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   /** One key per use (lib/derived-keys); the raw key only opens what was sealed before. */

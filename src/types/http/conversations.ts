@@ -26,6 +26,11 @@ export type AdminWhatsAppConversation = {
   unread_count: number
   has_cart: boolean
   has_inquiry: boolean
+  /** Handed off to a person: automatic replies pause until an admin resumes them (POST …/resume). */
+  handoff_at: DateTime | null
+  handoff_reason: "requested" | "search_misses" | "faq_unanswered" | "product_question" | null
+  /** Consecutive searches that found nothing. */
+  search_misses: number
   /** Meta's user_preferences (or error 131050): marketing messages stopped or resumed by the customer. */
   marketing_preference: "stop" | "resume" | null
   marketing_preference_at: DateTime | null

@@ -14,15 +14,16 @@ type Props = {
   onSelect: (id: string) => void
 }
 
-type FlagFilter = "unread" | "has_cart" | "inquiry"
+type FlagFilter = "unread" | "has_cart" | "inquiry" | "handoff"
 const FILTERS: { key: FlagFilter; label: string; testId: string }[] = [
   { key: "unread", label: "Unread", testId: "filter-unread" },
   { key: "has_cart", label: "Has cart", testId: "filter-cart" },
   { key: "inquiry", label: "Question", testId: "filter-question" },
+  { key: "handoff", label: "Needs a person", testId: "filter-handoff" },
 ]
 
 export const ConversationList = ({ accountId, selectedId, onSelect }: Props) => {
-  const [flags, setFlags] = useState<Record<FlagFilter, boolean>>({ unread: false, has_cart: false, inquiry: false })
+  const [flags, setFlags] = useState<Record<FlagFilter, boolean>>({ unread: false, has_cart: false, inquiry: false, handoff: false })
   const [limit, setLimit] = useState(PAGE)
   const filters: ConversationFilters = { account_id: accountId, ...flags }
   const { data, isLoading, error } = useConversations(filters, limit)
@@ -110,6 +111,11 @@ const ConversationRow = ({ conversation, now, selected, onSelect }: RowProps) =>
           {unread && (
             <Badge size="2xsmall" color="blue" rounded="full" data-testid="unread-badge">
               {conversation.unread_count}
+            </Badge>
+          )}
+          {conversation.handoff_at && (
+            <Badge size="2xsmall" color="red" data-testid="handoff-badge" title="Automatic replies are paused until you resume them">
+              Needs a person
             </Badge>
           )}
           {conversation.has_cart && <Badge size="2xsmall" color="green" data-testid="cart-badge">Cart</Badge>}

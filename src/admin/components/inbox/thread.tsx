@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react"
 import { useWhatsAppCarts } from "../../hooks/carts"
 import { useConversation, useMarkRead, useMessages } from "../../hooks/conversations"
 import { CustomerLink } from "./customer-link"
+import { HandoffBanner } from "./handoff-banner"
 import { conversationContact, conversationName } from "./inbox-format"
 import type { AdminWhatsAppAccount as InboxAccount, AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { MessageBubble } from "./message-bubble"
@@ -111,6 +112,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
         </div>
       </div>
       <CustomerLink conversation={conversation} />
+      <HandoffBanner conversation={conversation} />
       <div ref={scroller} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto px-6 py-4" data-testid="message-list">
         {messages.data && messages.data.count > ordered.length && limit < MAX_MESSAGES && (
           <div className="flex justify-center">

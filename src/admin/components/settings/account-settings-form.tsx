@@ -55,7 +55,7 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
       ),
   }
 
-  const toggle = (key: "search_enabled" | "text_auto_reply" | "inquiry_auto_reply" | "recovery_enabled") => (
+  const toggle = (key: "search_enabled" | "text_auto_reply" | "inquiry_auto_reply" | "inquiry_handoff" | "recovery_enabled") => (
     <Switch checked={settings[key]} onCheckedChange={(checked) => set(key, checked)} data-testid={`setting-${key}`} />
   )
 
@@ -89,7 +89,18 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
       </Row>
       <Row label="Product search" hint="Customers find products by typing what they want. Off: typed messages find nothing; the WhatsApp catalog still shows every product.">{toggle("search_enabled")}</Row>
       <Row label="Automatic replies" hint="Keyword rules, search and the default reply. Off: a person answers.">{toggle("text_auto_reply")}</Row>
-      <Row label="Answer product questions" hint="With the product's price and stock.">{toggle("inquiry_auto_reply")}</Row>
+      <Row label="Answer product questions" hint="A size or colour with that variant's price and stock; delivery with your shipping answer; otherwise the product's card.">{toggle("inquiry_auto_reply")}</Row>
+      <Row label="Product questions the concierge can't answer go to a person" hint="The card is sent and the conversation is flagged for you; automatic replies pause until you resume them.">{toggle("inquiry_handoff")}</Row>
+      <Row label="Searches with no result before a person takes over" hint="In a row; 0 never hands off for this.">
+        <Input
+          type="number"
+          min={0}
+          max={10}
+          value={settings.handoff_after_misses}
+          onChange={(e) => set("handoff_after_misses", Number(e.target.value))}
+          data-testid="setting-handoff-after-misses"
+        />
+      </Row>
       <Row label="Default reply" hint="When nothing else matches.">
         <Textarea value={settings.default_reply ?? ""} onChange={(e) => set("default_reply", e.target.value || null)} data-testid="setting-default-reply" />
       </Row>

@@ -41,6 +41,11 @@ export const WhatsappConversation = model
     unread_count: model.number().default(0),
     has_cart: model.boolean().default(false),
     has_inquiry: model.boolean().default(false),
+    /** Handed off to a person (asked for one, or searches kept missing): auto-replies pause until an admin resumes them. */
+    handoff_at: model.dateTime().nullable(),
+    handoff_reason: model.enum(["requested", "search_misses", "faq_unanswered", "product_question"]).nullable(),
+    /** Consecutive searches that found nothing; reset by a hit or a resume. */
+    search_misses: model.number().default(0),
     /** Click-to-WhatsApp referrals: the earliest (kept for good) and the latest. */
     first_referral: model.json().nullable(),
     last_referral: model.json().nullable(),

@@ -1,10 +1,12 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { notFoundText, productInquiryText, variantDisplayTitle } from "../../../lib/product-texts"
+import { notFoundText, variantDisplayTitle } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadVariantOffers } from "../variant-offers"
+import { answerProductQuestion } from "../concierge/product-question-answer"
+import type { ConciergeOutcome } from "../concierge/outcome"
 
 export type ProductInquiry = {
   conversation_id: string
@@ -15,13 +17,16 @@ export type ProductInquiry = {
   product_name: string | null
   text: string | null
   reply: OutboundMessage[]
+  outcome: ConciergeOutcome
+  customer_name: string | null
 }
 
 /**
  * A question asked from a product in the customer's WhatsApp catalog: ties
- * the message to the Medusa variant and product, and prepares the auto-reply
- * (the product card with price and availability, or the default reply when
- * the item is unknown), unless the account switched it off.
+ * the message to the Medusa variant and product, and prepares the answer in
+ * the customer's language (what the question asks about the product, or the
+ * default reply when the item is unknown), unless the account switched it
+ * off or a person has the conversation.
  */
 export const composeInquiryReplyStep = createStep(
   "compose-whatsapp-inquiry-reply",
@@ -41,27 +46,15 @@ export const composeInquiryReplyStep = createStep(
       : null
     const variant = item ? offers!.get(item.variant_id) ?? null : null
 
-    const reply: OutboundMessage[] = []
-    if (account.settings.inquiry_auto_reply) {
+    const outcome: ConciergeOutcome = { conversation_id: ctx.conversation_id, search_misses: null, handoff_reason: null }
+    let reply: OutboundMessage[] = []
+    if (account.settings.inquiry_auto_reply && !ctx.conversation.handoff_at) {
       if (variant && item) {
-        reply.push({
-          type: "interactive",
-          interactive: {
-            type: "product",
-            body: {
-              text: productInquiryText(account.language, {
-                product_title: variant.product_title,
-                variant_title: variant.title,
-                amount: variant.price,
-                currency: variant.currency_code,
-                available: variant.available,
-              }),
-            },
-            action: { catalog_id: account.catalog_id!, product_retailer_id: item.retailer_id },
-          },
-        })
+        const answer = await answerProductQuestion(container, ctx, { variant, retailer_id: item.retailer_id })
+        reply = answer.reply
+        outcome.handoff_reason = answer.handoff_reason
       } else {
-        reply.push({ type: "text", text: { body: account.settings.default_reply ?? notFoundText(account.language) } })
+        reply.push({ type: "text", text: { body: account.settings.default_reply ?? notFoundText(ctx.language) } })
       }
     }
     const inquiry: ProductInquiry = {
@@ -73,6 +66,8 @@ export const composeInquiryReplyStep = createStep(
       product_name: variant ? variantDisplayTitle(variant.product_title, variant.title) : null,
       text: ctx.text,
       reply,
+      outcome,
+      customer_name: ctx.conversation.profile_name,
     }
     return new StepResponse(inquiry)
   }

@@ -40,7 +40,8 @@ export const composeProductMessagesStep = createStep(
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     const conversation = await whatsapp.retrieveWhatsappConversation(input.conversation_id, { relations: ["account"] })
     const account = (conversation as any).account
-    const language = account.language as SupportedLanguage
+    // The customer's language when their messages told it, else the account's.
+    const language = ((conversation as any).language ?? account.language) as SupportedLanguage
     if (!account.catalog_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Connect a catalog to this WhatsApp account before sending products")
     }

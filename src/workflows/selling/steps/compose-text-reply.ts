@@ -1,33 +1,97 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { matchAutoReply } from "../../../lib/auto-reply-rules"
 import { notFoundText, searchResultsBody } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { buildProductMessages } from "../../../lib/products/product-messages"
 import { LIMITS } from "../../../lib/outbound/limits"
+import { classifyIntent, type ConciergeIntent } from "../../../lib/concierge/intents"
+import { handoffText } from "../../../lib/concierge/concierge-texts"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { searchWhatsAppProducts } from "../search-products"
 import { syncedCatalogItems, variantIdsOf } from "../synced-items"
 import type { InboundContext } from "../../../modules/whatsapp/types"
+import { answerIntent } from "../concierge/answer-intent"
+import type { ConciergeOutcome } from "../concierge/outcome"
 
 export type TextReply = {
   conversation_id: string
   message_id: string
-  /** What answered: a keyword rule, discovery search, or the default reply. */
-  source: "rule" | "search" | "default" | "off"
+  /** What answered: a keyword rule, the concierge (an intent), discovery search, the default reply; or nothing (off, or paused for a person). */
+  source: "rule" | "intent" | "search" | "default" | "off" | "paused"
+  intent: ConciergeIntent["kind"] | null
   rule_id: string | null
   matched_product_ids: string[]
   reply: OutboundMessage[]
+  outcome: ConciergeOutcome
+  customer_name: string | null
 }
 
 function defaultReply(ctx: InboundContext): OutboundMessage {
-  return { type: "text", text: { body: ctx.account.settings.default_reply ?? notFoundText(ctx.account.language, ctx.text) } }
+  return { type: "text", text: { body: ctx.account.settings.default_reply ?? notFoundText(ctx.language, ctx.text) } }
+}
+
+async function ruleReply(container: MedusaContainer, ctx: InboundContext, text: string): Promise<{ rule_id: string; reply: OutboundMessage[] } | null> {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const { account } = ctx
+  const rules = await whatsapp.listWhatsappAutoReplyRules({ account_id: account.id, active: true }, { order: { created_at: "ASC" } })
+  const rule = matchAutoReply(
+    text,
+    rules.map((r) => ({ id: r.id, match: r.match, keywords: (r.keywords as unknown as string[]) ?? [], priority: r.priority, active: r.active }))
+  )
+  if (!rule) return null
+  const stored = rules.find((r) => r.id === rule.id)!
+  let reply: OutboundMessage[] = []
+  if (stored.reply_type === "products" && account.catalog_id) {
+    const variantIds = [
+      ...((stored.variant_ids as unknown as string[] | null) ?? []),
+      ...(await variantIdsOf(container, { product_ids: (stored.product_ids as unknown as string[] | null) ?? [] })),
+    ]
+    const { items } = await syncedCatalogItems(container, account.catalog_id, variantIds)
+    if (items.length) {
+      reply = buildProductMessages({ catalogId: account.catalog_id, language: ctx.language, items, body: stored.reply_text ?? undefined })
+    }
+  } else if (stored.reply_text) {
+    reply = [{ type: "text", text: { body: stored.reply_text.slice(0, LIMITS.textBody) } }]
+  }
+  return { rule_id: rule.id, reply: reply.length ? reply : [defaultReply(ctx)] }
+}
+
+/** Products matching the text, as product messages; the named variant alone when the text names one. */
+async function searchReply(container: MedusaContainer, ctx: InboundContext, query: string) {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const { account } = ctx
+  const limit = whatsapp.getOptions().searchResultLimit
+  const { matches } = await searchWhatsAppProducts(container, { sales_channel_id: account.sales_channel_id, text: query, limit })
+  if (!matches.length) return null
+  // A named variant is sent alone; otherwise the product's variants share the list's 30 places.
+  const perProduct = Math.max(1, Math.floor(LIMITS.productListItems / matches.length))
+  const variantIds: string[] = []
+  for (const match of matches) {
+    if (match.matched_variant && match.variant_id) variantIds.push(match.variant_id)
+    else variantIds.push(...match.variant_ids.slice(0, perProduct))
+  }
+  const { items } = await syncedCatalogItems(container, account.catalog_id!, variantIds)
+  if (!items.length) return null
+  return {
+    matched_product_ids: [...new Set(items.map((i) => i.product_id))],
+    reply: buildProductMessages({
+      catalogId: account.catalog_id!,
+      language: ctx.language,
+      items: items.slice(0, LIMITS.productListItems),
+      body: searchResultsBody(ctx.language, query),
+    }),
+  }
 }
 
 /**
- * Chooses the answer to a customer's text: the account's first matching
- * keyword rule; else, with search on, the products that match what they
- * typed (the named variant when the text names one); else the default reply.
+ * Chooses the answer to a customer's text, in the customer's language:
+ * nothing while a person has the conversation; the account's matching
+ * keyword rule; the concierge for greetings, thanks, FAQ topics, order
+ * status and requests for a person; else, with search on, the products
+ * that match (consecutive misses hand the conversation to a person); else
+ * the default reply.
  */
 export const composeTextReplyStep = createStep(
   "compose-whatsapp-text-reply",
@@ -36,66 +100,41 @@ export const composeTextReplyStep = createStep(
     const ctx = await whatsapp.loadInboundMessage(input.message_id)
     const { account } = ctx
     const text = ctx.text?.trim() ?? ""
-    const base = { conversation_id: ctx.conversation_id, message_id: ctx.message_id }
-    if (!account.settings.text_auto_reply) {
-      return new StepResponse<TextReply>({ ...base, source: "off", rule_id: null, matched_product_ids: [], reply: [] })
+    const base = {
+      conversation_id: ctx.conversation_id,
+      message_id: ctx.message_id,
+      customer_name: ctx.conversation.profile_name,
+      intent: null,
+      rule_id: null,
+      matched_product_ids: [] as string[],
+      outcome: { conversation_id: ctx.conversation_id, search_misses: null, handoff_reason: null } as ConciergeOutcome,
+    }
+    if (!account.settings.text_auto_reply) return new StepResponse<TextReply>({ ...base, source: "off", reply: [] })
+    if (ctx.conversation.handoff_at) return new StepResponse<TextReply>({ ...base, source: "paused", reply: [] })
+
+    const rule = await ruleReply(container, ctx, text)
+    if (rule) return new StepResponse<TextReply>({ ...base, source: "rule", rule_id: rule.rule_id, reply: rule.reply })
+
+    const intent = classifyIntent(text)
+    if (intent.kind !== "search" && intent.kind !== "empty") {
+      const answer = await answerIntent(container, ctx, intent)
+      return new StepResponse<TextReply>({ ...base, source: "intent", intent: intent.kind, reply: answer.reply, outcome: { ...base.outcome, handoff_reason: answer.handoff_reason } })
     }
 
-    const rules = await whatsapp.listWhatsappAutoReplyRules({ account_id: account.id, active: true }, { order: { created_at: "ASC" } })
-    const rule = matchAutoReply(
-      text,
-      rules.map((r) => ({ id: r.id, match: r.match, keywords: (r.keywords as unknown as string[]) ?? [], priority: r.priority, active: r.active }))
-    )
-    if (rule) {
-      const stored = rules.find((r) => r.id === rule.id)!
-      let reply: OutboundMessage[] = []
-      if (stored.reply_type === "products" && account.catalog_id) {
-        const variantIds = [
-          ...((stored.variant_ids as unknown as string[] | null) ?? []),
-          ...(await variantIdsOf(container, { product_ids: (stored.product_ids as unknown as string[] | null) ?? [] })),
-        ]
-        const { items } = await syncedCatalogItems(container, account.catalog_id, variantIds)
-        if (items.length) {
-          reply = buildProductMessages({ catalogId: account.catalog_id, language: account.language, items, body: stored.reply_text ?? undefined })
-        }
-      } else if (stored.reply_text) {
-        reply = [{ type: "text", text: { body: stored.reply_text.slice(0, LIMITS.textBody) } }]
+    const query = intent.kind === "search" ? intent.query : text
+    if (account.settings.search_enabled && account.catalog_id && query) {
+      const found = await searchReply(container, ctx, query)
+      if (found) {
+        return new StepResponse<TextReply>({ ...base, source: "search", intent: "search", ...found, outcome: { ...base.outcome, search_misses: 0 } })
       }
-      const result: TextReply = { ...base, source: "rule", rule_id: rule.id, matched_product_ids: [], reply: reply.length ? reply : [defaultReply(ctx)] }
-      return new StepResponse(result)
-    }
-
-    if (account.settings.search_enabled && account.catalog_id && text) {
-      const limit = whatsapp.getOptions().searchResultLimit
-      const { matches } = await searchWhatsAppProducts(container, { sales_channel_id: account.sales_channel_id, text, limit })
-      if (matches.length) {
-        // A named variant is sent alone; otherwise the product's variants share the list's 30 places.
-        const perProduct = Math.max(1, Math.floor(LIMITS.productListItems / matches.length))
-        const variantIds: string[] = []
-        for (const match of matches) {
-          if (match.matched_variant && match.variant_id) variantIds.push(match.variant_id)
-          else variantIds.push(...match.variant_ids.slice(0, perProduct))
-        }
-        const { items } = await syncedCatalogItems(container, account.catalog_id, variantIds)
-        if (items.length) {
-          const reply = buildProductMessages({
-            catalogId: account.catalog_id,
-            language: account.language,
-            items: items.slice(0, LIMITS.productListItems),
-            body: searchResultsBody(account.language, text),
-          })
-          const result: TextReply = {
-            ...base,
-            source: "search",
-            rule_id: null,
-            matched_product_ids: [...new Set(items.map((i) => i.product_id))],
-            reply,
-          }
-          return new StepResponse(result)
-        }
+      const misses = ctx.conversation.search_misses + 1
+      const limit = account.settings.handoff_after_misses
+      if (limit > 0 && misses >= limit) {
+        const reply: OutboundMessage[] = [defaultReply(ctx), { type: "text", text: { body: handoffText(ctx.language) } }]
+        return new StepResponse<TextReply>({ ...base, source: "default", intent: "search", reply, outcome: { ...base.outcome, search_misses: misses, handoff_reason: "search_misses" } })
       }
+      return new StepResponse<TextReply>({ ...base, source: "default", intent: "search", reply: [defaultReply(ctx)], outcome: { ...base.outcome, search_misses: misses } })
     }
-    const result: TextReply = { ...base, source: "default", rule_id: null, matched_product_ids: [], reply: [defaultReply(ctx)] }
-    return new StepResponse(result)
+    return new StepResponse<TextReply>({ ...base, source: "default", reply: [defaultReply(ctx)] })
   }
 )

@@ -4,11 +4,15 @@ import { WhatsAppEvents } from "../../../events"
 import { composeInquiryReplyStep } from "../steps/compose-inquiry-reply"
 import { queueWhatsAppRepliesStep } from "../steps/queue-whatsapp-replies"
 import { recordReferredProductStep } from "../steps/record-referred-product"
+import { recordConciergeOutcomeStep } from "../steps/record-concierge-outcome"
+import { announceHandoff } from "../concierge/announce-handoff"
 
 /**
  * Handles a text sent from a catalog product (`context.referred_product`):
  * links it to the Medusa product and variant, emits
- * `whatsapp.product_inquiry.received`, and answers with the product card.
+ * `whatsapp.product_inquiry.received`, and answers what the question asks
+ * (a variant's price and stock, the FAQ answer, or the card; a handoff to a
+ * person when asked for, or when the account wants one for other questions).
  */
 export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
   "handle-whatsapp-product-inquiry",
@@ -17,6 +21,7 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
     recordReferredProductStep(
       transform({ inquiry }, ({ inquiry }) => ({ message_id: inquiry.message_id, variant_id: inquiry.variant_id, product_id: inquiry.product_id }))
     )
+    const handedOff = recordConciergeOutcomeStep(transform({ inquiry }, ({ inquiry }) => inquiry.outcome))
     const queued = queueWhatsAppRepliesStep(
       transform({ inquiry }, ({ inquiry }) => ({
         conversation_id: inquiry.conversation_id,
@@ -37,6 +42,7 @@ export const handleWhatsAppProductInquiryWorkflow = createWorkflow(
       text: inquiry.text,
     }))
     emitEventStep({ eventName: WhatsAppEvents.PRODUCT_INQUIRY_RECEIVED, data: event })
+    announceHandoff(handedOff, inquiry)
     return new WorkflowResponse(inquiry)
   }
 )

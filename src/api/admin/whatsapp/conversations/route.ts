@@ -8,7 +8,7 @@ import type { AdminListConversationsType } from "./validators"
 import type { AdminWhatsAppConversationListResponse } from "../../../../types/http"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConversationsType>, res: MedusaResponse<AdminWhatsAppConversationListResponse>) => {
-  const { account_id, customer_id, unread, has_cart, inquiry, opted_out, q, limit, offset } = req.validatedQuery as AdminListConversationsType
+  const { account_id, customer_id, unread, has_cart, inquiry, opted_out, handoff, q, limit, offset } = req.validatedQuery as AdminListConversationsType
   const filters: Record<string, unknown> = {}
   if (q) {
     const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
@@ -20,6 +20,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListConv
   if (has_cart !== undefined) filters.has_cart = has_cart
   if (inquiry !== undefined) filters.has_inquiry = inquiry
   if (opted_out !== undefined) filters.opted_out = opted_out
+  if (handoff !== undefined) filters.handoff_at = handoff ? { $ne: null } : null
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({

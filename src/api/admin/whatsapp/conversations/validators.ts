@@ -12,6 +12,8 @@ export const AdminListConversations = z.object({
   has_cart: flag,
   inquiry: flag,
   opted_out: flag,
+  /** Handed off to a person (auto-replies paused). */
+  handoff: flag,
   ...pagination({ max: 200, byDefault: 50 }),
 })
 export type AdminListConversationsType = z.infer<typeof AdminListConversations>
