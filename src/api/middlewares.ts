@@ -18,6 +18,7 @@ import {
 import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/validators"
 import { AdminCreateMetaCatalog } from "./admin/whatsapp/accounts/[id]/meta-catalogs/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
+import { AdminCreateSearchSynonym, AdminUpdateSearchSynonym } from "./admin/whatsapp/search/synonyms/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
@@ -159,6 +160,16 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/search",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminWhatsAppSearch, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/search/synonyms",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateSearchSynonym)],
+    },
+    {
+      matcher: "/admin/whatsapp/search/synonyms/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateSearchSynonym)],
     },
     {
       matcher: "/admin/whatsapp/accounts",

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Builds src/lib/search/vocabulary.json, the es/pt/en product vocabulary that
+// discovery search uses on both sides (index terms and parsed queries).
+//
+// Source 1: Shopify's Standard Product Taxonomy (https://github.com/Shopify/product-taxonomy,
+// MIT licence), data/localizations/categories/{en,es,pt-BR}.yml. Categories with the same
+// id are the same thing in every language, so each selected id becomes one concept.
+// Source 2: src/lib/search/vocabulary-supplement.json, hand-written (colloquial words,
+// colours, materials, attributes the taxonomy lacks or leaves untranslated).
+// Concepts of the same kind that share a phrase in one language are merged.
+//
+// Usage: node scripts/build-search-vocabulary.js [taxonomy-dir]
+//   taxonomy-dir holds categories/en.yml, categories/es.yml, categories/pt-BR.yml: the full
+//   files from the repository, or excerpts with the same structure (default:
+//   /work/shared/sources/shopify-product-taxonomy). See docs/search.md.
+"use strict"
+const fs = require("node:fs")
+const path = require("node:path")
+const YAML = require("yaml")
+
+const root = path.resolve(__dirname, "..")
+const taxonomyDir = path.resolve(process.argv[2] || "/work/shared/sources/shopify-product-taxonomy")
+const out = path.join(root, "src/lib/search/vocabulary.json")
+const supplement = require(path.join(root, "src/lib/search/vocabulary-supplement.json"))
+
+const SOURCE = {
+  name: "Shopify Standard Product Taxonomy",
+  url: "https://github.com/Shopify/product-taxonomy",
+  licence: "MIT",
+  files: {
+    en: { path: "data/localizations/categories/en.yml", commit: "019e7b6d255324a0c1052a7d5ade28c4b1f63d61" },
+    es: { path: "data/localizations/categories/es.yml", commit: "0a574e693aaafadffdb4b09666969bb42f065fea" },
+    pt: { path: "data/localizations/categories/pt-BR.yml", commit: "039d70da4deda62cdb5f365abe85c2c87bc27c29" },
+  },
+}
+
+// Apparel categories a shop selling through WhatsApp commonly has. Broad parents
+// ("Clothing") are left out: they would make every garment match every other.
+const CATEGORY_IDS = [
+  "aa-1-1-1-6", "aa-1-1-6", "aa-1-4", "aa-1-10-2", "aa-1-10-2-2", "aa-1-10-2-9", "aa-1-10-2-10", "aa-1-12",
+  "aa-1-12-2", "aa-1-12-3", "aa-1-12-4", "aa-1-12-7", "aa-1-12-8", "aa-1-13-1", "aa-1-13-3", "aa-1-13-6",
+  "aa-1-13-7", "aa-1-13-8", "aa-1-13-9", "aa-1-13-12", "aa-1-13-13", "aa-1-13-14", "aa-1-14", "aa-1-14-4",
+  "aa-1-15", "aa-1-17-4", "aa-1-17-5", "aa-1-18", "aa-1-18-1", "aa-1-18-2", "aa-1-18-3", "aa-1-18-8",
+  "aa-1-20", "aa-2-6", "aa-2-13", "aa-2-17", "aa-2-17-1", "aa-2-17-2", "aa-2-17-3", "aa-2-17-10",
+]
+const FILES = { en: "en.yml", es: "es.yml", pt: "pt-BR.yml" }
+// Names list several things ("Coats & Jackets", "Guantes y mitones"): each part is a phrase.
+const SEPARATORS = { en: /\s*(?:&|,)\s*/, es: /\s*(?:,|\by\b)\s*/, pt: /\s*(?:,|\be\b)\s*/ }
+
+const key = (s) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()
+
+function readCategories(lang) {
+  const file = path.join(taxonomyDir, "categories", FILES[lang])
+  const doc = YAML.parse(fs.readFileSync(file, "utf8"))
+  const top = doc[Object.keys(doc)[0]]
+  return top.categories
+}
+
+function fromTaxonomy() {
+  const names = Object.fromEntries(Object.keys(FILES).map((lang) => [lang, readCategories(lang)]))
+  return CATEGORY_IDS.map((id) => {
+    const concept = { kind: "product", from: [`shopify:${id}`] }
+    for (const lang of Object.keys(FILES)) {
+      const name = names[lang][id]?.name
+      concept[lang] = name ? name.split(SEPARATORS[lang]).map((s) => s.trim()).filter(Boolean) : []
+    }
+    if (!concept.en.length) throw new Error(`category ${id} has no English name in ${taxonomyDir}`)
+    return concept
+  })
+}
+
+// Plural-insensitive, so "Vestidos" (taxonomy) and "vestido" (supplement) meet.
+const singular = (phrase) => key(phrase).split(" ").map((w) => (w.length > 3 ? w.replace(/(?<!s)s$/, "") : w)).join(" ")
+
+/** Union of concepts of one kind sharing a phrase in the same language. */
+function merge(concepts) {
+  const parent = concepts.map((_, i) => i)
+  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const seen = new Map()
+  concepts.forEach((c, i) => {
+    for (const lang of ["es", "pt", "en"]) {
+      for (const phrase of c[lang]) {
+        const k = `${c.kind}|${lang}|${singular(phrase)}`
+        if (seen.has(k)) parent[find(i)] = find(seen.get(k))
+        else seen.set(k, i)
+      }
+    }
+  })
+  const groups = new Map()
+  concepts.forEach((c, i) => {
+    const g = find(i)
+    if (!groups.has(g)) groups.set(g, [])
+    groups.get(g).push(c)
+  })
+  const ids = new Set()
+  return [...groups.values()].map((members) => {
+    // Hand-written members name the concept: their first English word is the everyday one.
+    const named = members.find((m) => m.from.includes("hand")) ?? members[0]
+    let id = `zz${key(named.en[0]).replace(/[^a-z0-9]/g, "")}`
+    while (ids.has(id)) id += "x"
+    ids.add(id)
+    const union = (lang) => [...new Map(members.flatMap((m) => m[lang]).map((p) => [key(p), p])).values()]
+    return { id, kind: named.kind, from: [...new Set(members.flatMap((m) => m.from))], es: union("es"), pt: union("pt"), en: union("en") }
+  })
+}
+
+const concepts = merge([...fromTaxonomy(), ...supplement.concepts.map((c) => ({ ...c, from: ["hand"] }))])
+const result = {
+  about: "Generated by scripts/build-search-vocabulary.js; do not edit. Concepts from the taxonomy list their category ids in `from`; `hand` marks words from vocabulary-supplement.json.",
+  source: SOURCE,
+  supplement: "src/lib/search/vocabulary-supplement.json (hand-written)",
+  concepts,
+}
+fs.writeFileSync(out, JSON.stringify(result, null, 0).replace(/\{"id"/g, '\n{"id"') + "\n")
+console.log(`${concepts.length} concepts (${concepts.filter((c) => c.from.some((f) => f.startsWith("shopify:"))).length} with taxonomy categories) → ${path.relative(root, out)}`)
