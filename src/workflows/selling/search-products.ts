@@ -60,8 +60,11 @@ export async function searchWhatsAppProducts(
   // also looks for the vocabulary concepts and merchant synonyms it stands for.
   const wordQuery = (u: ParsedQuery["units"][number]) => [u.word, ...u.alternatives, ...u.expansions].join(" ")
   const expands = query.units.some((u) => u.alternatives.length || u.expansions.length)
+  // With concepts, one more exact query with everything ranks first the products that name most of them
+  // ("norte leather jacket" on a Spanish shelf: the Norte jacket that is also of leather).
   const queries = [
     { q: query.terms.join(" "), typo: true },
+    ...(expands && query.units.length > 1 ? [{ q: query.units.map(wordQuery).join(" "), typo: false }] : []),
     ...(query.units.length > 1 || expands ? query.units.map((u) => ({ q: wordQuery(u), typo: false })) : []),
   ]
   const results = await searchModule.searchMany(
