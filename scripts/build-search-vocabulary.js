@@ -16,7 +16,6 @@
 "use strict"
 const fs = require("node:fs")
 const path = require("node:path")
-const YAML = require("yaml")
 
 const root = path.resolve(__dirname, "..")
 const taxonomyDir = path.resolve(process.argv[2] || "/work/shared/sources/shopify-product-taxonomy")
@@ -49,11 +48,19 @@ const SEPARATORS = { en: /\s*(?:&|,)\s*/, es: /\s*(?:,|\by\b)\s*/, pt: /\s*(?:,|
 
 const key = (s) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()
 
+// The localization files are flat: "    <id>:" then "      name: <text>" (quoted when it has a comma).
+// Read line by line, so the script needs no YAML package.
 function readCategories(lang) {
   const file = path.join(taxonomyDir, "categories", FILES[lang])
-  const doc = YAML.parse(fs.readFileSync(file, "utf8"))
-  const top = doc[Object.keys(doc)[0]]
-  return top.categories
+  const names = {}
+  let id = null
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const key = /^ {4}([a-z0-9-]+):\s*$/.exec(line)
+    if (key) id = key[1]
+    const name = /^ {6}name:\s*(.*)$/.exec(line)
+    if (name && id) names[id] = { name: name[1].trim().replace(/^"(.*)"$/, "$1") }
+  }
+  return names
 }
 
 function fromTaxonomy() {
