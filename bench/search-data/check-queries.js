@@ -8,6 +8,8 @@
 //    product of the same language contains all of them anywhere in its searchable text
 //    (title, description, tags, category, collection, option titles and values)
 //  - every `unique_by` word is present in the query text (exactly, with a 1-2 char typo, or as a prefix)
+//  - queries-vocabulary.json (checkVocabulary): cross-language/synonym queries name the product's
+//    identifying words through `says`; must-find-nothing queries expect null
 // Usage: node bench/search-data/check-queries.js   (exit code 1 on any failure)
 const fs = require("node:fs")
 const path = require("node:path")
@@ -156,16 +158,85 @@ function summary(queries) {
   }
 }
 
-module.exports = { tokens, forms, sameWord, productText, buildIndex, productsWithAll, lev, check }
+// queries-vocabulary.json: cross-language, synonym and must-find-nothing queries.
+const VOCABULARY_KINDS = new Set(["cross-language", "synonym", "typo", "variant", "nothing"])
+const NOTHING_KINDS = new Set(["greeting", "thanks", "shipping", "returns", "order-status", "payment", "hours", "chit-chat"])
+
+// Each product query names the product's identifying title words (`unique_by`, in the product's
+// language): either the word itself is in the query (exactly, with a typo, or as a prefix) or
+// `says` gives the query word the writer used for it in another language or as a synonym.
+function checkVocabulary(queries, catalog) {
+  const byHandle = new Map(catalog.map((p, i) => [p.handle, i]))
+  const index = buildIndex(catalog)
+  const errors = []
+  const seen = new Set()
+  queries.forEach((q, n) => {
+    const where = `vocabulary #${n} "${q.q}"`
+    const err = (m) => errors.push(`${where}: ${m}`)
+    if (!q.q || typeof q.q !== "string") return err("empty q")
+    if (seen.has(norm(q.q) + q.channel)) err("duplicate query")
+    seen.add(norm(q.q) + q.channel)
+    if (!["es", "pt", "en"].includes(q.language)) err(`bad language ${q.language}`)
+    if (!["es", "pt", "en"].includes(q.channel)) err(`bad channel ${q.channel}`)
+    if (!Array.isArray(q.kind) || !q.kind.length) return err("missing kind")
+    if (q.kind.includes("nothing")) {
+      if (q.expect !== null) err("a must-find-nothing query expects null")
+      if (q.kind.length !== 2 || !NOTHING_KINDS.has(q.kind[1])) err(`nothing needs one of ${[...NOTHING_KINDS]}`)
+      if (q.channel !== q.language) err("a must-find-nothing query searches its own language's channel")
+      return
+    }
+    if (q.kind.some((k) => !VOCABULARY_KINDS.has(k))) err(`bad kind ${JSON.stringify(q.kind)}`)
+    if (q.kind.includes("cross-language") === (q.language === q.channel)) err("cross-language exactly when the query's language is not the channel's")
+    if (q.kind.includes("synonym") && q.language !== q.channel) err("a synonym query is in the channel's language")
+    const i = byHandle.get(q.expect && q.expect.handle)
+    if (i === undefined) return err(`handle not found: ${q.expect && q.expect.handle}`)
+    const p = catalog[i]
+    if (p.language !== q.channel) err(`channel mismatch: query channel ${q.channel}, product ${p.language}`)
+    const opts = q.expect.options
+    if (opts) {
+      for (const k of Object.keys(opts)) if (!p.options.some((o) => o.title === k)) err(`option title "${k}" not on product`)
+      if (!p.variants.some((v) => Object.entries(opts).every(([k, val]) => v.options[k] === val))) err(`no variant with ${JSON.stringify(opts)}`)
+    }
+    if (q.kind.includes("variant") !== !!opts) err("kind variant exactly when expect.options is given")
+    if (!Array.isArray(q.unique_by) || !q.unique_by.length) return err("missing unique_by")
+    const titleToks = tokens(p.title)
+    const qToks = tokens(q.q)
+    const says = q.says || {}
+    for (const w of Object.keys(says)) if (!q.unique_by.includes(w)) err(`says names "${w}", not a unique_by word`)
+    for (const w of q.unique_by) {
+      if (!tokens(w).every((t) => titleToks.some((x) => sameWord(x, t)))) err(`unique_by word "${w}" not in title "${p.title}"`)
+      const said = says[w]
+      if (said ? !wordInQuery(said, qToks) : !wordInQuery(w, qToks)) err(`"${said || w}" (for "${w}") not present in query text`)
+    }
+    const matches = productsWithAll(index, q.channel, q.unique_by)
+    const others = [...matches].filter((x) => x !== i)
+    if (!matches.has(i)) err("expected product does not contain its own unique_by words")
+    if (others.length) err(`ambiguous: ${others.length} other ${q.channel} product(s) contain ${JSON.stringify(q.unique_by)}, e.g. "${catalog[others[0]].title}"`)
+  })
+  return errors
+}
+
+module.exports = { tokens, forms, sameWord, productText, buildIndex, productsWithAll, lev, check, checkVocabulary }
 
 if (require.main === module) {
   const queries = JSON.parse(fs.readFileSync(path.join(__dirname, "queries.json"), "utf8"))
   const catalog = generateCatalog()
-  const errors = check(queries, catalog)
+  const vocabularyQueries = JSON.parse(fs.readFileSync(path.join(__dirname, "queries-vocabulary.json"), "utf8"))
+  const errors = [...check(queries, catalog), ...checkVocabulary(vocabularyQueries, catalog)]
   console.log(JSON.stringify(summary(queries), null, 2))
+  const count = (f) => vocabularyQueries.filter(f).length
+  console.log(JSON.stringify({
+    vocabulary_queries: vocabularyQueries.length,
+    cross_language: count((q) => q.kind.includes("cross-language")),
+    synonym: count((q) => q.kind.includes("synonym")),
+    typo: count((q) => q.kind.includes("typo")),
+    variant: count((q) => q.kind.includes("variant")),
+    nothing: count((q) => q.kind.includes("nothing")),
+    nothing_by_language: Object.fromEntries(["es", "pt", "en"].map((l) => [l, count((q) => q.kind.includes("nothing") && q.language === l)])),
+  }, null, 2))
   if (errors.length) {
     console.error(`\n${errors.length} problem(s):\n` + errors.join("\n"))
     process.exit(1)
   }
-  console.log(`OK: ${queries.length} queries valid against generateCatalog() (${catalog.length} products)`)
+  console.log(`OK: ${queries.length} + ${vocabularyQueries.length} queries valid against generateCatalog() (${catalog.length} products)`)
 }

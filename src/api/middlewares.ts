@@ -19,6 +19,7 @@ import { AdminProductSettings } from "./admin/whatsapp/products/[id]/settings/va
 import { AdminCreateMetaCatalog } from "./admin/whatsapp/accounts/[id]/meta-catalogs/validators"
 import { AdminSubmitStarterTemplates } from "./admin/whatsapp/accounts/[id]/templates/starter/validators"
 import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
+import { AdminCreateSearchSynonym, AdminUpdateSearchSynonym } from "./admin/whatsapp/search/synonyms/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
 import { AdminSaveFaqAnswers } from "./admin/whatsapp/accounts/[id]/faq/validators"
@@ -172,6 +173,16 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/search",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminWhatsAppSearch, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/search/synonyms",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateSearchSynonym)],
+    },
+    {
+      matcher: "/admin/whatsapp/search/synonyms/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateSearchSynonym)],
     },
     {
       matcher: "/admin/whatsapp/accounts",

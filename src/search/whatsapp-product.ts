@@ -4,8 +4,9 @@ import { indexTerms } from "../lib/search/normalize"
 
 /**
  * Discovery search index: one document per published product, with the
- * normalized terms of its title, options, variants, collection, categories
- * and tags (see lib/search/normalize), and its variants' options so a match
+ * normalized terms of its title, options, variants, collection, categories,
+ * tags and description, with the es/pt/en vocabulary concepts they name (see
+ * lib/search/normalize and lib/search/vocabulary), and its variants' options so a match
  * can pick the variant ("camiseta roja M"). Kept current by Medusa's Search
  * module from product and variant events.
  */
@@ -18,6 +19,7 @@ const fields = search.define({
   handle: search.keyword().retrievable(),
   sales_channel_ids: search.keyword().array().filterable(),
   extra: search.keyword().array().retrievable(),
+  description: search.keyword().retrievable(),
   variants: search
     .object({
       id: search.keyword(),
@@ -64,7 +66,8 @@ export function toDocuments(rows: ProductRow[]) {
   return rows
     .filter((p) => p.status === "published")
     .map((p) => {
-      const extra = [p.subtitle, p.description, p.collection?.title, ...(p.categories ?? []).map((c) => c.name), ...(p.tags ?? []).map((t) => t.value)]
+      // The description stays apart: ranking weighs it least (lib/search/rank FIELD_WEIGHTS).
+      const extra = [p.subtitle, p.collection?.title, ...(p.categories ?? []).map((c) => c.name), ...(p.tags ?? []).map((t) => t.value)]
         .filter((v): v is string => !!v)
       const variants = [...(p.variants ?? [])]
         .sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))
@@ -72,10 +75,12 @@ export function toDocuments(rows: ProductRow[]) {
       return {
         id: p.id,
         title: p.title,
-        terms: indexTerms(p.title, ...extra, ...variants.flatMap((v) => [v.title, ...v.options])).join(" "),
+        // Words and the vocabulary concepts they name ("Vaqueros" → also "zzjeans"), see lib/search/vocabulary.
+        terms: indexTerms(p.title, ...extra, p.description, ...variants.flatMap((v) => [v.title, ...v.options])).join(" "),
         handle: p.handle,
         sales_channel_ids: (p.sales_channels ?? []).map((s) => s.id),
         extra,
+        description: p.description ?? "",
         variants,
       }
     })

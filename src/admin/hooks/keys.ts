@@ -46,6 +46,8 @@ export const whatsappKeys = {
     lastRunId: (accountId: string) => [...ROOT, "catalog", "last-run-id", accountId] as const,
   },
   productSettings: resource("product-settings"),
+  searchSynonyms: resource("search-synonyms"),
+  searchTryOut: (q: string) => [...ROOT, "search", "try-out", q] as const,
   stats: resource("stats"),
   medusa: {
     products: (params: object) => [...ROOT, "medusa", "products", params] as const,

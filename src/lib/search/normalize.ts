@@ -1,25 +1,16 @@
+import { isFiller, isServiceWord, withoutGreetings } from "./filler"
+import type { SearchSynonyms } from "./synonyms"
+import { fold, joinHyphens, stem } from "./text"
+import { ConceptKind, VOCABULARY } from "./vocabulary"
+
+export { fold, stem }
+
 /**
  * Language-light text normalization for discovery search in Spanish,
  * Portuguese and English. The same functions turn product texts into index
  * terms and customer messages into query terms, so whatever they do (accent
  * folding, plural and gender endings) cancels out on both sides.
  */
-
-const STOPWORDS = new Set(
-  [
-    // es
-    "quiero", "quisiera", "queria", "busco", "buscando", "necesito", "tienes", "teneis", "tienen", "hay", "me", "mi",
-    "un", "una", "unos", "unas", "el", "la", "los", "las", "lo", "de", "del", "en", "para", "por", "con", "y", "o", "que",
-    "algo", "hola", "porfa", "favor", "gracias", "buenas", "comprar", "ver", "alguna", "alguno", "tengo", "es", "al",
-    // pt
-    "quero", "procuro", "procurando", "preciso", "tem", "voces", "voce", "vcs", "um", "uma", "uns", "umas", "os", "as",
-    "do", "da", "dos", "das", "no", "na", "nos", "nas", "pra", "com", "e", "ou", "oi", "ola", "obrigado", "obrigada",
-    "ai", "aí", "gostaria", "queria", "ter",
-    // en
-    "i", "im", "want", "need", "looking", "for", "an", "the", "some", "of", "in", "with", "and", "or", "please", "pls",
-    "do", "you", "have", "hi", "hello", "hey", "any", "show", "buy", "get", "to", "is", "are", "would", "like", "a",
-  ].map(fold)
-)
 
 /** Words that announce a size: the next word is a size, not a product word. */
 const SIZE_MARKERS = new Set(["talla", "talle", "tamanho", "tam", "size", "numero", "num", "n"])
@@ -44,53 +35,62 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Units after a number make it part of the product ("250 g"), not a quantity. */
 const UNITS = new Set(["g", "gr", "kg", "ml", "l", "cl", "cm", "mm", "m", "gb", "tb", "w", "mah", "v", "oz", "lb", "pack", "uds", "un"])
 
-/** Lowercase, accents removed, anything but letters and digits becomes a space. */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-}
-
-/**
- * Reduces a folded word to a stem shared by its singular/plural and
- * masculine/feminine forms in es/pt/en: camisetas → camiset, rojas/rojo → roj,
- * pantalones/pantalón → pantalon, hoodies → hoodi. Deliberately crude; it only
- * has to be consistent.
- */
-export function stem(word: string): string {
-  if (/^\d/.test(word) || word.length < 4) return word
-  let w = word
-  if (w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1)
-  if (w.length >= 5 && w.endsWith("e") && !/[aeiou]e$/.test(w)) w = w.slice(0, -1)
-  if (w.length >= 4 && /[ao]$/.test(w)) w = w.slice(0, -1)
-  return w
-}
-
-/** Hyphenated and spaced forms of one word ("t-shirt", "t shirt") become one ("tshirt"). */
-function joinHyphens(text: string): string {
-  return text.replace(/(\p{L})-(\p{L})/gu, "$1$2")
-}
-
-/** Index terms of a product text: folded, stemmed, in order, duplicates kept out. */
+/** Index terms of product texts: stemmed words plus the vocabulary concepts they name, duplicates left out. */
 export function indexTerms(...texts: (string | null | undefined)[]): string[] {
   const seen = new Set<string>()
   for (const text of texts) {
     if (!text) continue
-    for (const variant of new Set([text, joinHyphens(text)])) {
-      for (const word of fold(variant).split(" ")) {
-        if (word) seen.add(stem(word))
-      }
-    }
+    for (const term of termsOfText(text, null)) seen.add(term)
   }
   return [...seen]
 }
 
+const termCache = new Map<string, string[]>()
+const TERM_CACHE_SIZE = 20000
+
+/**
+ * Terms of one text: its stemmed words (the spaced and the joined form of
+ * hyphenated words) and the concept tokens of the vocabulary's phrases and,
+ * when given, the merchant's synonym groups (index side). Cached: option
+ * values and categories repeat across thousands of products.
+ */
+export function termsOfText(text: string, synonyms: SearchSynonyms | null): string[] {
+  const cacheKey = `${synonyms?.version ?? ""}\u0000${text}`
+  const cached = termCache.get(cacheKey)
+  if (cached) return cached
+  const terms = new Set<string>()
+  for (const variant of new Set([text, joinHyphens(text)])) {
+    const words = fold(variant).split(" ").filter(Boolean)
+    const stemmed = words.map(stem)
+    for (const w of stemmed) terms.add(w)
+    // Filler words are skipped for phrases, as queries skip them ("camisa de manga corta").
+    const content = stemmed.filter((_, i) => !isFiller(words[i]))
+    for (const m of VOCABULARY.match(content, false)) terms.add(m.token)
+    if (synonyms) for (const m of synonyms.index.match(content, false)) terms.add(m.token)
+  }
+  const result = [...terms]
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear()
+  termCache.set(cacheKey, result)
+  return result
+}
+
+/** One word the customer typed, and what else satisfies it. */
+export type QueryUnit = {
+  /** The stemmed word. */
+  word: string
+  /** Concept tokens of the phrases the word is part of (vocabulary and merchant groups). */
+  alternatives: string[]
+  /** Stemmed words of merchant synonyms the word also finds, for fetching candidates. */
+  expansions: string[]
+  /** What the vocabulary says the word is: a product noun, a colour, a material… */
+  kind: ConceptKind | null
+}
+
 export type ParsedQuery = {
-  /** Stemmed words to look for, stopwords removed. */
+  /** Stemmed words to look for, filler removed. */
   terms: string[]
+  /** The same words with the concepts and synonyms they stand for. */
+  units: QueryUnit[]
   /** Sizes the customer named, canonical ("m", "xl", "42"). */
   sizes: string[]
   /** Units the customer asked for, when they said so ("2 camisetas", "tres tazas"). */
@@ -98,13 +98,14 @@ export type ParsedQuery = {
 }
 
 /** Understands a customer's message: what to look for, which size, how many. */
-export function parseQuery(text: string): ParsedQuery {
-  let folded = fold(joinHyphens(text))
+export function parseQuery(text: string, synonyms: SearchSynonyms | null = null): ParsedQuery {
+  let folded = withoutGreetings(fold(joinHyphens(text)))
   for (const [phrase, size] of Object.entries(TWO_WORD_SIZES)) {
     folded = folded.replace(new RegExp(`\\b${phrase}\\b`, "g"), size)
   }
   const words = folded.split(" ").filter(Boolean)
-  const terms: string[] = []
+  const kept: string[] = []
+  let asksAboutShop = false
   const sizes: string[] = []
   let quantity: number | null = null
 
@@ -127,21 +128,44 @@ export function parseQuery(text: string): ParsedQuery {
       continue
     }
     // A small number before a product word, with only filler before it, is a quantity ("quiero 2 tazas").
-    if (/^\d{1,2}$/.test(word) && quantity === null && next && !/^\d/.test(next) && !UNITS.has(next) && terms.length === 0) {
+    if (/^\d{1,2}$/.test(word) && quantity === null && next && !/^\d/.test(next) && !UNITS.has(next) && kept.length === 0) {
       const n = Number(word)
       if (n >= 1 && n <= 99) {
         quantity = n
         continue
       }
     }
-    if (STOPWORDS.has(word)) continue
+    if (isServiceWord(word)) asksAboutShop = true
+    if (isFiller(word)) continue
     if (/^(xxs|xs|s|m|l|xl|xxl|xxxl|\dxl)$/.test(word)) {
       sizes.push(word)
       continue
     }
-    terms.push(stem(word))
+    kept.push(stem(word))
   }
-  return { terms: [...new Set(terms)], sizes: [...new Set(sizes)], quantity }
+  let units = toUnits(kept, synonyms)
+  // "how long does shipping take?" is a question for the shop: with no product named, nothing to search.
+  if (asksAboutShop && !units.some((u) => u.kind === "product")) units = []
+  return { terms: units.map((u) => u.word), units, sizes: [...new Set(sizes)], quantity }
+}
+
+/** Groups the query's words with the vocabulary concepts and merchant synonyms their phrases name. */
+function toUnits(words: string[], synonyms: SearchSynonyms | null): QueryUnit[] {
+  const matches = [...VOCABULARY.match(words, true), ...(synonyms ? synonyms.query.match(words, true) : [])]
+  const units = new Map<string, QueryUnit>()
+  words.forEach((word, i) => {
+    const covering = matches.filter((m) => m.start <= i && i < m.end)
+    const unit = units.get(word) ?? { word, alternatives: [], expansions: [], kind: null }
+    for (const m of covering) {
+      if (!unit.alternatives.includes(m.token)) unit.alternatives.push(m.token)
+      if (m.kind === "merchant" && synonyms) unit.expansions.push(...(synonyms.expansions.get(m.token) ?? []))
+    }
+    const kinds = covering.map((m) => (m.kind === "merchant" ? synonyms?.kinds.get(m.token) ?? null : m.kind))
+    unit.kind = kinds.includes("product") ? "product" : unit.kind ?? kinds.find((k) => k) ?? null
+    unit.expansions = [...new Set(unit.expansions)].filter((e) => e !== word)
+    units.set(word, unit)
+  })
+  return [...units.values()]
 }
 
 /** The size a loose size word could mean ("grande" → "l"), for choosing a variant. */

@@ -71,6 +71,8 @@ import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
 import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
 import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
+import { WhatsappSearchSynonym } from "./models/whatsapp-search-synonym"
+import type { SynonymGroup } from "../../lib/search/synonyms"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -90,7 +92,14 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAutoReplyRule,
   WhatsappPhoneLink,
   WhatsappFaqAnswer,
+  WhatsappSearchSynonym,
 }) {
+  /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
+  async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
+    const rows = await this.listWhatsappSearchSynonyms({}, { take: null, order: { created_at: "ASC" } } as any)
+    return rows.map((r) => ({ id: r.id, mode: r.mode, source: r.source ?? null, terms: (r.terms as unknown as string[]) ?? [] }))
+  }
+
   protected readonly options_: ResolvedWhatsAppPluginOptions
   /** One key per use (lib/derived-keys); the raw key only opens what was sealed before. */
   protected readonly keys_: DerivedKeys

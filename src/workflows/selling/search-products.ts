@@ -5,6 +5,7 @@ import { parseQuery, ParsedQuery } from "../../lib/search/normalize"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { WHATSAPP_PRODUCT_INDEX } from "../../search/whatsapp-product"
+import { loadSearchSynonyms } from "./search-synonyms"
 
 // Defined once, with the admin search response that returns it.
 import type { AdminWhatsAppSearchMatch as SearchMatch } from "../../types/http/stats"
@@ -31,7 +32,8 @@ export async function searchWhatsAppProducts(
   container: MedusaContainer,
   input: { sales_channel_id: string | null; text: string; limit?: number }
 ): Promise<ProductSearchResult> {
-  const query = parseQuery(input.text)
+  const synonyms = await loadSearchSynonyms(container)
+  const query = parseQuery(input.text, synonyms)
   if (!query.terms.length) {
     return { query, matches: [] }
   }
@@ -52,17 +54,23 @@ export async function searchWhatsAppProducts(
   if (input.sales_channel_id) filters.sales_channel_ids = input.sales_channel_id
   if (hidden.length) filters.id = { $nin: hidden }
 
-  // One query with every term and typo tolerance (a trigram scan), plus one
-  // exact query per term (served by the full-text index) so each word's own
-  // best products are candidates even when another word is common.
+  // One query with every word and typo tolerance (a trigram scan), plus one
+  // exact query per word (served by the full-text index) so each word's own
+  // best products are candidates even when another word is common. A word
+  // also looks for the vocabulary concepts and merchant synonyms it stands for.
+  const wordQuery = (u: ParsedQuery["units"][number]) => [u.word, ...u.alternatives, ...u.expansions].join(" ")
+  const expands = query.units.some((u) => u.alternatives.length || u.expansions.length)
+  // With concepts, one more exact query with everything ranks first the products that name most of them
+  // ("norte leather jacket" on a Spanish shelf: the Norte jacket that is also of leather).
   const queries = [
     { q: query.terms.join(" "), typo: true },
-    ...(query.terms.length > 1 ? query.terms.map((q) => ({ q, typo: false })) : []),
+    ...(expands && query.units.length > 1 ? [{ q: query.units.map(wordQuery).join(" "), typo: false }] : []),
+    ...(query.units.length > 1 || expands ? query.units.map((u) => ({ q: wordQuery(u), typo: false })) : []),
   ]
   const results = await searchModule.searchMany(
     queries.map(({ q, typo }) => ({
       entity: WHATSAPP_PRODUCT_INDEX,
-      fields: ["id", "title", "handle", "extra", "variants"],
+      fields: ["id", "title", "handle", "extra", "description", "variants"],
       filters: { ...filters, q },
       pagination: { take: CANDIDATES },
       search_options: { match_strategy: "any", typo_tolerance: typo, count: "none" },
@@ -76,12 +84,16 @@ export async function searchWhatsAppProducts(
   }
   const ranked = rankCandidates(
     query,
-    [...candidates.values()].map((c) => ({ id: c.id, title: c.title, extra: c.extra ?? [], variants: c.variants ?? [] }))
+    [...candidates.values()].map((c) => ({ id: c.id, title: c.title, extra: c.extra ?? [], description: c.description ?? null, variants: c.variants ?? [] })),
+    synonyms
   )
   const matches = selectMatches(ranked, input.limit ?? 5).map((r) => {
       const product = candidates.get(r.product_id)!
       return {
-        ...r,
+        product_id: r.product_id,
+        variant_id: r.variant_id,
+        matched_variant: r.matched_variant,
+        score: r.score,
         title: product.title,
         handle: product.handle ?? null,
         variant_ids: (product.variants ?? []).map((v) => v.id),
