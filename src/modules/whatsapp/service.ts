@@ -11,6 +11,20 @@ import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants } from "./sql/catalog-queue"
+import { EmbeddingsClient } from "../../lib/ai/embeddings-client"
+import { ProductVectorCache } from "../../lib/ai/vector-cache"
+import {
+  type EmbeddingState,
+  type EmbeddingWrite,
+  loadProductVectors,
+  productEmbeddingStates,
+  productVectorsVersion,
+  queueMissingProductEmbeddings,
+  queueProductEmbeddings,
+  removeProductEmbeddings,
+  type StoredEmbeddingRow,
+  writeProductEmbeddings,
+} from "./sql/product-embeddings"
 import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, lockIngestKeys, removeIngestedMessages } from "./sql/ingest"
 import { ingestLockKeys } from "../../lib/ingest-lock-keys"
@@ -70,6 +84,7 @@ import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
 import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
+import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -88,6 +103,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAccountEvent,
   WhatsappAutoReplyRule,
   WhatsappPhoneLink,
+  WhatsappProductEmbedding,
 }) {
   protected readonly options_: ResolvedWhatsAppPluginOptions
   /** One key per use (lib/derived-keys); the raw key only opens what was sealed before. */
@@ -389,6 +405,59 @@ class WhatsAppModuleService extends MedusaService({
   }
 
   // ---- Data the rest of the plugin reads and writes, through the module ----
+
+  private embeddings_: EmbeddingsClient | null | undefined
+  private vectorCache_: ProductVectorCache | null = null
+
+  /** The AI provider's embeddings client, or null when the `ai` option is unset (lexical search only). */
+  embeddingsClient(): EmbeddingsClient | null {
+    if (this.embeddings_ === undefined) {
+      const ai = this.options_.ai
+      this.embeddings_ = ai ? new EmbeddingsClient({ baseUrl: ai.baseUrl, apiKey: ai.apiKey, model: ai.embeddingModel, batchSize: ai.batchSize }) : null
+    }
+    return this.embeddings_
+  }
+
+  /** This process's in-memory copy of the configured model's product vectors (null without the `ai` option). */
+  productVectorCache(): ProductVectorCache | null {
+    const model = this.options_.ai?.embeddingModel
+    if (!model) return null
+    this.vectorCache_ ??= new ProductVectorCache({
+      version: () => productVectorsVersion(this.manager_, model),
+      rows: (since) => loadProductVectors(this.manager_, model, since),
+    })
+    return this.vectorCache_
+  }
+
+  /** Marks products for embedding (hybrid search; see sql/product-embeddings). */
+  queueProductEmbeddings(productIds: string[]): Promise<void> {
+    return queueProductEmbeddings(this.manager_, productIds)
+  }
+
+  /** Queues the products without a vector from `model`; returns how many. */
+  queueMissingProductEmbeddings(productIds: string[], model: string): Promise<number> {
+    return queueMissingProductEmbeddings(this.manager_, productIds, model)
+  }
+
+  productEmbeddingStates(ids: string[]): Promise<EmbeddingState[]> {
+    return productEmbeddingStates(this.manager_, ids)
+  }
+
+  writeProductEmbeddings(rows: EmbeddingWrite[]): Promise<void> {
+    return writeProductEmbeddings(this.manager_, rows)
+  }
+
+  removeProductEmbeddings(ids: string[]): Promise<void> {
+    return removeProductEmbeddings(this.manager_, ids)
+  }
+
+  productVectorsVersion(model: string): Promise<{ count: number; latest: Date | null }> {
+    return productVectorsVersion(this.manager_, model)
+  }
+
+  loadProductVectors(model: string, since: Date | null): Promise<StoredEmbeddingRow[]> {
+    return loadProductVectors(this.manager_, model, since)
+  }
 
   /** Marks variants for the next incremental catalog sync. */
   queueCatalogVariants(variantIds: string[]): Promise<void> {
