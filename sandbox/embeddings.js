@@ -69,7 +69,7 @@ function hash(text) {
 }
 
 /** The fake's vector for one text: unit length, `dimensions` long. */
-function fakeEmbedding(text, dimensions = 256) {
+function fakeEmbedding(text, dimensions = 384) {
   const vector = new Array(dimensions).fill(0)
   const add = (feature, weight) => {
     const h = hash(feature)
@@ -94,7 +94,7 @@ const countTokens = (text) => Math.max(1, Math.ceil(text.length / 4))
 
 function createEmbeddingsSandbox(options = {}) {
   const apiKey = options.apiKey ?? "sk-fake-embeddings-key-0123456789"
-  const models = options.models ?? { [DEFAULT_MODEL]: { dimensions: 256, maxTokens: 8192 } }
+  const models = options.models ?? { [DEFAULT_MODEL]: { dimensions: 384, maxTokens: 8192 } }
   const state = { requests: [], faults: { status: null, times: 0, delayMs: 0 } }
   let server = null
 

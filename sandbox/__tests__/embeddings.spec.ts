@@ -22,7 +22,7 @@ describe("fake embeddings endpoint (OpenAI wire format)", () => {
     expect(res.headers.get("x-ratelimit-remaining-requests")).toBe("2999")
     const body = await res.json()
     expect(body).toMatchObject({ object: "list", model: fake.model, usage: { prompt_tokens: expect.any(Number), total_tokens: expect.any(Number) } })
-    expect(body.data.map((d: any) => [d.object, d.index, d.embedding.length])).toEqual([["embedding", 0, 256], ["embedding", 1, 256]])
+    expect(body.data.map((d: any) => [d.object, d.index, d.embedding.length])).toEqual([["embedding", 0, 384], ["embedding", 1, 384]])
   })
 
   it("takes a single string, a smaller dimensions value and base64 encoding", async () => {
