@@ -5,13 +5,22 @@
 // its hit rates say nothing of a real model's), plus what embeddings cost:
 // embedding the catalog, the query's round trip and the in-memory scan.
 // The default search bench runs without the option and keeps its targets.
+const { fork } = require("node:child_process")
+const path = require("node:path")
 const { runInHost } = require("./_host-exec")
-const { createEmbeddingsSandbox } = require("../sandbox/embeddings")
+
+/** The fake in its own process: the host script runs under spawnSync, which blocks this one. */
+function startFake() {
+  const child = fork(path.join(__dirname, "../sandbox/embeddings.js"), [], { env: { ...process.env, NODE_OPTIONS: "", EMBEDDINGS_PORT: "0" }, stdio: ["ignore", "ignore", "inherit", "ipc"] })
+  return new Promise((resolve, reject) => {
+    child.once("message", (info) => resolve({ ...info, stop: () => child.kill() }))
+    child.once("exit", (code) => reject(new Error(`the fake embeddings endpoint exited (${code})`)))
+  })
+}
 
 async function run() {
-  const fake = createEmbeddingsSandbox()
-  const url = await fake.listen(0)
-  const env = { WHATSAPP_IT_AI_URL: `${url}/v1`, WHATSAPP_IT_AI_KEY: fake.apiKey, BENCH_SEARCH_HYBRID: "1" }
+  const fake = await startFake()
+  const env = { WHATSAPP_IT_AI_URL: `${fake.url}/v1`, WHATSAPP_IT_AI_KEY: fake.apiKey, BENCH_SEARCH_HYBRID: "1" }
   Object.assign(process.env, env)
   try {
     const { figures, output } = await runInHost("search.exec.ts", "search_hybrid")
@@ -22,7 +31,7 @@ async function run() {
     return { figures, targets, met: figures.hit_at_3 >= 0.9 && figures.scan_p95_ms <= 50 }
   } finally {
     for (const name of Object.keys(env)) delete process.env[name]
-    await fake.close()
+    fake.stop()
   }
 }
 

@@ -198,3 +198,13 @@ function createEmbeddingsSandbox(options = {}) {
 }
 
 module.exports = { createEmbeddingsSandbox, fakeEmbedding, DEFAULT_MODEL, SYNONYM_GROUPS }
+
+// `node sandbox/embeddings.js`: the fake on its own (port EMBEDDINGS_PORT, 0 for any free one).
+// Started by a parent with an IPC channel, it sends the parent its URL.
+if (require.main === module) {
+  const fake = createEmbeddingsSandbox()
+  fake.listen(Number(process.env.EMBEDDINGS_PORT ?? 0)).then((url) => {
+    if (process.send) process.send({ url, apiKey: fake.apiKey, model: fake.model })
+    else console.log(`fake embeddings endpoint at ${url}/v1 (key ${fake.apiKey}, model ${fake.model})`)
+  })
+}

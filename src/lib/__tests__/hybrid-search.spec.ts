@@ -28,22 +28,28 @@ describe("VectorIndex.scan", () => {
   index.upsert({ id: "mug", vector: v(0, 0, 1), channels: ["sc_es"] })
   index.upsert({ id: "umbrella_pt", vector: v(1, 0.05, 0), channels: ["sc_pt"] })
 
-  it("returns the k nearest of the channel, best first, above the floor, and every channel product's similarity", () => {
+  it("returns the k nearest of the channel, best first, above the floor, and a similarity lookup for any product", () => {
     const { nearest, similarity } = index.scan(v(1, 0.1, 0), { channel: "sc_es", k: 2, minSimilarity: 0.5 })
     expect(nearest.map((n) => n.id)).toEqual(["umbrella", "raincoat"])
-    expect(similarity.has("umbrella_pt")).toBe(false)
     expect(similarity.get("mug")).toBeCloseTo(0)
+    expect(similarity.get("umbrella_pt")).toBeGreaterThan(0.9)
+    expect(similarity.get("unknown")).toBeUndefined()
     const floor = index.scan(v(1, 0.1, 0), { channel: "sc_es", k: 5, minSimilarity: 0.95 })
     expect(floor.nearest.map((n) => n.id)).toEqual(["umbrella"])
+    expect(index.scan(v(1, 0, 0), { channel: "sc_none", k: 5, minSimilarity: 0 }).nearest).toEqual([])
   })
 
-  it("scans every channel when none is given, and keeps the k best whatever the order met", () => {
+  it("scans every channel when none is given, keeps the k best whatever the order met, and forgets removed or moved products", () => {
     const big = new VectorIndex()
-    for (let i = 0; i < 50; i++) big.upsert({ id: `p${i}`, vector: v(1, i / 10), channels: [] })
+    for (let i = 49; i >= 0; i--) big.upsert({ id: `p${i}`, vector: v(1, ((i * 7) % 50) / 10), channels: ["a"] })
     const { nearest } = big.scan(v(1, 0), { channel: null, k: 3, minSimilarity: 0 })
-    expect(nearest.map((n) => n.id)).toEqual(["p0", "p1", "p2"])
+    // Second coordinates 0, 0.1, 0.2 belong to p0, p43 (43 × 7 = 301), p36 (252).
+    expect(nearest.map((n) => n.id)).toEqual(["p0", "p43", "p36"])
     big.remove("p0")
-    expect(big.scan(v(1, 0), { channel: null, k: 1, minSimilarity: 0 }).nearest[0].id).toBe("p1")
+    expect(big.scan(v(1, 0), { channel: "a", k: 1, minSimilarity: 0 }).nearest[0].id).toBe("p43")
+    big.upsert({ id: "p43", vector: v(1, 0), channels: ["b"] })
+    expect(big.scan(v(1, 0), { channel: "a", k: 1, minSimilarity: 0 }).nearest[0].id).toBe("p36")
+    expect(big.scan(v(1, 0), { channel: "b", k: 5, minSimilarity: 0 }).nearest.map((n) => n.id)).toEqual(["p43"])
     expect(big.size).toBe(49)
   })
 })
@@ -64,6 +70,7 @@ describe("mergeHybrid", () => {
   it("leaves the lexical ranking as it is without similarities or when nothing is close enough", () => {
     const lexical = [{ product_id: "a", score: 1.1 }, { product_id: "b", score: 0.7 }]
     expect(mergeHybrid(lexical, new Map(), options)).toBe(lexical)
+    expect(mergeHybrid([], new Map([["a", 0.9]]), options)).toEqual([])
     expect(mergeHybrid(lexical, new Map([["a", 0.2], ["b", 0.3]]), options)).toBe(lexical)
   })
 

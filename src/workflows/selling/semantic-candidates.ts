@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { EmbeddingsError } from "../../lib/ai/embeddings-client"
-import { type HybridOptions, unitVector } from "../../lib/search/hybrid"
+import { type HybridOptions, type SimilarityLookup, unitVector } from "../../lib/search/hybrid"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { WHATSAPP_PRODUCT_INDEX } from "../../search/whatsapp-product"
@@ -14,8 +14,8 @@ const QUERY_CACHE_SIZE = 500
 export type SemanticCandidates<D> = {
   /** Index documents of the nearest products (the lexical search may have missed them). */
   documents: (D & { id: string })[]
-  /** Cosine similarity of the query to every product of the channel that has a vector. */
-  similarity: Map<string, number>
+  /** Cosine similarity of the query to any product with a vector (computed when asked). */
+  similarity: SimilarityLookup
   /** How to merge (see lib/search/hybrid), or null when semantic search did not run. */
   merge: HybridOptions | null
   /** Why semantic search did not run: "off" without the `ai` option, else the failure. */
@@ -24,6 +24,8 @@ export type SemanticCandidates<D> = {
 }
 
 const queryVectors = new Map<string, Float32Array>()
+const lastWarned = new Map<string, number>()
+const WARN_EVERY_MS = 60_000
 
 /**
  * The semantic half of hybrid search (only with the `ai` option): embeds the
@@ -66,7 +68,12 @@ export async function semanticCandidates<D>(
     return { documents, similarity, merge, skipped: null, embedding_ms }
   } catch (error) {
     const reason = error instanceof EmbeddingsError ? error.message : `${(error as Error)?.name ?? "error"}`
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: semantic search skipped, lexical results only (${reason})`)
+    const kind = error instanceof EmbeddingsError ? error.code : "error"
+    // Once a minute per kind of failure: a provider that is down would otherwise log every message.
+    if (Date.now() - (lastWarned.get(kind) ?? -Infinity) >= WARN_EVERY_MS) {
+      lastWarned.set(kind, Date.now())
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: semantic search skipped, lexical results only (${reason})`)
+    }
     return none(reason)
   }
 }
