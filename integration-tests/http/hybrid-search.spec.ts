@@ -152,6 +152,10 @@ medusaIntegrationTestRunner({
       expect(changed.text_hash).not.toBe(before.text_hash)
       expect(embeddings.state.requests.length).toBe(asked + 1)
 
+      // The admin sees the kind in the work queue's summary (only with the option), nothing left due.
+      const { data: work } = await api.get("/admin/whatsapp/work", admin)
+      expect(work.work.find((w: any) => w.kind === "product_embedding")).toMatchObject({ due: 0, given_up: 0 })
+
       // Unpublished: its vector goes.
       await api.post(`/admin/products/${mug.id}`, { status: "draft" }, admin)
       await waitFor(async () => (await rows(`select 1 from whatsapp_product_embedding where id = ?`, [mug.id])).length === 0, { what: "the draft's vector removed" })

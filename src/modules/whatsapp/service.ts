@@ -25,7 +25,7 @@ import {
   type StoredEmbeddingRow,
   writeProductEmbeddings,
 } from "./sql/product-embeddings"
-import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
+import { claimWork, finishWork, WORK_KINDS, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, lockIngestKeys, removeIngestedMessages } from "./sql/ingest"
 import { ingestLockKeys } from "../../lib/ingest-lock-keys"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
@@ -188,7 +188,8 @@ class WhatsAppModuleService extends MedusaService({
 
   /** What the work queue holds per kind (due, in progress, given up). */
   workBacklog(): Promise<WorkBacklog[]> {
-    return workBacklog(this.manager_)
+    // Product embeddings are work only with the `ai` option.
+    return workBacklog(this.manager_, this.options_.ai ? WORK_KINDS : WORK_KINDS.filter((kind) => kind !== "product_embedding"))
   }
 
   /** Sends one claimed outbound message (see dispatcher.ts) and records its outcome. */

@@ -258,9 +258,9 @@ export type WorkBacklog = { kind: WorkKind; due: number; in_progress: number; gi
  * What the queue holds per kind: due now, held by a worker, and given up
  * (in the last 7 days; the rows say why).
  */
-export async function workBacklog(db: SqlRunner): Promise<WorkBacklog[]> {
+export async function workBacklog(db: SqlRunner, kinds: WorkKind[] = WORK_KINDS): Promise<WorkBacklog[]> {
   return Promise.all(
-    WORK_KINDS.map(async (kind) => {
+    kinds.map(async (kind) => {
       const k = KINDS[kind]
       const [row] = await db.execute(
         `select count(*) filter (where ${k.due} and ${free(k)})::int as due,
