@@ -83,6 +83,8 @@ export default async function run({ container }: ExecArgs) {
     await search.upsertDocuments({ index: WHATSAPP_PRODUCT_INDEX, documents: toDocuments(rows.slice(i, i + 1000)) })
   }
   const indexSeconds = (Date.now() - started) / 1000
+  // `npm run bench -- search-hybrid`: the same run with product embeddings from the fake AI provider.
+  const hybrid = process.env.BENCH_SEARCH_HYBRID ? await require(path.join(root, "bench/_hybrid-embeddings.js")).embedCatalog(container, rows, db) : null
 
   // Baseline: the same titles in a plain table, queried with ILIKE (every word of the query must appear).
   await db.raw(`drop table if exists bench_product_title`)
@@ -233,6 +235,7 @@ export default async function run({ container }: ExecArgs) {
     ilike_p50_ms: round(percentile([...shopper.ilikeLatency, ...vocabulary.ilikeLatency], 50)),
     ilike_p95_ms: round(percentile([...shopper.ilikeLatency, ...vocabulary.ilikeLatency], 95)),
   }
+  if (hybrid) Object.assign(figures, await hybrid.figures(queries))
   console.log(`BENCH_MISSES ${JSON.stringify(misses)}`)
   console.log(`BENCH_RESULT ${JSON.stringify(figures)}`)
 }

@@ -119,6 +119,18 @@ export default defineConfig({
         maxRetryDelayMs: 1_000,
         // The sandbox moves batches along by poll count, not time: short waits between polls.
         catalogBatchPolling: { firstPollDelayMs: 5, maxPollDelayMs: 20 },
+        // Hybrid search against the fake embeddings endpoint (sandbox/embeddings.js), only for the specs that set it.
+        ...(process.env.WHATSAPP_IT_AI_URL
+          ? {
+              ai: {
+                baseUrl: process.env.WHATSAPP_IT_AI_URL,
+                apiKey: process.env.WHATSAPP_IT_AI_KEY,
+                embeddingModel: process.env.WHATSAPP_IT_AI_MODEL ?? "fake-embed-multilingual",
+                queryTimeoutMs: Number(process.env.WHATSAPP_IT_AI_QUERY_TIMEOUT_MS ?? 1_500),
+                ...(process.env.WHATSAPP_IT_AI_MIN_SIMILARITY ? { minSimilarity: Number(process.env.WHATSAPP_IT_AI_MIN_SIMILARITY) } : {}),
+              },
+            }
+          : {}),
         // Specs send thousands of bad signatures from 127.0.0.1 on purpose; the flood spec sets a low bound.
         webhookRejectLimit: { perIp: Number(process.env.WHATSAPP_WEBHOOK_REJECT_PER_IP ?? 100_000), windowSeconds: 600 },
       },

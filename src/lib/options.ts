@@ -1,6 +1,32 @@
 import { z } from "@medusajs/framework/zod"
 
 /**
+ * The `ai` option. `baseUrl` includes the API version path, as OpenAI's own
+ * SDKs take it ("https://api.openai.com/v1", Ollama "http://localhost:11434/v1"):
+ * the client posts to `${baseUrl}/embeddings`.
+ */
+export const aiOptionsSchema = z
+  .object({
+    baseUrl: z
+      .url("must be an absolute URL such as https://api.openai.com/v1")
+      .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), { message: "must be an http(s) URL" })
+      .refine((value) => !URL.canParse(value) || !/\/embeddings\/?$/.test(new URL(value).pathname), {
+        message: 'must be the API base (e.g. "https://api.openai.com/v1"), without "/embeddings"',
+      })
+      .transform((value) => value.replace(/\/+$/, "")),
+    /** Sent as `Authorization: Bearer`; a local Ollama ignores it, so it may be omitted there. */
+    apiKey: z.string().min(1, "must not be empty (omit it for a provider without keys)").optional(),
+    embeddingModel: z.string().trim().min(1, 'must name the embedding model, e.g. "text-embedding-3-small"'),
+    /** The query's embedding waits at most this long before search answers with lexical results only. */
+    queryTimeoutMs: z.number().int().min(50).max(30_000).default(1_500),
+    /** Cosine similarity under which a product is not a semantic match (depends on the model). */
+    minSimilarity: z.number().min(0).max(1).default(0.5),
+    /** Product texts per request (OpenAI accepts up to 2048 inputs). */
+    batchSize: z.number().int().min(1).max(2048).default(64),
+  })
+  .strict()
+
+/**
  * Plugin options, validated once at boot by the module loader. Every key is
  * documented in the README's options table; keep the two in step.
  */
@@ -109,6 +135,12 @@ export const pluginOptionsSchema = z
     facebookSdkUrl: z.url().default("https://connect.facebook.net/en_US/sdk.js"),
     /** Search results sent for one typed query (a product list holds at most 30 items). */
     searchResultLimit: z.number().int().min(1).max(10).default(5),
+    /**
+     * Optional AI provider for hybrid search: product and query embeddings
+     * from any OpenAI-compatible `/embeddings` endpoint join the lexical
+     * score. Unset: search is lexical only. See docs/ai-provider.md.
+     */
+    ai: aiOptionsSchema.optional(),
   })
 
 export type WhatsAppPluginOptions = z.input<typeof pluginOptionsSchema>

@@ -23,6 +23,8 @@ export type RankedProduct = {
   explained: boolean
   /** The product names a product noun of the query (a vocabulary noun such as "camiseta" or "yoga mat"). */
   noun_matched: boolean
+  /** Close to the query in meaning (hybrid search, lib/search/hybrid): kept even with no word in common. */
+  semantic?: boolean
 }
 
 /** How much a match counts by field: what the title says matters most, the description least. */
@@ -188,7 +190,7 @@ export function rankCandidates(query: ParsedQuery, candidates: Candidate[], syno
  * that only share an adjective ("roja") are left out.
  */
 export function selectMatches(ranked: RankedProduct[], limit: number): RankedProduct[] {
-  let relevant = ranked.filter((r) => r.explained && (r.noun_matched || r.coverage >= 0.5))
+  let relevant = ranked.filter((r) => r.semantic || (r.explained && (r.noun_matched || r.coverage >= 0.5)))
   if (relevant.some((r) => r.noun_matched)) relevant = relevant.filter((r) => r.noun_matched)
   const top = relevant[0]?.score ?? 0
   return relevant.filter((r) => r.score >= top * 0.65).slice(0, limit)

@@ -11,7 +11,21 @@ import type { WebhookSecretBook } from "../../lib/webhook-authorization"
 import { WebhookRejectLimiter } from "../../lib/webhook-reject-limiter"
 import type { SqlRunner } from "./sql/ingest"
 import { queueCatalogVariants } from "./sql/catalog-queue"
-import { claimWork, finishWork, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
+import { EmbeddingsClient } from "../../lib/ai/embeddings-client"
+import { ProductVectorCache } from "../../lib/ai/vector-cache"
+import {
+  type EmbeddingState,
+  type EmbeddingWrite,
+  loadProductVectors,
+  productEmbeddingStates,
+  productVectorsVersion,
+  queueMissingProductEmbeddings,
+  queueProductEmbeddings,
+  removeProductEmbeddings,
+  type StoredEmbeddingRow,
+  writeProductEmbeddings,
+} from "./sql/product-embeddings"
+import { claimWork, finishWork, WORK_KINDS, type WorkBacklog, workBacklog, type WorkKind, type WorkOutcome } from "./work-queue"
 import { type IngestedMessage, type IngestResult, ingestWebhookItems, lockIngestKeys, removeIngestedMessages } from "./sql/ingest"
 import { ingestLockKeys } from "../../lib/ingest-lock-keys"
 import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-payload"
@@ -73,6 +87,7 @@ import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
 import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
 import { WhatsappSearchSynonym } from "./models/whatsapp-search-synonym"
 import type { SynonymGroup } from "../../lib/search/synonyms"
+import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -93,6 +108,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappPhoneLink,
   WhatsappFaqAnswer,
   WhatsappSearchSynonym,
+  WhatsappProductEmbedding,
 }) {
   /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
   async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
@@ -183,7 +199,8 @@ class WhatsAppModuleService extends MedusaService({
 
   /** What the work queue holds per kind (due, in progress, given up). */
   workBacklog(): Promise<WorkBacklog[]> {
-    return workBacklog(this.manager_)
+    // Product embeddings are work only with the `ai` option.
+    return workBacklog(this.manager_, this.options_.ai ? WORK_KINDS : WORK_KINDS.filter((kind) => kind !== "product_embedding"))
   }
 
   /** Sends one claimed outbound message (see dispatcher.ts) and records its outcome. */
@@ -405,6 +422,59 @@ class WhatsAppModuleService extends MedusaService({
   }
 
   // ---- Data the rest of the plugin reads and writes, through the module ----
+
+  private embeddings_: EmbeddingsClient | null | undefined
+  private vectorCache_: ProductVectorCache | null = null
+
+  /** The AI provider's embeddings client, or null when the `ai` option is unset (lexical search only). */
+  embeddingsClient(): EmbeddingsClient | null {
+    if (this.embeddings_ === undefined) {
+      const ai = this.options_.ai
+      this.embeddings_ = ai ? new EmbeddingsClient({ baseUrl: ai.baseUrl, apiKey: ai.apiKey, model: ai.embeddingModel, batchSize: ai.batchSize }) : null
+    }
+    return this.embeddings_
+  }
+
+  /** This process's in-memory copy of the configured model's product vectors (null without the `ai` option). */
+  productVectorCache(): ProductVectorCache | null {
+    const model = this.options_.ai?.embeddingModel
+    if (!model) return null
+    this.vectorCache_ ??= new ProductVectorCache({
+      version: () => productVectorsVersion(this.manager_, model),
+      rows: (since) => loadProductVectors(this.manager_, model, since),
+    })
+    return this.vectorCache_
+  }
+
+  /** Marks products for embedding (hybrid search; see sql/product-embeddings). */
+  queueProductEmbeddings(productIds: string[]): Promise<void> {
+    return queueProductEmbeddings(this.manager_, productIds)
+  }
+
+  /** Queues the products without a vector from `model`; returns how many. */
+  queueMissingProductEmbeddings(productIds: string[], model: string): Promise<number> {
+    return queueMissingProductEmbeddings(this.manager_, productIds, model)
+  }
+
+  productEmbeddingStates(ids: string[]): Promise<EmbeddingState[]> {
+    return productEmbeddingStates(this.manager_, ids)
+  }
+
+  writeProductEmbeddings(rows: EmbeddingWrite[]): Promise<void> {
+    return writeProductEmbeddings(this.manager_, rows)
+  }
+
+  removeProductEmbeddings(ids: string[]): Promise<void> {
+    return removeProductEmbeddings(this.manager_, ids)
+  }
+
+  productVectorsVersion(model: string): Promise<{ count: number; latest: Date | null }> {
+    return productVectorsVersion(this.manager_, model)
+  }
+
+  loadProductVectors(model: string, since: Date | null): Promise<StoredEmbeddingRow[]> {
+    return loadProductVectors(this.manager_, model, since)
+  }
 
   /** Marks variants for the next incremental catalog sync. */
   queueCatalogVariants(variantIds: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { boundNote, MAX_ERROR_NOTE } from "../../lib/safe-error"
 import { storableText } from "../../lib/storable-text"
 import type { SqlRunner } from "./sql/ingest"
+import { EMBEDDING_QUIET_MS } from "./sql/product-embeddings"
 
 /**
  * The plugin's one durable work queue. Work items are the domain rows
@@ -11,7 +12,7 @@ import type { SqlRunner } from "./sql/ingest"
  * a lease, retrying with backoff, the attempt cap and giving up visibly are
  * written once, below.
  */
-export type WorkKind = "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change" | "media_download"
+export type WorkKind = "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change" | "media_download" | "product_embedding"
 
 type KindTable = {
   table: string
@@ -136,6 +137,25 @@ const KINDS: Record<WorkKind, KindTable> = {
     doneSet: "media_claimed_until = null",
     gaveUp: "t.media_status = 'failed'",
   },
+  // Products to embed for hybrid search (only with the `ai` option). The row stays: it holds the vector.
+  product_embedding: {
+    table: "whatsapp_product_embedding",
+    scope: "t.deleted_at is null",
+    attempts: "attempts",
+    lease: "locked_until",
+    leaseSeconds: 300,
+    due: `t.queued_at is not null and t.failed_at is null and t.queued_at < now() - interval '${EMBEDDING_QUIET_MS} milliseconds'
+      and (t.next_attempt_at is null or t.next_attempt_at <= now())`,
+    order: "t.queued_at",
+    error: "last_error",
+    returning: "id, attempts",
+    retrySet: "last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond'), updated_at = now()",
+    failSet: "failed_at = now(), last_error = v.note, locked_until = null, updated_at = now()",
+    // Queued again while it ran (a new change reset attempts): stays queued for its next run.
+    doneSet: `queued_at = case when v.claimed_attempts is null or t.attempts = v.claimed_attempts then null else t.queued_at end,
+      last_error = null, locked_until = null, next_attempt_at = null`,
+    gaveUp: "t.failed_at is not null",
+  },
 }
 
 export type WorkOutcome = {
@@ -238,9 +258,9 @@ export type WorkBacklog = { kind: WorkKind; due: number; in_progress: number; gi
  * What the queue holds per kind: due now, held by a worker, and given up
  * (in the last 7 days; the rows say why).
  */
-export async function workBacklog(db: SqlRunner): Promise<WorkBacklog[]> {
+export async function workBacklog(db: SqlRunner, kinds: WorkKind[] = WORK_KINDS): Promise<WorkBacklog[]> {
   return Promise.all(
-    WORK_KINDS.map(async (kind) => {
+    kinds.map(async (kind) => {
       const k = KINDS[kind]
       const [row] = await db.execute(
         `select count(*) filter (where ${k.due} and ${free(k)})::int as due,

@@ -6,6 +6,8 @@ import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { WHATSAPP_PRODUCT_INDEX } from "../../search/whatsapp-product"
 import { loadSearchSynonyms } from "./search-synonyms"
+import { mergeHybrid } from "../../lib/search/hybrid"
+import { semanticCandidates } from "./semantic-candidates"
 
 // Defined once, with the admin search response that returns it.
 import type { AdminWhatsAppSearchMatch as SearchMatch } from "../../types/http/stats"
@@ -67,6 +69,8 @@ export async function searchWhatsAppProducts(
     ...(expands && query.units.length > 1 ? [{ q: query.units.map(wordQuery).join(" "), typo: false }] : []),
     ...(query.units.length > 1 || expands ? query.units.map((u) => ({ q: wordQuery(u), typo: false })) : []),
   ]
+  // Hybrid search (only with the `ai` option): runs beside the lexical queries; never throws.
+  const semantic = semanticCandidates<IndexedProduct>(container, { text: input.text, sales_channel_id: input.sales_channel_id, filters, fields: ["id", "title", "handle", "extra", "description", "variants"] })
   const results = await searchModule.searchMany(
     queries.map(({ q, typo }) => ({
       entity: WHATSAPP_PRODUCT_INDEX,
@@ -82,11 +86,14 @@ export async function searchWhatsAppProducts(
       if (!candidates.has(hit.id)) candidates.set(hit.id, { ...(hit.document as IndexedProduct), id: hit.id })
     }
   }
-  const ranked = rankCandidates(
+  const { documents: semanticDocuments, similarity, merge } = await semantic
+  for (const doc of semanticDocuments) if (!candidates.has(doc.id)) candidates.set(doc.id, doc)
+  const lexical = rankCandidates(
     query,
     [...candidates.values()].map((c) => ({ id: c.id, title: c.title, extra: c.extra ?? [], description: c.description ?? null, variants: c.variants ?? [] })),
     synonyms
   )
+  const ranked = merge ? mergeHybrid(lexical, similarity, merge) : lexical
   const matches = selectMatches(ranked, input.limit ?? 5).map((r) => {
       const product = candidates.get(r.product_id)!
       return {

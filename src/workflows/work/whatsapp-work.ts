@@ -9,6 +9,7 @@ import { syncCatalogChanges } from "../catalog/sync-catalog-changes"
 import { processWebhookEvents } from "../channel/run-webhook-event"
 import { handleInboundMessage } from "../selling/handle-inbound-message"
 import { downloadInboundMedia } from "../media/download-inbound-media"
+import { embedProducts, queueProductsWithoutEmbeddings } from "../search/embed-products"
 
 /** Webhook events per workflow run: batching is what keeps intake fast under load. */
 const WEBHOOK_BATCH = 200
@@ -24,6 +25,8 @@ const SEND_CONCURRENCY = 32
 const MEDIA_CONCURRENCY = 2
 /** Variants per incremental sync run. */
 const CATALOG_BATCH = 10_000
+/** Products per embedding run (the client splits them into the provider's request batches). */
+const EMBEDDING_BATCH = 256
 
 /** Each kind of work with its handler; see WorkDrain for the loop that drives them. */
 function lanes(container: MedusaContainer): Lane<any>[] {
@@ -43,7 +46,26 @@ function lanes(container: MedusaContainer): Lane<any>[] {
     lane<ClaimedOutbound>("outbound_message", 1, SEND_CONCURRENCY, ([message]) => whatsapp.sendClaimedMessage(message)),
     lane<ClaimedMedia>("media_download", 1, MEDIA_CONCURRENCY, ([media]) => downloadInboundMedia(container, media)),
     lane<{ id: string; attempts: number }>("catalog_change", CATALOG_BATCH, 1, (changes) => syncCatalogChanges(container, changes)),
+    ...(whatsapp.embeddingsClient() ? [productEmbeddingLane(container, whatsapp)] : []),
   ]
+}
+
+/** Only with the `ai` option. Its first sweep in a process first queues products never embedded with the configured model. */
+function productEmbeddingLane(container: MedusaContainer, whatsapp: WhatsAppModuleService): Lane<{ id: string; attempts: number }> {
+  let backfilled = false
+  return {
+    kind: "product_embedding",
+    batch: EMBEDDING_BATCH,
+    concurrency: 1,
+    claim: async (limit, sweep) => {
+      if (sweep && !backfilled) {
+        backfilled = true
+        await queueProductsWithoutEmbeddings(container)
+      }
+      return whatsapp.claimWork("product_embedding", limit, { sweep })
+    },
+    run: (products) => embedProducts(container, products),
+  }
 }
 
 /** The process's own nudge, as often as the drain job's schedule. */
