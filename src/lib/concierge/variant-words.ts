@@ -1,25 +1,13 @@
+import { fold, stem } from "../search/text"
+import { VOCABULARY } from "../search/vocabulary"
+
 /**
  * Colours and sizes as a shopper names them in es/pt/en, mapped to one key
  * so "azul", "blue" and "azules" ask for the same option value, and "G"
- * (Brazilian sizing) or "grande" for an "L". Only for reading a question
- * about one product's own options: the discovery search has its own
- * vocabulary.
+ * (Brazilian sizing) or "grande" for an "L". Colours come from the search
+ * vocabulary (lib/search/vocabulary: one list for search and questions);
+ * sizes are read here, for one product's own options.
  */
-const COLOURS: Record<string, string[]> = {
-  red: ["rojo", "vermelho", "red", "colorado"],
-  blue: ["azul", "blue"],
-  navy: ["marino", "navy"],
-  green: ["verde", "green"],
-  black: ["negro", "preto", "black"],
-  white: ["blanco", "branco", "white"],
-  grey: ["gris", "cinza", "cinzento", "grey", "gray"],
-  yellow: ["amarillo", "amarelo", "yellow"],
-  pink: ["rosa", "pink"],
-  brown: ["marron", "marrom", "castanho", "brown"],
-  beige: ["beige", "bege"],
-  orange: ["naranja", "laranja", "orange"],
-  purple: ["morado", "roxo", "lila", "purple", "violeta"],
-}
 const SIZES: Record<string, string[]> = {
   xs: ["xs", "pp"],
   s: ["s", "p", "pequena", "pequeno", "small"],
@@ -38,11 +26,12 @@ export function foldWord(word: string): string {
 }
 
 const KEYS = new Map<string, string>()
-for (const [key, words] of Object.entries(COLOURS)) for (const w of words) KEYS.set(foldWord(w), `colour:${key}`)
 for (const [key, words] of Object.entries(SIZES)) for (const w of words) KEYS.set(foldWord(w), `size:${key}`)
 
 /** One comparable key per word: a colour or size concept, else the folded word itself. */
 export function variantWordKey(word: string): string {
+  const colour = VOCABULARY.match([stem(fold(word))], false).find((m) => m.kind === "color")
+  if (colour) return `colour:${colour.token}`
   const folded = foldWord(word)
   return KEYS.get(folded) ?? folded
 }
