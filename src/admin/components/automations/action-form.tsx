@@ -173,7 +173,7 @@ export const ActionForm = ({ action, onChange, accountId, testId, onLabels }: Pr
           <Field label="URL">
             <Input size="small" type="url" value={action.url} onChange={(e) => onChange({ ...action, url: e.target.value })} data-testid={t("url")} placeholder="https://" />
           </Field>
-          <Field label="Signing secret (HMAC-SHA256)">
+          <Field label="Signing secret (HMAC-SHA256, at least 16 characters)">
             <Input size="small" type="password" value={action.secret} onChange={(e) => onChange({ ...action, secret: e.target.value })} data-testid={t("secret")} />
           </Field>
         </div>

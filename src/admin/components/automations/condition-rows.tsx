@@ -3,6 +3,7 @@ import { Trash } from "@medusajs/icons"
 import { AUTOMATION_CONDITION_FIELDS, type AutomationCondition, type AutomationConditionField } from "../../../types/http/automations"
 import { CONDITION_FIELD_LABELS, CONDITION_OP_LABELS, CUSTOMER_KIND_LABELS } from "../../../lib/automations/rule-summary"
 import { EntityPicker, type EntityKind } from "./entity-picker"
+import { useRowKeys } from "./use-row-keys"
 
 type Op = AutomationCondition["op"]
 const AMOUNT_OPS: Op[] = ["gte", "lte", "eq", "neq"]
@@ -45,6 +46,15 @@ type Props = {
 /** "if ‹field› ‹op› ‹value›" rows; all must hold. */
 export const ConditionRows = ({ conditions, onChange, accounts, onLabels }: Props) => {
   const set = (i: number, condition: AutomationCondition) => onChange(conditions.map((c, j) => (j === i ? condition : c)))
+  const rows = useRowKeys(conditions.length)
+  const remove = (i: number) => {
+    rows.removed(i)
+    onChange(conditions.filter((_, j) => j !== i))
+  }
+  const add = () => {
+    rows.added()
+    onChange([...conditions, emptyCondition("cart_total")])
+  }
 
   const valueInput = (c: AutomationCondition, i: number) => {
     const testId = "automation-condition-value"
@@ -53,7 +63,7 @@ export const ConditionRows = ({ conditions, onChange, accounts, onLabels }: Prop
       const multiple = c.op === "in" || c.op === "not_in"
       return (
         <EntityPicker
-          key={`${c.field}-${i}`}
+          key={`${c.field}-${rows.keys[i]}`}
           kind={picker}
           multiple={multiple}
           value={ids(c.value)}
@@ -84,7 +94,7 @@ export const ConditionRows = ({ conditions, onChange, accounts, onLabels }: Prop
     <div className="flex flex-col gap-y-2">
       {!conditions.length && <Text size="small" className="text-ui-fg-subtle">Always (no condition).</Text>}
       {conditions.map((c, i) => (
-        <div key={i} className="grid grid-cols-[180px_140px_1fr_auto] items-start gap-2" data-testid="automation-condition" data-index={i} data-field={c.field}>
+        <div key={rows.keys[i]} className="grid grid-cols-[180px_140px_1fr_auto] items-start gap-2" data-testid="automation-condition" data-index={i} data-field={c.field}>
           <Select value={c.field} onValueChange={(field) => set(i, emptyCondition(field as AutomationConditionField))}>
             <Select.Trigger data-testid="automation-condition-field"><Select.Value /></Select.Trigger>
             <Select.Content>
@@ -109,13 +119,13 @@ export const ConditionRows = ({ conditions, onChange, accounts, onLabels }: Prop
             </Select.Content>
           </Select>
           {valueInput(c, i)}
-          <IconButton type="button" variant="transparent" onClick={() => onChange(conditions.filter((_, j) => j !== i))} data-testid="automation-condition-remove" aria-label="Remove condition">
+          <IconButton type="button" variant="transparent" onClick={() => remove(i)} data-testid="automation-condition-remove" aria-label="Remove condition">
             <Trash />
           </IconButton>
         </div>
       ))}
       <div>
-        <Button type="button" size="small" variant="secondary" onClick={() => onChange([...conditions, emptyCondition("cart_total")])} data-testid="automation-condition-add">
+        <Button type="button" size="small" variant="secondary" onClick={add} data-testid="automation-condition-add">
           Add condition
         </Button>
       </div>
