@@ -64,6 +64,13 @@ describe("automations in a browser", () => {
     await page.getByRole("option", { name: option, exact: true }).click()
   }
 
+  /** Waits for a render to settle on `expected`, then asserts it (the message shows what was there instead). */
+  const textBecomes = async (selector: string, expected: string) => {
+    const read = () => page.locator(selector).textContent()
+    await waitFor(async () => (await read()) === expected, { timeoutMs: 10_000, what: `${selector} to read "${expected}"` }).catch(() => undefined)
+    expect(await read()).toBe(expected)
+  }
+
   /** The rule of the acceptance test, typed into the editor as a merchant would. */
   const buildCartRule = async () => {
     await page.goto(`${admin}/app/whatsapp/automations`)
@@ -110,15 +117,14 @@ describe("automations in a browser", () => {
 
   it("opens the page and the editor, reads the rule as a sentence, and flags an unknown variable before saving", async () => {
     await buildCartRule()
-    const summary = page.locator(t("automation-summary"))
-    expect(await summary.textContent()).toBe("When a cart is submitted → notify admins, send text")
+    await textBecomes(t("automation-summary"), "When a cart is submitted → notify admins, send text")
 
     // A condition row: the sentence follows it, and removing it takes it out again.
     await page.locator(t("automation-condition-add")).click()
     const condition = `${t("automation-condition")}[data-index="0"]`
     expect(await page.locator(condition).getAttribute("data-field")).toBe("cart_total")
     await page.fill(`${condition} ${t("automation-condition-value")}`, "50")
-    expect(await summary.textContent()).toBe("When a cart is submitted, if cart total ≥ 50 → notify admins, send text")
+    await textBecomes(t("automation-summary"), "When a cart is submitted, if cart total ≥ 50 → notify admins, send text")
     await page.locator(`${condition} ${t("automation-condition-remove")}`).click()
     expect(await page.locator(t("automation-condition")).count()).toBe(0)
 
