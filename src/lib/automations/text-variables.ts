@@ -46,6 +46,8 @@ export function actionTexts(action: AutomationAction): { field: string; text: st
         { field: "title", text: action.title },
         { field: "text", text: action.text },
       ]
+    case "tag_conversation":
+      return [{ field: "tag", text: action.tag }]
     case "send_template":
       return action.parameters.map((text, i) => ({ field: `parameters.${i}`, text }))
     default:

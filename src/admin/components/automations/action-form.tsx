@@ -117,11 +117,7 @@ export const ActionForm = ({ action, onChange, accountId, testId, onLabels }: Pr
         </div>
       )
     case "tag_conversation":
-      return (
-        <Field label="Tag">
-          <Input size="small" value={action.tag} onChange={(e) => onChange({ ...action, tag: e.target.value })} data-testid={t("tag")} />
-        </Field>
-      )
+      return <VariableText single label="Tag" value={action.tag} onChange={(tag) => onChange({ ...action, tag })} testId={t("tag")} />
     case "add_to_customer_group":
       return (
         <Field label="Customer group">

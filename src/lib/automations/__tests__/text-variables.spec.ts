@@ -28,6 +28,7 @@ describe("automation text variables", () => {
       "parameters.0",
       "parameters.1",
     ])
+    expect(actionTexts({ type: "tag_conversation", tag: "lang-{{order_status}}" })).toEqual([{ field: "tag", text: "lang-{{order_status}}" }])
     expect(actionTexts({ type: "send_products", product_ids: ["prod_1"] })).toEqual([])
     expect(actionTexts({ type: "webhook", url: "https://example.com", secret: "s" })).toEqual([])
   })
