@@ -49,11 +49,17 @@ export const whatsappKeys = {
   searchSynonyms: resource("search-synonyms"),
   searchTryOut: (q: string) => [...ROOT, "search", "try-out", q] as const,
   stats: resource("stats"),
+  automations: {
+    ...resource("automations"),
+    runs: (id: string, params: object = {}) => [...ROOT, "automations", "runs", id, params] as const,
+  },
   medusa: {
     products: (params: object) => [...ROOT, "medusa", "products", params] as const,
     product: (id: string, params: object = {}) => [...ROOT, "medusa", "product", id, params] as const,
     regions: () => [...ROOT, "medusa", "regions"] as const,
     salesChannels: () => [...ROOT, "medusa", "sales-channels"] as const,
     groups: (kind: string, q: string) => [...ROOT, "medusa", kind, q] as const,
+    customerGroups: (params: object) => [...ROOT, "medusa", "customer-groups", params] as const,
+    users: (params: object) => [...ROOT, "medusa", "users", params] as const,
   },
 }

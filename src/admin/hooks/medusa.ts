@@ -87,3 +87,54 @@ export function useProductGroups(kind: GroupKind, q: string) {
     queryFn: () => searchGroups(kind, q),
   })
 }
+
+/** A picker's choices: Medusa ids with what the merchant recognizes them by. */
+export type PickerOption = { id: string; label: string; hint?: string | null }
+
+/** Products by search, through the SDK (the automation pickers). */
+export function useProductOptions(q: string, ids: string[] = []) {
+  const query = ids.length ? { id: ids, limit: ids.length, fields: "id,title,handle" } : { q: q || undefined, limit: 20, fields: "id,title,handle" }
+  return useQuery({
+    queryKey: whatsappKeys.medusa.products(query),
+    queryFn: async (): Promise<PickerOption[]> =>
+      (await sdk.admin.product.list(query)).products.map((p) => ({ id: p.id, label: p.title, hint: p.handle })),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCollectionOptions(q: string) {
+  return useQuery({
+    queryKey: whatsappKeys.medusa.groups("collection-options", q),
+    queryFn: async (): Promise<PickerOption[]> =>
+      (await sdk.admin.productCollection.list({ q: q || undefined, limit: 30, fields: "id,title,handle" })).collections.map((c) => ({
+        id: c.id,
+        label: c.title,
+        hint: c.handle,
+      })),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCustomerGroupOptions(q: string) {
+  const query = { q: q || undefined, limit: 30, fields: "id,name" }
+  return useQuery({
+    queryKey: whatsappKeys.medusa.customerGroups(query),
+    queryFn: async (): Promise<PickerOption[]> =>
+      (await sdk.admin.customerGroup.list(query)).customer_groups.map((g) => ({ id: g.id, label: g.name ?? g.id })),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Admin users, for "assign the conversation". */
+export function useUserOptions(q: string) {
+  const query = { q: q || undefined, limit: 30, fields: "id,email,first_name,last_name" }
+  return useQuery({
+    queryKey: whatsappKeys.medusa.users(query),
+    queryFn: async (): Promise<PickerOption[]> =>
+      (await sdk.admin.user.list(query)).users.map((u) => {
+        const name = [u.first_name, u.last_name].filter(Boolean).join(" ")
+        return { id: u.id, label: name || u.email, hint: name ? u.email : null }
+      }),
+    placeholderData: keepPreviousData,
+  })
+}
