@@ -78,7 +78,8 @@ medusaIntegrationTestRunner({
 
       await recover(minutesAfter(cart.created_at, 180))
       expect(await reminders(cart.id)).toHaveLength(1)
-      const sent = await waitFor(async () => sentTo("34611100001").filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Finalizar compra"), {
+      const reminderAtFake = () => sentTo("34611100001").filter((m: any) => m.body.interactive?.action?.parameters?.display_text === "Finalizar compra")
+      const sent = await waitFor(async () => (reminderAtFake().length ? reminderAtFake() : null), {
         what: "the reminder at the fake",
       })
       await new Promise((r) => setTimeout(r, 500))
