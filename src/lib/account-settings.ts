@@ -128,6 +128,21 @@ export type AccountSettingsPatch = z.output<typeof accountSettingsPatchSchema>
 export function mergeAccountSettings(stored: unknown, patch: AccountSettingsPatch): Record<string, unknown> {
   const previous = (stored ?? {}) as Record<string, any>
   const merged: Record<string, unknown> = { ...previous, ...patch }
+  // Step 1 and the older single-reminder settings stay one and the same, whichever is written.
+  if (patch.recovery_steps) {
+    merged.recovery_delay_minutes = patch.recovery_steps[0].delay_minutes
+    merged.recovery_template = patch.recovery_steps[0].template
+  } else if (Array.isArray(previous.recovery_steps) && previous.recovery_steps.length && ("recovery_delay_minutes" in patch || "recovery_template" in patch)) {
+    const [first, ...rest] = previous.recovery_steps
+    merged.recovery_steps = [
+      {
+        ...first,
+        ...("recovery_delay_minutes" in patch ? { delay_minutes: patch.recovery_delay_minutes } : {}),
+        ...("recovery_template" in patch ? { template: patch.recovery_template } : {}),
+      },
+      ...rest,
+    ]
+  }
   if (patch.order_updates) {
     merged.order_updates = { ...DEFAULT_ACCOUNT_SETTINGS.order_updates, ...previous.order_updates, ...patch.order_updates }
   }

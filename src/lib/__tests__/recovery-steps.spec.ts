@@ -1,4 +1,4 @@
-import { accountSettingsPatchSchema, resolveAccountSettings, type RecoveryStep } from "../account-settings"
+import { accountSettingsPatchSchema, mergeAccountSettings, resolveAccountSettings, type RecoveryStep } from "../account-settings"
 import { automationDiscountCode, discountCode, recoveryDiscountCode } from "../discounts/discount-code"
 import { dueRecoveryStep, endsRecovery, stepCutoffs } from "../recovery/plan-steps"
 import { fillRecoveryText, unknownRecoveryVariables } from "../recovery/step-text"
@@ -97,5 +97,20 @@ describe("discount codes", () => {
     const codes = new Set([recoveryDiscountCode("wacart_1", 1), recoveryDiscountCode("wacart_1", 2), recoveryDiscountCode("wacart_2", 1), automationDiscountCode("run_1")])
     expect(codes.size).toBe(4)
     expect(discountCode("x")).toMatch(/^WA-[A-HJ-NP-Z2-9]{10}$/)
+  })
+})
+
+describe("mergeAccountSettings with recovery steps", () => {
+  const template = { name: "cart_reminder", language: "es", category: "MARKETING" as const }
+
+  it("mirrors step 1 into the older settings when steps are saved", () => {
+    const merged = mergeAccountSettings({}, accountSettingsPatchSchema.parse({ recovery_steps: [{ delay_minutes: 30, template }, { delay_minutes: 120 }] }))
+    expect(merged).toMatchObject({ recovery_delay_minutes: 30, recovery_template: template })
+  })
+
+  it("writes an older-style change (a template chosen at onboarding) into step 1", () => {
+    const stored = { recovery_steps: [{ delay_minutes: 60, text: null, template: null, discount: null }, { delay_minutes: 1440, text: null, template: null, discount: null }] }
+    const merged = mergeAccountSettings(stored, { recovery_template: template })
+    expect(resolveAccountSettings(merged).recovery_steps.map((s) => s.template)).toEqual([template, null])
   })
 })
