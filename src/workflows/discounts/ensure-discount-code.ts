@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules, PromotionActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules, PromotionActions } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { DiscountSpec } from "../../lib/discounts/discount-code"
 
@@ -68,6 +68,9 @@ export async function ensureDiscountCode(
   }
   const endsAt = (promotion as any).campaign?.ends_at
   const expiresAt = endsAt ? new Date(endsAt) : input.expires_at
+  if (expiresAt.getTime() <= Date.now()) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The promotion code ${input.code} expired at ${expiresAt.toISOString()}`)
+  }
   let applied = false
   if (input.cart_id) {
     const { result } = await updateCartPromotionsWorkflow(container).run({
@@ -75,6 +78,12 @@ export async function ensureDiscountCode(
     })
     const skipped = result.skipped_promo_codes.find((s) => s.code === input.code)
     if (skipped) throw new Error(`Medusa did not apply the code ${input.code} to the cart: ${skipped.reason}`)
+    // Medusa passes over a code it cannot use; only the cart's own promotions say it was applied.
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "cart", fields: ["promotions.code"], filters: { id: input.cart_id } })
+    if (!(data[0]?.promotions ?? []).some((p: { code?: string | null } | null) => p?.code === input.code)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Medusa did not apply the code ${input.code} to the cart`)
+    }
     applied = true
   }
   return { code: input.code, promotion_id: promotion.id, expires_at: expiresAt, applied, existing }

@@ -13,14 +13,15 @@ export type RecoveryStepStats = {
 /**
  * Per recovery step, over the carts submitted in [from, to): a cart paid
  * after reminders counts as recovered by the last step that reached it
- * before the payment.
+ * before the payment (the cart's `recovery_message_id`, which no step
+ * changes once the cart is paid).
  */
 export async function recoveryStepStats(sql: SqlRunner, input: { from: Date; to: Date; accountId?: string }): Promise<RecoveryStepStats[]> {
   const cartWhere = `w.deleted_at is null and w.created_at >= ? and w.created_at < ?${input.accountId ? " and w.account_id = ?" : ""}`
   const params = [input.from, input.to, ...(input.accountId ? [input.accountId] : [])]
   const rows = await sql.execute(
     `with steps as (
-       select s.step, s.whatsapp_cart_id, s.clicked_at, s.decided_at
+       select s.step, s.whatsapp_cart_id, s.clicked_at, s.message_id
          from whatsapp_recovery_step s
          join whatsapp_cart w on w.id = s.whatsapp_cart_id
         where s.deleted_at is null and ${cartWhere}
@@ -28,7 +29,7 @@ export async function recoveryStepStats(sql: SqlRunner, input: { from: Date; to:
                        where m.id = s.message_id and m.status in ('sent', 'delivered', 'read', 'played'))
      ), recovered as (
        select w.order_id,
-              (select max(st.step) from steps st where st.whatsapp_cart_id = w.id and st.decided_at <= w.paid_at) as step
+              (select st.step from steps st where st.whatsapp_cart_id = w.id and st.message_id = w.recovery_message_id) as step
          from whatsapp_cart w
         where w.status = 'recovered' and w.order_id is not null and ${cartWhere}
      )

@@ -136,17 +136,18 @@ export async function recordRecoverySteps(tx: SqlRunner, now: Date, records: Rec
 }
 
 /**
- * The checkout link was opened: the cart's latest step sent before now
- * counts one click (the first open only).
+ * The checkout link was opened: the cart's latest step sent counts one
+ * click (the first open only). Its row exists only once the step was sent,
+ * so an earlier open never counts for it.
  */
 export async function recordRecoveryClick(db: SqlRunner, whatsappCartId: string, now: Date): Promise<void> {
   await db.execute(
     `update whatsapp_recovery_step set clicked_at = ?, updated_at = now()
       where id = (select id from whatsapp_recovery_step
-                   where whatsapp_cart_id = ? and message_id is not null and decided_at <= ? and deleted_at is null
+                   where whatsapp_cart_id = ? and message_id is not null and deleted_at is null
                    order by step desc limit 1)
         and clicked_at is null`,
-    [now, whatsappCartId, now]
+    [now, whatsappCartId]
   )
 }
 

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { SupportedLanguage } from "../../../lib/account-settings"
-import { formatDateTime } from "../../../lib/chat-format"
+import { clip, formatDateTime, oneLine } from "../../../lib/chat-format"
 import { isServiceWindowOpen } from "../../../lib/customer-window"
 import { automationDiscountCode, discountExpiry } from "../../../lib/discounts/discount-code"
 import { describeError } from "../../../lib/safe-error"
@@ -11,6 +11,7 @@ import { sendWhatsAppMessageWorkflow } from "../../channel/workflows/send-whatsa
 import { ensureDiscountCode } from "../../discounts/ensure-discount-code"
 import type { AutomationActionHandler } from "../types"
 
+const REFUSALS = new Set<string>([MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND, MedusaError.Types.NOT_ALLOWED])
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g
 
 /**
@@ -57,9 +58,11 @@ export const handler: AutomationActionHandler<"send_discount"> = async (action, 
       label: `WhatsApp automation: ${context.rule.name}`.slice(0, 200),
     })
   } catch (error) {
-    // Invalid data will not get better by retrying; anything else (the database) may.
-    const final = MedusaError.isMedusaError(error) && [MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND, MedusaError.Types.NOT_ALLOWED].includes((error as MedusaError).type as any)
-    return { status: "failed", detail: `The discount could not be made: ${describeError(error)}`, retryable: !final }
+    // Medusa's refusal (an invalid or expired code) will not get better by retrying; anything else (the database) may.
+    const refusal = MedusaError.isMedusaError(error) && REFUSALS.has((error as MedusaError).type)
+    // A refusal names promotion codes and rules, never customer data, so its message is the reason shown.
+    const reason = refusal ? clip(oneLine((error as Error).message), 300) : describeError(error)
+    return { status: "failed", detail: `The discount could not be made: ${reason}`, retryable: !refusal }
   }
 
   const language = ((conversation as any).language ?? (conversation as any).account?.language ?? "en") as SupportedLanguage
