@@ -2,7 +2,8 @@
 export const RECOVERY_TEXT_VARIABLES = ["customer_name", "cart_total", "checkout_url", "discount_code", "discount_expires_at", "store_name"] as const
 export type RecoveryTextVariable = (typeof RECOVERY_TEXT_VARIABLES)[number]
 
-const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g
+/** `{{name}}`, spaces allowed inside the braces. */
+export const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g
 
 export function namedVariables(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))]

@@ -3,6 +3,7 @@ import type { SupportedLanguage } from "../../../lib/account-settings"
 import { clip, formatDateTime, oneLine } from "../../../lib/chat-format"
 import { isServiceWindowOpen } from "../../../lib/customer-window"
 import { automationDiscountCode, discountExpiry } from "../../../lib/discounts/discount-code"
+import { PLACEHOLDER } from "../../../lib/recovery/step-text"
 import { describeError } from "../../../lib/safe-error"
 import { marketingRefusal } from "../../../lib/template-usability"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
@@ -12,7 +13,6 @@ import { ensureDiscountCode } from "../../discounts/ensure-discount-code"
 import type { AutomationActionHandler } from "../types"
 
 const REFUSALS = new Set<string>([MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND, MedusaError.Types.NOT_ALLOWED])
-const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g
 
 /**
  * A Medusa promotion with a code unique to this run (derived from the run
