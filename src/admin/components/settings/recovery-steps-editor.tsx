@@ -81,6 +81,7 @@ export const RecoveryStepsEditor = ({ steps, onChange, templates }: Props) => {
                   type="number"
                   min={0}
                   aria-label="Discount value"
+                  placeholder={step.discount.kind === "percentage" ? "%" : "Amount"}
                   value={step.discount.value}
                   onChange={(e) => update(i, { discount: { ...step.discount!, value: Number(e.target.value) } })}
                   data-testid={`recovery-step-${i + 1}-discount-value`}
@@ -89,6 +90,7 @@ export const RecoveryStepsEditor = ({ steps, onChange, templates }: Props) => {
                   type="number"
                   min={1}
                   aria-label="Code valid for (hours)"
+                  placeholder="Hours"
                   value={step.discount.expires_in_hours}
                   onChange={(e) => update(i, { discount: { ...step.discount!, expires_in_hours: Number(e.target.value) } })}
                   data-testid={`recovery-step-${i + 1}-discount-hours`}
@@ -98,7 +100,8 @@ export const RecoveryStepsEditor = ({ steps, onChange, templates }: Props) => {
           </div>
           {step.discount && (
             <Text size="xsmall" className="text-ui-fg-subtle">
-              A Medusa promotion code for this cart, valid {step.discount.expires_in_hours} h, applied to the cart when the reminder is sent.
+              {step.discount.kind === "percentage" ? `${step.discount.value} % off` : `${step.discount.value} off (cart currency)`}: a Medusa promotion code for this
+              cart, valid {step.discount.expires_in_hours} h, applied to the cart when the reminder is sent.
             </Text>
           )}
         </div>
