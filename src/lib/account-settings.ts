@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { unknownRecoveryVariables } from "./recovery/step-text"
 
 export const SUPPORTED_LANGUAGES = ["en", "es", "pt"] as const
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number]
@@ -28,6 +29,50 @@ export const orderUpdatesSchema = z.object({
   canceled: z.boolean(),
 })
 
+/** A discount a recovery step offers: a Medusa promotion with a code for this cart and step, expiring. */
+export const recoveryDiscountSchema = z
+  .object({
+    kind: z.enum(["percentage", "fixed"]),
+    /** Percent (1–100) or an amount in the cart's currency. */
+    value: z.number().positive().max(1_000_000),
+    expires_in_hours: z.number().int().min(1).max(30 * 24),
+  })
+  .refine((d) => d.kind !== "percentage" || d.value <= 100, { message: "A percentage discount is at most 100", path: ["value"] })
+
+export const MAX_RECOVERY_STEPS = 3
+
+/**
+ * One reminder of the recovery sequence. `text` (variables {{customer_name}},
+ * {{cart_total}}, {{discount_code}}, {{discount_expires_at}}, {{store_name}})
+ * replaces the built-in message inside the 24-hour window; `template` is sent
+ * outside it.
+ */
+export const recoveryStepSchema = z.object({
+  delay_minutes: z.number().int().min(5).max(7 * 24 * 60),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(900)
+    .superRefine((t, ctx) => {
+      const unknown = unknownRecoveryVariables(t)
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `Unknown variables: ${unknown.join(", ")}` })
+    })
+    .nullable()
+    .default(null),
+  template: templateRefSchema.nullable().default(null),
+  discount: recoveryDiscountSchema.nullable().default(null),
+})
+export type RecoveryStep = z.output<typeof recoveryStepSchema>
+
+export const recoveryStepsSchema = z
+  .array(recoveryStepSchema)
+  .min(1)
+  .max(MAX_RECOVERY_STEPS)
+  .refine((steps) => steps.every((s, i) => i === 0 || s.delay_minutes > steps[i - 1].delay_minutes), {
+    message: "Each recovery step must come later than the one before it",
+  })
+
 const settingFields = {
   search_enabled: z.boolean(),
   /** Answer customers' texts automatically (keyword rules, search, default reply). Off = a human answers. */
@@ -41,6 +86,8 @@ const settingFields = {
   recovery_enabled: z.boolean(),
   recovery_delay_minutes: z.number().int().min(5).max(7 * 24 * 60),
   recovery_template: recoveryTemplateSchema.nullable(),
+  /** Up to three reminders; null = one, from recovery_delay_minutes and recovery_template (the older settings). */
+  recovery_steps: recoveryStepsSchema.nullable(),
   order_updates: orderUpdatesSchema,
   order_update_template: templateRefSchema.nullable(),
   /** Storefront product URL for catalog links: {handle}, {product_id}, {variant_id}. */
@@ -57,6 +104,7 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   recovery_enabled: true,
   recovery_delay_minutes: 60,
   recovery_template: null,
+  recovery_steps: null,
   order_updates: { placed: true, paid: true, shipped: true, canceled: true },
   order_update_template: null,
   product_url_template: null,
@@ -80,15 +128,41 @@ export type AccountSettingsPatch = z.output<typeof accountSettingsPatchSchema>
 export function mergeAccountSettings(stored: unknown, patch: AccountSettingsPatch): Record<string, unknown> {
   const previous = (stored ?? {}) as Record<string, any>
   const merged: Record<string, unknown> = { ...previous, ...patch }
+  // Step 1 and the older single-reminder settings stay one and the same, whichever is written.
+  if (patch.recovery_steps) {
+    merged.recovery_delay_minutes = patch.recovery_steps[0].delay_minutes
+    merged.recovery_template = patch.recovery_steps[0].template
+  } else if (Array.isArray(previous.recovery_steps) && previous.recovery_steps.length && ("recovery_delay_minutes" in patch || "recovery_template" in patch)) {
+    const [first, ...rest] = previous.recovery_steps
+    merged.recovery_steps = [
+      {
+        ...first,
+        ...("recovery_delay_minutes" in patch ? { delay_minutes: patch.recovery_delay_minutes } : {}),
+        ...("recovery_template" in patch ? { template: patch.recovery_template } : {}),
+      },
+      ...rest,
+    ]
+  }
   if (patch.order_updates) {
     merged.order_updates = { ...DEFAULT_ACCOUNT_SETTINGS.order_updates, ...previous.order_updates, ...patch.order_updates }
   }
   return merged
 }
 
-export type AccountSettings = z.output<typeof accountSettingsSchema>
+/** Resolved settings always carry the recovery steps: the older single-reminder settings become step 1. */
+export type AccountSettings = Omit<z.output<typeof accountSettingsSchema>, "recovery_steps"> & { recovery_steps: RecoveryStep[] }
 
 export function resolveAccountSettings(stored: unknown): AccountSettings {
+  const settings = parseAccountSettings(stored)
+  return {
+    ...settings,
+    recovery_steps: settings.recovery_steps ?? [
+      { delay_minutes: settings.recovery_delay_minutes, text: null, template: settings.recovery_template, discount: null },
+    ],
+  }
+}
+
+function parseAccountSettings(stored: unknown): z.output<typeof accountSettingsSchema> {
   const parsed = accountSettingsSchema.safeParse({ ...DEFAULT_ACCOUNT_SETTINGS, ...(stored as object) })
   // A stored value that no longer fits (an old shape) falls back to defaults
   // key by key rather than breaking the account.
@@ -102,5 +176,5 @@ export function resolveAccountSettings(stored: unknown): AccountSettings {
       result[key] = value
     }
   }
-  return result as AccountSettings
+  return result as z.output<typeof accountSettingsSchema>
 }

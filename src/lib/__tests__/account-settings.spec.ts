@@ -12,6 +12,7 @@ describe("resolveAccountSettings", () => {
       recovery_enabled: true,
       recovery_delay_minutes: 60,
       recovery_template: null,
+      recovery_steps: [{ delay_minutes: 60, text: null, template: null, discount: null }],
       order_updates: { placed: true, paid: true, shipped: true, canceled: true },
       order_update_template: null,
       product_url_template: null,

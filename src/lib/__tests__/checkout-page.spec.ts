@@ -46,6 +46,12 @@ describe("checkout page", () => {
     expect(html).toContain('name="expected_total" value="44.75"')
   })
 
+  it("names the applied promotion codes beside Medusa's discount", () => {
+    const html = renderCheckoutPage(view({ promoCodes: ["WA-ABCDEFGHJK"], totals: { subtotal: 39.8, shipping: 4.95, tax: 0, discount: 3.98, total: 40.77 } }))
+    expect(html).toMatch(/<span>Descuento \(WA-ABCDEFGHJK\)<\/span><span>-3,98/)
+    expect(html).toMatch(/id="pay-amount">40,77/)
+  })
+
   it("shows the amount on the button for manual payment too", () => {
     expect(renderCheckoutPage(view({ providers: ["pp_system_default"] }))).toMatch(/Hacer pedido<\/span> <span id="pay-amount">44,75/)
   })

@@ -32,6 +32,17 @@ describe("planRecoveryReminder", () => {
     expect(message.interactive.footer.text).toBe("Responde BAJA para no recibir más")
   })
 
+  it("sends a step's own text in the window, with the same button and footer, and the template outside it", () => {
+    const plan = planRecoveryReminder(base, { ...context, text: "Ana, usa WA-ABC hoy" })
+    expect((plan as any).message.interactive).toMatchObject({
+      body: { text: "Ana, usa WA-ABC hoy" },
+      footer: { text: "Responde BAJA para no recibir más" },
+      action: { parameters: { url: base.checkout_url } },
+    })
+    const outside = planRecoveryReminder({ ...base, last_inbound_at: hoursAgo(30) }, { ...context, text: "Ana, usa WA-ABC hoy" })
+    expect(outside).toMatchObject({ send: true, channel: "template" })
+  })
+
   it("uses the template from the first second after the window: name, total as currency, link suffix on the button", () => {
     const plan = planRecoveryReminder({ ...base, last_inbound_at: hoursAgo(24, 1000) }, context)
     expect(plan).toMatchObject({ send: true, channel: "template" })

@@ -29,6 +29,8 @@ export type CheckoutView = {
   currency: string
   items: { id: string; title: string; subtitle: string | null; thumbnail: string | null; quantity: number; total: number }[]
   totals: { subtotal: number; shipping: number; tax: number; discount: number; total: number }
+  /** The promotion codes Medusa applied to the cart (a recovery reminder's, say), named beside the discount. */
+  promoCodes?: string[]
   values: Partial<Record<string, string>>
   errors: Partial<Record<string, string>>
   notice?: string
@@ -94,7 +96,7 @@ export function renderCheckoutPage(view: CheckoutView): string {
   const totals = [
     [t("subtotal"), view.totals.subtotal],
     [t("shipping"), view.shippingChosen ? view.totals.shipping : null],
-    ...(view.totals.discount ? [[t("discount"), -view.totals.discount] as const] : []),
+    ...(view.totals.discount ? [[view.promoCodes?.length ? `${t("discount")} (${view.promoCodes.join(", ")})` : t("discount"), -view.totals.discount] as const] : []),
     [t("taxes"), view.totals.tax],
   ]
     .map(

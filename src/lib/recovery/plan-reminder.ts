@@ -40,6 +40,8 @@ export type ReminderContext = {
   /** What Meta last said of that template (message_template_status_update); null when it never said. */
   template_status?: KnownTemplateStatus | null
   opt_out_keywords: readonly string[]
+  /** The step's own text, variables filled; null or absent: the built-in message with the cart's lines. */
+  text?: string | null
 }
 
 export type ReminderPlan =
@@ -76,7 +78,7 @@ export function planRecoveryReminder(input: ReminderInput, context: ReminderCont
         type: "interactive",
         interactive: {
           type: "cta_url",
-          body: { text: reminderText(lang, input.customer_name, input.cart) },
+          body: { text: context.text ? clip(context.text, 1024) : reminderText(lang, input.customer_name, input.cart) },
           footer: { text: reminderFooter(lang, context.opt_out_keywords) },
           action: { name: "cta_url", parameters: { display_text: reminderButtonText(lang), url: input.checkout_url } },
         },

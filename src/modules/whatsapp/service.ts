@@ -58,7 +58,8 @@ import {
   unmarkWhatsAppCartPaid,
   type WhatsAppCartRow,
 } from "./sql/checkout"
-import { type DueCart, remindDueCarts, type ReminderDecision, type ReminderResult } from "./sql/recovery"
+import { type DueCart, recordRecoveryClick, remindDueCarts, type ReminderDecision, type ReminderResult } from "./sql/recovery"
+import { recoveryStepStats, type RecoveryStepStats } from "./sql/recovery-stats"
 import {
   clearWhatsAppCartCustomers,
   CustomerLink,
@@ -80,6 +81,7 @@ import { WhatsappProductSetting } from "./models/whatsapp-product-setting"
 import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 import { WhatsappCart } from "./models/whatsapp-cart"
+import { WhatsappRecoveryStep } from "./models/whatsapp-recovery-step"
 import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
@@ -109,6 +111,7 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappFaqAnswer,
   WhatsappSearchSynonym,
   WhatsappProductEmbedding,
+  WhatsappRecoveryStep,
 }) {
   /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
   async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
@@ -546,10 +549,20 @@ class WhatsAppModuleService extends MedusaService({
    * batch either done or untouched.
    */
   remindDueCarts(
-    input: { accountId: string; dueBefore: Date; now: Date; limit: number; after: DueCart | null },
+    input: { accountId: string; cutoffs: Date[]; now: Date; limit: number; after: DueCart | null },
     decide: (due: DueCart[]) => Promise<ReminderDecision[]>
   ): Promise<{ due: DueCart[]; results: ReminderResult[] }> {
     return this.manager_.transactional((tx) => remindDueCarts(tx, input, decide))
+  }
+
+  /** The checkout link of a reminded cart was opened: one click for its latest step. */
+  recordRecoveryClick(whatsappCartId: string, now = new Date()): Promise<void> {
+    return recordRecoveryClick(this.manager_, whatsappCartId, now)
+  }
+
+  /** Per recovery step: sent, clicked, recovered, and the recovered orders (see sql/recovery-stats). */
+  recoveryStepStats(input: { from: Date; to: Date; accountId?: string }): Promise<RecoveryStepStats[]> {
+    return recoveryStepStats(this.manager_, input)
   }
 
   /** The variant behind each retailer id of a catalog (see sql/catalog-items). */

@@ -13,6 +13,19 @@ export type AdminWhatsAppStatsResponse = {
   skipped_reminders: Record<string, number>
   revenue: { currency_code: string; paid: number; recovered: number }[]
   /**
+   * Per recovery step: reminders that reached Meta, their links opened,
+   * carts paid with this as their last step, and per currency the revenue
+   * (Medusa's order totals) and the discount cost (Medusa's discount totals
+   * of those orders).
+   */
+  by_step: {
+    step: number
+    sent: number
+    clicked: number
+    recovered: number
+    revenue: { currency_code: string; total: number; discount: number }[]
+  }[]
+  /**
    * Carts per Click-to-WhatsApp ad or post (the conversation's latest referral
    * when the cart was made); revenue is the sum of Medusa's totals of the
    * orders those carts became, per currency.

@@ -4,6 +4,7 @@ import { apiErrorMessage } from "../../lib/api-error"
 import type { AccountSettings, AdminWhatsAppAccount as WhatsappAccount } from "../../../types/http"
 import { useAccountTemplates, useSaveWhatsAppAccount } from "../../hooks/accounts"
 import { RegionSelect, SalesChannelSelect } from "./store-selects"
+import { RecoveryStepsEditor } from "./recovery-steps-editor"
 import { TemplateSelect } from "./template-select"
 
 const LANGUAGES = [
@@ -104,19 +105,9 @@ export const AccountSettingsForm = ({ account }: { account: WhatsappAccount }) =
       <Row label="Default reply" hint="When nothing else matches.">
         <Textarea value={settings.default_reply ?? ""} onChange={(e) => set("default_reply", e.target.value || null)} data-testid="setting-default-reply" />
       </Row>
-      <Row label="Abandoned-cart reminders" hint="One reminder per unpaid cart.">{toggle("recovery_enabled")}</Row>
-      <Row label="Reminder delay (minutes)" hint="From the moment the checkout link was sent; 5 to 10,080.">
-        <Input
-          type="number"
-          min={5}
-          max={10080}
-          value={settings.recovery_delay_minutes}
-          onChange={(e) => set("recovery_delay_minutes", Number(e.target.value))}
-          data-testid="setting-recovery-delay"
-        />
-      </Row>
-      <Row label="Reminder template" hint="Outside the 24-hour window. Marketing templates are not delivered to US numbers.">
-        <TemplateSelect templates={templates.data?.templates} use="recovery" value={settings.recovery_template} onChange={(t) => set("recovery_template", t)} testId="setting-recovery-template" />
+      <Row label="Abandoned-cart reminders" hint="Up to three reminders per unpaid cart; they stop when it is paid or the customer opts out.">{toggle("recovery_enabled")}</Row>
+      <Row label="Reminders" hint="Each at its time after the checkout link was sent, with its own text, template and optional discount code.">
+        <RecoveryStepsEditor steps={settings.recovery_steps} onChange={(steps) => set("recovery_steps", steps)} templates={templates.data?.templates} />
         {templates.error && <Text size="xsmall" className="text-ui-fg-error">{apiErrorMessage(templates.error)}</Text>}
       </Row>
       <Row label="Order updates" hint="Messages about WhatsApp orders.">

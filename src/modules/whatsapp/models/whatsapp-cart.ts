@@ -37,6 +37,8 @@ export const WhatsappCart = model
     /** How the reminder went out: `interactive` (inside the 24-hour window) or `template`. */
     recovery_channel: model.text().nullable(),
     recovery_message_id: model.text().nullable(),
+    /** How many recovery steps the cart has had; 3 (the most) once nothing may follow (opted out, cart gone). */
+    recovery_step: model.number().default(0),
     /** Why no reminder was sent (opted out, no template, marketing blocked for the number…). */
     recovery_skipped_reason: model.text().nullable(),
     order_id: model.text().nullable(),
@@ -58,6 +60,12 @@ export const WhatsappCart = model
     { on: ["account_id", "status", "created_at"] },
     // Only open carts: the recovery job's scan does not grow with completed ones.
     { on: ["account_id", "created_at"], where: "status IN ('submitted', 'link_sent') AND deleted_at IS NULL" },
+    // Carts a recovery step may still reach: the recovery job's scan does not grow with finished ones.
+    {
+      on: ["account_id", "created_at"],
+      where: "status IN ('submitted', 'link_sent', 'abandoned') AND recovery_step < 3 AND deleted_at IS NULL",
+      name: "IDX_whatsapp_cart_recovery_due",
+    },
     { on: ["created_at"] },
     { on: ["referral_source_id"], where: "referral_source_id IS NOT NULL AND deleted_at IS NULL", name: "IDX_whatsapp_cart_referral_source_id" },
   ])

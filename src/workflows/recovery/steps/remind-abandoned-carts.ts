@@ -18,10 +18,14 @@ export type AbandonedCart = {
   cart_id: string
   account_id: string
   conversation_id: string
+  /** The recovery step (1–3) this outcome is for. */
+  step: number
   reminded: boolean
   channel: "interactive" | "template" | null
   message_id: string | null
   skipped_reason: string | null
+  /** The Medusa promotion code the step applied to the cart, if it offered one. */
+  promotion_code: string | null
 }
 
 export type RemindAbandonedCartsResult = {
@@ -34,8 +38,8 @@ export type RemindAbandonedCartsResult = {
 const DEFAULT_BATCH = 200
 
 /**
- * Finds every cart unpaid past its account's recovery delay and gives each
- * exactly one outcome, a batch per transaction (see remind-batch). One
+ * Finds every cart unpaid past its account's next recovery step and gives
+ * each exactly one outcome per step, a batch per transaction (see remind-batch). One
  * account's failure (a deadlock, a bad cart) is logged and does not stop the
  * others; batches already committed keep their results and events.
  */
@@ -48,11 +52,11 @@ export const remindAbandonedWhatsAppCartsStep = createStep(
     const batchSize = input.batch_size ?? DEFAULT_BATCH
     const result: RemindAbandonedCartsResult = { abandoned: [], queued_message_ids: [], completed_cart_ids: [] }
 
-    const accounts = await whatsapp.listWhatsappAccounts({}, { select: ["id", "language", "settings"] })
+    const accounts = await whatsapp.listWhatsappAccounts({}, { select: ["id", "language", "name", "settings"] })
     for (const account of accounts) {
       const settings = resolveAccountSettings(account.settings)
       if (!settings.recovery_enabled) continue
-      const context = { container, account: { id: account.id, language: account.language }, settings, now, batchSize }
+      const context = { container, account: { id: account.id, language: account.language, name: account.name ?? null }, settings, now, batchSize }
       try {
         let after: DueCart | null = null
         for (;;) {

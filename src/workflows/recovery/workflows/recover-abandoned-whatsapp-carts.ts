@@ -9,10 +9,12 @@ import { releaseRecoveryLockStep, tryRecoveryLockStep } from "../steps/try-recov
 export type RecoverAbandonedWhatsAppCartsInput = RemindAbandonedCartsInput
 
 /**
- * The abandoned-cart job: every WhatsApp cart still unpaid after its
- * account's delay gets one reminder (interactive inside the 24-hour window,
- * the approved template outside it) or a recorded reason for none, and
- * `whatsapp.cart.abandoned`. One run at a time; `input.now` is the clock.
+ * The abandoned-cart job: every WhatsApp cart still unpaid when one of its
+ * account's recovery steps falls due gets that step's reminder (interactive
+ * inside the 24-hour window, the approved template outside it, a discount
+ * code applied first when the step has one) or a recorded reason for none,
+ * and `whatsapp.cart.abandoned` with the step. One run at a time;
+ * `input.now` is the clock.
  */
 export const recoverAbandonedWhatsAppCartsWorkflow = createWorkflow(
   "recover-abandoned-whatsapp-carts",

@@ -4,6 +4,7 @@ import { useState } from "react"
 import type { AdminWhatsAppStatsResponse } from "../../../../types/http"
 import { QueryDataTable } from "../../../components/query-data-table"
 import { StatsByAd } from "../../../components/stats-by-ad"
+import { StatsByStep } from "../../../components/stats-by-step"
 import { useWhatsAppStats } from "../../../hooks/stats"
 import { apiErrorMessage } from "../../../lib/api-error"
 import { formatMoney } from "../../../lib/format-money"
@@ -36,6 +37,8 @@ const SKIP_REASONS: Record<string, string> = {
   cart_empty: "Cart emptied",
   cart_missing: "Cart gone",
   paid_before_sent: "Paid before the reminder left",
+  marketing_stopped: "Customer stopped marketing messages",
+  template_not_approved: "Template not approved",
 }
 
 /** The WhatsApp funnel: carts submitted, paid, abandoned, reminded and recovered, and the revenue reminders brought back. */
@@ -102,6 +105,7 @@ const WhatsAppStatsPage = () => {
         </div>
         <QueryDataTable instance={revenue} error={error} what="revenue" empty={{ heading: "No paid WhatsApp cart in this period." }} />
       </Container>
+      <StatsByStep data={data} error={error} isLoading={isLoading} />
       <StatsByAd data={data} error={error} isLoading={isLoading} />
       {data && Object.keys(data.skipped_reminders).length > 0 && (
         <Container className="divide-y p-0">

@@ -1,4 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { describeError } from "../../../../lib/safe-error"
 import { checkoutPagePath } from "../../../../lib/checkout-link"
 import { checkoutCookie } from "../../../../lib/checkout/link-cookie"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
@@ -21,6 +23,12 @@ export function openCheckoutLink(suffix: "" | "/return") {
     // An expired token is still authentic: its page may show an order already placed.
     const id = check.ok || check.reason === "expired" ? check.id : undefined
     if (!id) return sendStatePage(res, { kind: "invalid", lang: "en" })
+    if (check.ok && suffix === "") {
+      // A reminder's link opened counts as its step's click (recovery figures); never in the customer's way.
+      await whatsapp.recordRecoveryClick(id).catch((error) =>
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`whatsapp: could not record the checkout link opened for ${id}: ${describeError(error)}`)
+      )
+    }
     const path = checkoutPagePath(id)
     const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
     const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""
