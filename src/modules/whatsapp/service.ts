@@ -88,6 +88,10 @@ import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
 import { WhatsappSearchSynonym } from "./models/whatsapp-search-synonym"
 import type { SynonymGroup } from "../../lib/search/synonyms"
 import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
+import { WhatsappAutomationRule } from "./models/whatsapp-automation-rule"
+import { WhatsappAutomationRun } from "./models/whatsapp-automation-run"
+import * as automationSql from "./sql/automations"
+import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../types/http/automations"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -109,7 +113,55 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappFaqAnswer,
   WhatsappSearchSynonym,
   WhatsappProductEmbedding,
+  WhatsappAutomationRule,
+  WhatsappAutomationRun,
 }) {
+  /** Enabled automation rules of a trigger type for an account (its own and the every-account ones). */
+  automationRulesFor(type: AutomationTriggerType, accountId: string | null): Promise<AutomationRule[]> {
+    return automationSql.rulesForTrigger(this.manager_, type, accountId)
+  }
+
+  /** One automation rule in the API's shape (404 when absent). */
+  async automationRule(id: string): Promise<AutomationRule> {
+    const rule = await this.retrieveWhatsappAutomationRule(id)
+    return automationSql.toRule(rule)
+  }
+
+  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time. */
+  insertAutomationRuns(runs: automationSql.RunInsert[], now: Date | null = null): Promise<string[]> {
+    return automationSql.insertRuns(this.manager_, runs, now)
+  }
+
+  saveAutomationRunResults(id: string, results: AutomationActionResult[]) {
+    return automationSql.saveRunResults(this.manager_, id, results)
+  }
+
+  finishAutomationRun(id: string, outcome: Parameters<typeof automationSql.finishRun>[2]) {
+    return automationSql.finishRun(this.manager_, id, outcome)
+  }
+
+  listAutomationRuns(ruleId: string, limit: number, offset: number): Promise<{ runs: AutomationRun[]; count: number }> {
+    return automationSql.listRuns(this.manager_, ruleId, limit, offset)
+  }
+
+  lastAutomationRuns(ruleIds: string[]): Promise<Map<string, AutomationRun>> {
+    return automationSql.lastRuns(this.manager_, ruleIds)
+  }
+
+  addConversationTag(conversationId: string, tag: string): Promise<boolean> {
+    return automationSql.addConversationTag(this.manager_, conversationId, tag)
+  }
+
+  /** What the automation engine reads of a conversation (facts, variables, the 24-hour window). */
+  automationConversation(id: string) {
+    return automationSql.automationConversation(this.manager_, id)
+  }
+
+  /** A WhatsApp cart by its id or by the Medusa order it became. */
+  automationCart(by: { id?: string | null; order_id?: string | null }) {
+    return automationSql.automationCart(this.manager_, by)
+  }
+
   /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
   async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
     const rows = await this.listWhatsappSearchSynonyms({}, { take: null, order: { created_at: "ASC" } } as any)
