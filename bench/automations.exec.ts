@@ -13,6 +13,10 @@ export default async function run({ container }: ExecArgs) {
   const { createWhatsAppAccountWorkflow, sendWhatsAppMessageWorkflow, createWhatsAppAutomationWorkflow } = require(path.join(root, ".medusa/server/src/workflows/index.js"))
   const { enqueueAutomationRuns } = require(path.join(root, ".medusa/server/src/workflows/automations/enqueue-automation-runs.js"))
   const { runClaimedAutomation } = require(path.join(root, ".medusa/server/src/workflows/automations/run-automations.js"))
+  const { whatsappWork } = require(path.join(root, ".medusa/server/src/workflows/work/whatsapp-work.js"))
+  // This script plays the automation lane itself (claim, run), so the process's drain must not race it for
+  // the runs; stopped, it sends nothing either, so both arms measure queueing only.
+  whatsappWork(container).stop()
   const whatsapp: any = container.resolve("whatsapp")
   const pg = container.resolve("__pg_connection__") as { raw(sql: string, params: unknown[]): Promise<{ rows: any[] }> }
   const sql = async (text: string, params: unknown[] = []) => (await pg.raw(text, params)).rows
@@ -51,10 +55,17 @@ export default async function run({ container }: ExecArgs) {
   })
 
   /** The engine's path: book the run (as the subscriber does), claim it (as the lane does), run it. */
+  const phases = { enqueue: 0, claim: 0, run: 0 }
   const viaEngine = async (n: number) => {
+    let t = performance.now()
     const [runId] = await enqueueAutomationRuns(container, eventOf(n), { nudge: false })
+    phases.enqueue += performance.now() - t
+    t = performance.now()
     const [claimed] = await whatsapp.claimWork("automation_run", 1, { ids: [runId], sweep: false })
+    phases.claim += performance.now() - t
+    t = performance.now()
     await runClaimedAutomation(container, claimed)
+    phases.run += performance.now() - t
   }
   /** The baseline: the same text queued directly. */
   const direct = async (n: number) => {
@@ -118,5 +129,6 @@ export default async function run({ container }: ExecArgs) {
     automation_messages: messages,
     duplicate_actions: messages - distinct_keys + replayedRuns,
   }
+  if (process.env.BENCH_VERBOSE) console.log(`phases (mean ms): ${JSON.stringify(Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v / EVENTS)])))}`)
   console.log(`BENCH_RESULT ${JSON.stringify(figures)}`)
 }

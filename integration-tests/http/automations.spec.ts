@@ -205,6 +205,21 @@ medusaIntegrationTestRunner({
         const list = (await api.get("/admin/whatsapp/automations", admin)).data.automations
         expect(list.find((a: any) => a.id === rule.id).last_run).toMatchObject({ id: run.id, status: "succeeded" })
       })
+      it("with automatic answers on, a keyword automation is the only answer; other texts get the usual one", async () => {
+        await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { text_auto_reply: true } }, admin)
+        const rule = await createRule({ name: "Horario", trigger: { type: "message_received", keywords: ["horario"] }, actions: [{ type: "send_text", text: "Abrimos de 9 a 18." }] })
+        const asked = await customerWrites("¿Cuál es el horario?")
+        await finishedRun(rule.id)
+        await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [asked.id]).then((r) => r.length), { what: "the message handled" })
+        await whatsappWork(getContainer()).idle(10_000)
+        const answers = await rows(`select text from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])
+        expect(answers.map((m: any) => m.text)).toEqual(["Abrimos de 9 a 18."])
+
+        const other = await customerWrites("quiero unas zapatillas")
+        await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [other.id]).then((r) => r.length), { what: "the message handled" })
+        await waitFor(() => rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id]).then((r) => r.length === 2), { what: "the usual answer" })
+        expect(await runsOf(rule.id)).toHaveLength(1)
+      })
     })
 
     describe("each trigger", () => {

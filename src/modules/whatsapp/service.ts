@@ -1,4 +1,4 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { checkoutButtonUrl, checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
 import { GraphApiClient } from "../../lib/graph-api/client"
 import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
@@ -121,10 +121,16 @@ class WhatsAppModuleService extends MedusaService({
     return automationSql.rulesForTrigger(this.manager_, type, accountId)
   }
 
-  /** One automation rule in the API's shape (404 when absent). */
+  /** One automation rule in the API's shape (404 when absent or deleted). */
   async automationRule(id: string): Promise<AutomationRule> {
-    const rule = await this.retrieveWhatsappAutomationRule(id)
-    return automationSql.toRule(rule)
+    const rule = await automationSql.ruleById(this.manager_, id)
+    if (!rule) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsappAutomationRule with id: ${id} was not found`)
+    return rule
+  }
+
+  /** The account's name (null when absent). */
+  accountName(id: string): Promise<string | null> {
+    return automationSql.accountName(this.manager_, id)
   }
 
   /** Inserts runs, one per (rule, event key) ever; returns the ids new this time. */

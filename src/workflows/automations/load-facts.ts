@@ -26,7 +26,7 @@ export async function loadAutomationFacts(container: MedusaContainer, event: Aut
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const conversation = event.conversation_id ? await whatsapp.automationConversation(event.conversation_id) : null
   const accountId = event.account_id ?? conversation?.account_id ?? null
-  const account = accountId ? await whatsapp.retrieveWhatsappAccount(accountId).catch(() => null) : null
+  const storeName = accountId ? await whatsapp.accountName(accountId) : null
   const waCart = await whatsapp.automationCart(event.whatsapp_cart_id ? { id: event.whatsapp_cart_id } : { order_id: event.order_id })
   const cartId = event.cart_id ?? waCart?.cart_id ?? null
   const orderId = event.order_id ?? waCart?.order_id ?? null
@@ -83,7 +83,7 @@ export async function loadAutomationFacts(container: MedusaContainer, event: Aut
   }
   set("order_display_id", order?.display_id)
   set("order_status", order?.status)
-  set("store_name", account?.name)
+  set("store_name", storeName)
 
   return {
     conversation,

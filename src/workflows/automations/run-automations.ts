@@ -99,7 +99,8 @@ export async function runAutomation(
       Object.assign(known, outcome.variables)
       ;(result as any).variables = outcome.variables
     }
-    await whatsapp.saveAutomationRunResults(run.id, results)
+    // Stored before the next action runs; after the last one, finishing the run stores it.
+    if (results.some((r) => r.status === "pending")) await whatsapp.saveAutomationRunResults(run.id, results)
   }
   if (retryInMs != null) {
     await whatsapp.saveAutomationRunResults(run.id, results)

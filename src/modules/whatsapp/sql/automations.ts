@@ -162,3 +162,15 @@ export async function automationCart(db: SqlRunner, by: { id?: string | null; or
   )
   return row ?? null
 }
+
+/** One rule (deleted ones excluded), read without the ORM: the engine reads it once per run. */
+export async function ruleById(db: SqlRunner, id: string): Promise<AutomationRule | null> {
+  const [row] = await db.execute(`select ${RULE_COLUMNS} from whatsapp_automation_rule where id = ? and deleted_at is null`, [id])
+  return row ? toRule(row) : null
+}
+
+/** The account's name, for {{store_name}}. */
+export async function accountName(db: SqlRunner, id: string): Promise<string | null> {
+  const [row] = await db.execute(`select name from whatsapp_account where id = ? and deleted_at is null`, [id])
+  return row?.name ?? null
+}
