@@ -116,9 +116,29 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappAutomationRule,
   WhatsappAutomationRun,
 }) {
-  /** Enabled automation rules of a trigger type for an account (its own and the every-account ones). */
-  automationRulesFor(type: AutomationTriggerType, accountId: string | null): Promise<AutomationRule[]> {
-    return automationSql.rulesForTrigger(this.manager_, type, accountId)
+  /** Enabled rules per trigger type, read at most once a second per process (every event of a burst asks). */
+  private automationRuleCache_ = new Map<AutomationTriggerType, { at: number; rules: Promise<AutomationRule[]> }>()
+
+  /**
+   * Enabled automation rules of a trigger type for an account (its own and
+   * the every-account ones). Cached for a second: a rule saved in this
+   * process applies at once (the cache is dropped), one saved in another
+   * within a second; a rule switched off meanwhile is checked again when its
+   * run runs.
+   */
+  async automationRulesFor(type: AutomationTriggerType, accountId: string | null): Promise<AutomationRule[]> {
+    let cached = this.automationRuleCache_.get(type)
+    if (!cached || Date.now() - cached.at > 1000) {
+      cached = { at: Date.now(), rules: automationSql.rulesForTrigger(this.manager_, type) }
+      cached.rules.catch(() => this.automationRuleCache_.delete(type))
+      this.automationRuleCache_.set(type, cached)
+    }
+    return (await cached.rules).filter((rule) => !rule.account_id || rule.account_id === accountId)
+  }
+
+  /** After a rule is saved or deleted here. */
+  forgetAutomationRules() {
+    this.automationRuleCache_.clear()
   }
 
   /** One automation rule in the API's shape (404 when absent or deleted). */

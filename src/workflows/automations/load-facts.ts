@@ -21,12 +21,17 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v))
  * (so a delayed rule sees the cart and the customer as they are then).
  * Totals are Medusa's own computed totals (query.graph `total`).
  */
-export async function loadAutomationFacts(container: MedusaContainer, event: AutomationTriggerEvent): Promise<AutomationFacts> {
+export async function loadAutomationFacts(
+  container: MedusaContainer,
+  event: AutomationTriggerEvent,
+  /** Already read with the run's claim (with the account's name). */
+  preloaded?: (AutomationConversation & { store_name: string | null }) | null
+): Promise<AutomationFacts> {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const conversation = event.conversation_id ? await whatsapp.automationConversation(event.conversation_id) : null
+  const conversation = preloaded ?? (event.conversation_id ? await whatsapp.automationConversation(event.conversation_id) : null)
   const accountId = event.account_id ?? conversation?.account_id ?? null
-  const storeName = accountId ? await whatsapp.accountName(accountId) : null
+  const storeName = preloaded && accountId === preloaded.account_id ? preloaded.store_name : accountId ? await whatsapp.accountName(accountId) : null
   const waCart = await whatsapp.automationCart(event.whatsapp_cart_id ? { id: event.whatsapp_cart_id } : { order_id: event.order_id })
   const cartId = event.cart_id ?? waCart?.cart_id ?? null
   const orderId = event.order_id ?? waCart?.order_id ?? null

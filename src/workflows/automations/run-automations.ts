@@ -7,6 +7,7 @@ import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import type { AutomationActionResult, AutomationRule } from "../../types/http/automations"
 import { actionHandler } from "./actions"
 import { loadAutomationFacts } from "./load-facts"
+import { toRule, type AutomationConversation } from "../../modules/whatsapp/sql/automations"
 import type { AutomationActionContext, AutomationTriggerEvent } from "./types"
 
 export type ClaimedAutomationRun = {
@@ -16,6 +17,9 @@ export type ClaimedAutomationRun = {
   event: AutomationTriggerEvent
   results: AutomationActionResult[]
   attempts: number
+  /** Read with the claim (see work-queue.ts); absent, the engine reads them itself. Null rule: deleted. */
+  rule?: Record<string, any> | null
+  conversation?: (AutomationConversation & { store_name: string | null }) | null
 }
 
 /** Tries of one action before its failure is final (the run's attempt cap also holds). */
@@ -48,16 +52,21 @@ export async function runAutomation(
     whatsapp.finishAutomationRun(run.id, { status, results, error }).then(() => ({ retryInMs: null }))
 
   let rule: AutomationRule
-  try {
-    rule = await whatsapp.automationRule(run.rule_id)
-  } catch {
-    return finish("skipped", run.results, "the rule was deleted")
+  if (run.rule !== undefined) {
+    if (!run.rule) return finish("skipped", run.results, "the rule was deleted")
+    rule = toRule(run.rule)
+  } else {
+    try {
+      rule = await whatsapp.automationRule(run.rule_id)
+    } catch {
+      return finish("skipped", run.results, "the rule was deleted")
+    }
   }
   const started = run.results.some((r) => r.status !== "pending")
   // A rule switched off before its (delayed) run started does not run; one already half done finishes.
   if (!rule.enabled && !started) return finish("skipped", run.results, "the rule is disabled")
 
-  const { facts, variables } = await loadAutomationFacts(container, run.event)
+  const { facts, variables, conversation } = await loadAutomationFacts(container, run.event, run.conversation)
   if (!started) {
     const verdict = evaluateConditions(rule.conditions, facts)
     if (!verdict.matches) return finish("skipped", run.results, verdict.reason)
@@ -77,6 +86,7 @@ export async function runAutomation(
       rule,
       run: { id: run.id, trigger_key: run.trigger_key, attempts: run.attempts },
       index,
+      conversation,
       event: run.event,
       variables: known,
       now,

@@ -38,13 +38,13 @@ export function toRun(row: any): AutomationRun {
   }
 }
 
-/** Enabled rules of one trigger type that apply to an account (theirs, or every account). */
-export async function rulesForTrigger(db: SqlRunner, type: AutomationTriggerType, accountId: string | null): Promise<AutomationRule[]> {
+/** Enabled rules of one trigger type, every account's. */
+export async function rulesForTrigger(db: SqlRunner, type: AutomationTriggerType): Promise<AutomationRule[]> {
   const rows = await db.execute(
     `select ${RULE_COLUMNS} from whatsapp_automation_rule
-      where trigger_type = ? and enabled and deleted_at is null and (account_id is null or account_id = ?)
+      where trigger_type = ? and enabled and deleted_at is null
       order by created_at, id`,
-    [type, accountId]
+    [type]
   )
   return rows.map(toRule)
 }

@@ -13,7 +13,7 @@ export const handler: AutomationActionHandler<"send_text"> = async (action, cont
   const conversationId = context.event.conversation_id
   if (!conversationId) return { status: "skipped", detail: "no conversation behind this event" }
   const whatsapp: WhatsAppModuleService = context.container.resolve(WHATSAPP_MODULE)
-  const conversation = await whatsapp.automationConversation(conversationId)
+  const conversation = context.conversation?.id === conversationId ? context.conversation : await whatsapp.automationConversation(conversationId)
   if (!conversation) return { status: "skipped", detail: "conversation not found" }
   if (!isServiceWindowOpen(conversation.last_inbound_at, context.now)) {
     const fallback = action.fallback_template

@@ -9,6 +9,7 @@ export type AutomationRuleInput = Partial<AdminWhatsAppAutomationRequest>
 /** A new rule: name, trigger and actions; the rest has defaults (enabled, every account, no conditions, no delay). */
 export type NewAutomationRuleInput = AutomationRuleInput & Pick<AdminWhatsAppAutomationRequest, "name" | "trigger" | "actions">
 
+// The rule cache (one second per process) is dropped after every write, so this process sees a saved rule at once.
 const service = (container: { resolve(key: string): unknown }) => container.resolve(WHATSAPP_MODULE) as WhatsAppModuleService
 
 /** Refuses what the validator cannot see alone: unknown variables, an account that does not exist. */
@@ -34,10 +35,13 @@ export const createAutomationRuleStep = createStep(
     const created = await whatsapp.createWhatsappAutomationRules(
       row({ enabled: true, account_id: null, conditions: [], delay_minutes: 0, ...input }) as any
     )
+    whatsapp.forgetAutomationRules()
     return new StepResponse(await whatsapp.automationRule(created.id), created.id)
   },
   async (id, { container }) => {
-    if (id) await service(container).deleteWhatsappAutomationRules(id)
+    if (!id) return
+    await service(container).deleteWhatsappAutomationRules(id)
+    service(container).forgetAutomationRules()
   }
 )
 
@@ -48,12 +52,14 @@ export const updateAutomationRuleStep = createStep(
     const before = await whatsapp.automationRule(input.id)
     await checkRule(whatsapp, { ...before, ...input })
     await whatsapp.updateWhatsappAutomationRules(row(input) as any)
+    whatsapp.forgetAutomationRules()
     return new StepResponse(await whatsapp.automationRule(input.id), before)
   },
   async (before, { container }) => {
     if (!before) return
     const { created_at, updated_at, ...rest } = before
     await service(container).updateWhatsappAutomationRules(row(rest) as any)
+    service(container).forgetAutomationRules()
   }
 )
 
@@ -63,9 +69,12 @@ export const deleteAutomationRuleStep = createStep(
     const whatsapp = service(container)
     await whatsapp.retrieveWhatsappAutomationRule(input.id)
     await whatsapp.softDeleteWhatsappAutomationRules(input.id)
+    whatsapp.forgetAutomationRules()
     return new StepResponse(input.id, input.id)
   },
   async (id, { container }) => {
-    if (id) await service(container).restoreWhatsappAutomationRules(id)
+    if (!id) return
+    await service(container).restoreWhatsappAutomationRules(id)
+    service(container).forgetAutomationRules()
   }
 )
