@@ -482,7 +482,7 @@ medusaIntegrationTestRunner({
         })
         // The admin sees it given up in the work queue's summary, and nothing left due.
         const { data } = await api.get("/admin/whatsapp/work", admin)
-        expect(data.work.map((w: any) => w.kind).sort()).toEqual(["catalog_change", "inbound_message", "media_download", "outbound_message", "webhook_event"])
+        expect(data.work.map((w: any) => w.kind).sort()).toEqual(["automation_run", "catalog_change", "inbound_message", "media_download", "outbound_message", "webhook_event"])
         expect(data.work.find((w: any) => w.kind === "webhook_event")).toMatchObject({ due: 0, in_progress: 0 })
         expect(data.work.find((w: any) => w.kind === "webhook_event").given_up).toBeGreaterThanOrEqual(1)
         expect((await api.get("/admin/whatsapp/work").catch((e: any) => e.response)).status).toBe(401)

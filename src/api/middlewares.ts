@@ -22,6 +22,13 @@ import { AdminWhatsAppSearch } from "./admin/whatsapp/search/validators"
 import { AdminCreateSearchSynonym, AdminUpdateSearchSynonym } from "./admin/whatsapp/search/synonyms/validators"
 import { AdminWhatsAppStats } from "./admin/whatsapp/stats/validators"
 import { AdminCreateAutoReplyRule, AdminUpdateAutoReplyRule } from "./admin/whatsapp/auto-replies/validators"
+import {
+  AdminCreateAutomation,
+  AdminListAutomationRuns,
+  AdminListAutomations,
+  AdminTestAutomation,
+  AdminUpdateAutomation,
+} from "./admin/whatsapp/automations/validators"
 import { AdminSaveFaqAnswers } from "./admin/whatsapp/accounts/[id]/faq/validators"
 import { AdminTryConcierge } from "./admin/whatsapp/accounts/[id]/concierge/try/validators"
 import { AdminSendProducts } from "./admin/whatsapp/conversations/[id]/products/validators"
@@ -113,6 +120,11 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminTryConcierge)],
     },
+    { matcher: "/admin/whatsapp/automations", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAutomations, {})] },
+    { matcher: "/admin/whatsapp/automations", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateAutomation)] },
+    { matcher: "/admin/whatsapp/automations/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAutomation)] },
+    { matcher: "/admin/whatsapp/automations/:id/test", methods: ["POST"], middlewares: [validateAndTransformBody(AdminTestAutomation)] },
+    { matcher: "/admin/whatsapp/automations/:id/runs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAutomationRuns, {})] },
     {
       matcher: "/admin/whatsapp/auto-replies/:id",
       methods: ["POST"],

@@ -1,4 +1,4 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { checkoutButtonUrl, checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
 import { GraphApiClient } from "../../lib/graph-api/client"
 import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
@@ -90,6 +90,10 @@ import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
 import { WhatsappSearchSynonym } from "./models/whatsapp-search-synonym"
 import type { SynonymGroup } from "../../lib/search/synonyms"
 import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
+import { WhatsappAutomationRule } from "./models/whatsapp-automation-rule"
+import { WhatsappAutomationRun } from "./models/whatsapp-automation-run"
+import * as automationSql from "./sql/automations"
+import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../types/http/automations"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -112,7 +116,81 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappSearchSynonym,
   WhatsappProductEmbedding,
   WhatsappRecoveryStep,
+  WhatsappAutomationRule,
+  WhatsappAutomationRun,
 }) {
+  /** Enabled rules per trigger type, read at most once a second per process (every event of a burst asks). */
+  private automationRuleCache_ = new Map<AutomationTriggerType, { at: number; rules: Promise<AutomationRule[]> }>()
+
+  /**
+   * Enabled automation rules of a trigger type for an account (its own and
+   * the every-account ones). Cached for a second: a rule saved in this
+   * process applies at once (the cache is dropped), one saved in another
+   * within a second; a rule switched off meanwhile is checked again when its
+   * run runs.
+   */
+  async automationRulesFor(type: AutomationTriggerType, accountId: string | null): Promise<AutomationRule[]> {
+    let cached = this.automationRuleCache_.get(type)
+    if (!cached || Date.now() - cached.at > 1000) {
+      cached = { at: Date.now(), rules: automationSql.rulesForTrigger(this.manager_, type) }
+      cached.rules.catch(() => this.automationRuleCache_.delete(type))
+      this.automationRuleCache_.set(type, cached)
+    }
+    return (await cached.rules).filter((rule) => !rule.account_id || rule.account_id === accountId)
+  }
+
+  /** After a rule is saved or deleted here. */
+  forgetAutomationRules() {
+    this.automationRuleCache_.clear()
+  }
+
+  /** One automation rule in the API's shape (404 when absent or deleted). */
+  async automationRule(id: string): Promise<AutomationRule> {
+    const rule = await automationSql.ruleById(this.manager_, id)
+    if (!rule) throw new MedusaError(MedusaError.Types.NOT_FOUND, `WhatsappAutomationRule with id: ${id} was not found`)
+    return rule
+  }
+
+  /** The account's name (null when absent). */
+  accountName(id: string): Promise<string | null> {
+    return automationSql.accountName(this.manager_, id)
+  }
+
+  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time. */
+  insertAutomationRuns(runs: automationSql.RunInsert[], now: Date | null = null): Promise<string[]> {
+    return automationSql.insertRuns(this.manager_, runs, now)
+  }
+
+  saveAutomationRunResults(id: string, results: AutomationActionResult[]) {
+    return automationSql.saveRunResults(this.manager_, id, results)
+  }
+
+  finishAutomationRun(id: string, outcome: Parameters<typeof automationSql.finishRun>[2]) {
+    return automationSql.finishRun(this.manager_, id, outcome)
+  }
+
+  listAutomationRuns(ruleId: string, limit: number, offset: number): Promise<{ runs: AutomationRun[]; count: number }> {
+    return automationSql.listRuns(this.manager_, ruleId, limit, offset)
+  }
+
+  lastAutomationRuns(ruleIds: string[]): Promise<Map<string, AutomationRun>> {
+    return automationSql.lastRuns(this.manager_, ruleIds)
+  }
+
+  addConversationTag(conversationId: string, tag: string): Promise<boolean> {
+    return automationSql.addConversationTag(this.manager_, conversationId, tag)
+  }
+
+  /** What the automation engine reads of a conversation (facts, variables, the 24-hour window). */
+  automationConversation(id: string) {
+    return automationSql.automationConversation(this.manager_, id)
+  }
+
+  /** A WhatsApp cart by its id or by the Medusa order it became. */
+  automationCart(by: { id?: string | null; order_id?: string | null }) {
+    return automationSql.automationCart(this.manager_, by)
+  }
+
   /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
   async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
     const rows = await this.listWhatsappSearchSynonyms({}, { take: null, order: { created_at: "ASC" } } as any)

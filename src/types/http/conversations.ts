@@ -38,6 +38,8 @@ export type AdminWhatsAppConversation = {
   /** Click-to-WhatsApp: the earliest referral (first touch, never replaced by a later one) and the latest. */
   first_referral: AdminWhatsAppReferral | null
   last_referral: AdminWhatsAppReferral | null
+  /** Labels added by automations (tag_conversation). */
+  tags: string[]
   created_at: DateTime
   /** Free-form replies are possible (Meta's 24-hour customer-service window). */
   window_open: boolean

@@ -80,7 +80,7 @@ export type AdminWhatsAppWebhookEventListResponse = PaginatedResponse<"webhook_e
 /** GET /admin/whatsapp/work: the work queue per kind (see docs/architecture.md). */
 export type AdminWhatsAppWorkResponse = {
   work: {
-    kind: "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change" | "media_download" | "product_embedding"
+    kind: "webhook_event" | "inbound_message" | "outbound_message" | "catalog_change" | "media_download" | "product_embedding" | "automation_run"
     /** Claimable now. */
     due: number
     /** Held by a worker (or, for incoming messages, waiting for a retry). */

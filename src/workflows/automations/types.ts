@@ -26,6 +26,10 @@ export type AutomationActionContext = {
   container: MedusaContainer
   rule: AutomationRule
   run: { id: string; trigger_key: string; attempts: number }
+  /** The action's position in the rule: with the run id, the idempotency key of what it queues. */
+  index: number
+  /** The conversation as read when the run was claimed (absent: read it). */
+  conversation?: { id: string; last_inbound_at: Date | string | null; opted_out: boolean; customer_id: string | null } | null
   event: AutomationTriggerEvent
   /** The variables known so far (an earlier action may add some, e.g. discount_code). */
   variables: Record<string, string>

@@ -10,6 +10,7 @@ import { processWebhookEvents } from "../channel/run-webhook-event"
 import { handleInboundMessage } from "../selling/handle-inbound-message"
 import { downloadInboundMedia } from "../media/download-inbound-media"
 import { embedProducts, queueProductsWithoutEmbeddings } from "../search/embed-products"
+import { type ClaimedAutomationRun, runClaimedAutomation } from "../automations/run-automations"
 
 /** Webhook events per workflow run: batching is what keeps intake fast under load. */
 const WEBHOOK_BATCH = 200
@@ -23,6 +24,8 @@ const WEBHOOK_COALESCE_MS = 50
 const SEND_CONCURRENCY = 32
 /** Media downloads in flight per process: each holds one file (up to 100 MB) in memory. */
 const MEDIA_CONCURRENCY = 2
+/** Automation runs in flight per process: each loads its facts and queues its actions. */
+const AUTOMATION_CONCURRENCY = 8
 /** Variants per incremental sync run. */
 const CATALOG_BATCH = 10_000
 /** Products per embedding run (the client splits them into the provider's request batches). */
@@ -45,6 +48,7 @@ function lanes(container: MedusaContainer): Lane<any>[] {
     lane<ClaimedInbound>("inbound_message", 1, whatsapp.getOptions().answerConcurrency, ([message]) => handleInboundMessage(container, message)),
     lane<ClaimedOutbound>("outbound_message", 1, SEND_CONCURRENCY, ([message]) => whatsapp.sendClaimedMessage(message)),
     lane<ClaimedMedia>("media_download", 1, MEDIA_CONCURRENCY, ([media]) => downloadInboundMedia(container, media)),
+    lane<ClaimedAutomationRun>("automation_run", 1, AUTOMATION_CONCURRENCY, ([run]) => runClaimedAutomation(container, run)),
     lane<{ id: string; attempts: number }>("catalog_change", CATALOG_BATCH, 1, (changes) => syncCatalogChanges(container, changes)),
     ...(whatsapp.embeddingsClient() ? [productEmbeddingLane(container, whatsapp)] : []),
   ]

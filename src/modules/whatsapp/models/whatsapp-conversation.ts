@@ -49,6 +49,8 @@ export const WhatsappConversation = model
     /** Click-to-WhatsApp referrals: the earliest (kept for good) and the latest. */
     first_referral: model.json().nullable(),
     last_referral: model.json().nullable(),
+    /** Labels set by automations (tag_conversation) or an admin; distinct, in the order added. */
+    tags: model.json().default([] as any),
     messages: model.hasMany(() => WhatsappMessage, { mappedBy: "conversation" }),
     carts: model.hasMany(() => WhatsappCart, { mappedBy: "conversation" }),
   })

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { matchAutoReply } from "../../../lib/auto-reply-rules"
+import { ruleFires } from "../../../lib/automations/trigger-match"
 import { notFoundText, searchResultsBody } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { buildProductMessages } from "../../../lib/products/product-messages"
@@ -56,6 +57,14 @@ async function ruleReply(container: MedusaContainer, ctx: InboundContext, text: 
     reply = [{ type: "text", text: { body: stored.reply_text.slice(0, LIMITS.textBody) } }]
   }
   return { rule_id: rule.id, reply: reply.length ? reply : [defaultReply(ctx)] }
+}
+
+/** The first enabled message_received automation with keywords that fires for the text (keyword-less ones run beside the usual answer). */
+async function keywordAutomation(container: MedusaContainer, ctx: InboundContext, text: string): Promise<string | null> {
+  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
+  const rules = await whatsapp.automationRulesFor("message_received", ctx.account.id)
+  const event = { type: "message_received" as const, account_id: ctx.account.id, text }
+  return rules.find((rule) => rule.trigger.keywords?.length && ruleFires(rule, event))?.id ?? null
 }
 
 /** Products matching the text, as product messages; the named variant alone when the text names one. */
@@ -114,6 +123,9 @@ export const composeTextReplyStep = createStep(
 
     const rule = await ruleReply(container, ctx, text)
     if (rule) return new StepResponse<TextReply>({ ...base, source: "rule", rule_id: rule.rule_id, reply: rule.reply })
+    // A keyword automation that fires answers through the engine (its run is booked by the same event): no search answer beside it.
+    const automation = await keywordAutomation(container, ctx, text)
+    if (automation) return new StepResponse<TextReply>({ ...base, source: "rule", rule_id: automation, reply: [] })
 
     const intent = classifyIntent(text)
     if (intent.kind !== "search" && intent.kind !== "empty") {

@@ -25,6 +25,7 @@ export const conversationFields = [
   "marketing_preference_detail",
   "first_referral",
   "last_referral",
+  "tags",
   "created_at",
 ]
 
