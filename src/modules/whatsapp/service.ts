@@ -32,6 +32,7 @@ import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-pa
 import { payloadWabaIds } from "../../lib/webhook-account-events"
 import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
+import { type ConversationChanges, currentChangeCursor, listConversationChanges } from "./sql/conversation-changes"
 import { applyTemplateStatus, findTemplateStatus, listAccountEvents, listTemplateStatuses, templateRefusalForConversation } from "./sql/account-events"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
 import {
@@ -88,6 +89,8 @@ import { WhatsappFaqAnswer } from "./models/whatsapp-faq-answer"
 import { WhatsappSearchSynonym } from "./models/whatsapp-search-synonym"
 import type { SynonymGroup } from "../../lib/search/synonyms"
 import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
+import { WhatsappConversationNote } from "./models/whatsapp-conversation-note"
+import { WhatsappCannedReply } from "./models/whatsapp-canned-reply"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -109,6 +112,8 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappFaqAnswer,
   WhatsappSearchSynonym,
   WhatsappProductEmbedding,
+  WhatsappConversationNote,
+  WhatsappCannedReply,
 }) {
   /** Merchant synonym groups in the shape discovery search reads (lib/search/synonyms), oldest first. */
   async listSearchSynonymGroups(): Promise<SynonymGroup[]> {
@@ -651,6 +656,16 @@ class WhatsAppModuleService extends MedusaService({
   /** Conversations a search names (phone, BSUID, username, name; former identifiers too). */
   findConversationIds(q: string): Promise<string[]> {
     return findConversationIds(this.manager_, q)
+  }
+
+  /** The inbox's changed-since query (sql/conversation-changes): ids changed after `cursor` and the next cursor. */
+  listConversationChanges(cursor: string, limit: number): Promise<ConversationChanges> {
+    return listConversationChanges(this.manager_, cursor, limit)
+  }
+
+  /** A cursor for a reader about to load the whole list. */
+  currentChangeCursor(): Promise<string> {
+    return currentChangeCursor(this.manager_)
   }
 
   /** Removes a conversation opened for nothing (compensation). */

@@ -20,12 +20,17 @@ export const conversationFields = [
   "handoff_at",
   "handoff_reason",
   "search_misses",
+  "assigned_to_id",
+  "assigned_at",
+  "status",
+  "closed_at",
   "marketing_preference",
   "marketing_preference_at",
   "marketing_preference_detail",
   "first_referral",
   "last_referral",
   "created_at",
+  "updated_at",
 ]
 
 export const messageFields = [
