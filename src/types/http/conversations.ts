@@ -28,7 +28,7 @@ export type AdminWhatsAppConversation = {
   has_inquiry: boolean
   /** Handed off to a person: automatic replies pause until an admin resumes them (POST …/resume). */
   handoff_at: DateTime | null
-  handoff_reason: "requested" | "search_misses" | "faq_unanswered" | "product_question" | null
+  handoff_reason: "requested" | "search_misses" | "faq_unanswered" | "product_question" | "address_needed" | null
   /** Consecutive searches that found nothing. */
   search_misses: number
   /** The admin user (Medusa user id) answering it; null = unassigned. */

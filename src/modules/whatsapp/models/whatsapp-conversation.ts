@@ -43,7 +43,7 @@ export const WhatsappConversation = model
     has_inquiry: model.boolean().default(false),
     /** Handed off to a person (asked for one, or searches kept missing): auto-replies pause until an admin resumes them. */
     handoff_at: model.dateTime().nullable(),
-    handoff_reason: model.enum(["requested", "search_misses", "faq_unanswered", "product_question"]).nullable(),
+    handoff_reason: model.enum(["requested", "search_misses", "faq_unanswered", "product_question", "address_needed"]).nullable(),
     /** The admin user (Medusa user id) who answers this conversation; null = unassigned. */
     assigned_to_id: model.text().nullable(),
     assigned_at: model.dateTime().nullable(),
