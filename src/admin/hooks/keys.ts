@@ -33,7 +33,11 @@ export const whatsappKeys = {
   conversations: {
     ...resource("conversations"),
     messages: (id: string, params: object = {}) => [...ROOT, "conversations", "messages", id, params] as const,
+    notes: (id: string) => [...ROOT, "conversations", "notes", id] as const,
+    /** The changed-since poll beside one list (same params as the list). */
+    changes: (params: object) => [...ROOT, "conversations", "changes", params] as const,
   },
+  cannedReplies: resource("canned-replies"),
   carts: resource("carts"),
   catalog: {
     ...resource("catalog"),
@@ -55,5 +59,7 @@ export const whatsappKeys = {
     regions: () => [...ROOT, "medusa", "regions"] as const,
     salesChannels: () => [...ROOT, "medusa", "sales-channels"] as const,
     groups: (kind: string, q: string) => [...ROOT, "medusa", kind, q] as const,
+    users: () => [...ROOT, "medusa", "users"] as const,
+    me: () => [...ROOT, "medusa", "me"] as const,
   },
 }
