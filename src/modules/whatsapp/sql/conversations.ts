@@ -264,7 +264,8 @@ export const SEARCH_SQL = `with hits as (
       order by c.last_message_at desc nulls last limit ?`
 
 export function searchParameters(q: string, limit: number): unknown[] {
-  const digits = q.replace(/\D/g, "")
+  // Digits are compared as a phone only when the text is a phone ("+34 611-22"): the 17 in "María 17" is not one.
+  const digits = /^[+\d\s().-]+$/.test(q) && /\d{3}/.test(q.replace(/\D/g, "")) ? q.replace(/\D/g, "") : ""
   const escape = (s: string) => s.replace(/[%_\\]/g, "\\$&")
   const like = `%${escape(q.replace(/^@/, ""))}%`
   const text = `%${escape(q)}%`
