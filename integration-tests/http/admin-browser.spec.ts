@@ -294,6 +294,52 @@ describe("the admin in a browser", () => {
     await shot("06c-stats-by-ad")
   }, 180_000)
 
+  it("works the team inbox: unassigned → mine, an internal note, a canned reply filled in the composer, closed and reopened live", async () => {
+    const ELENA = "34699900077"
+    await json(`${admin}/admin/whatsapp/canned-replies`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ title: "Saludo", text: "Hola {{customer_first_name}}, soy {{agent_name}}." }),
+    })
+    const elenaWrites = (text: string) => json(`${sandbox}/__sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: ELENA, name: "Elena Ruiz", text }) })
+    await elenaWrites("Buenas, ¿hacéis envíos a Canarias?")
+    await page.goto(`${admin}/app/whatsapp`)
+    const row = page.locator('[data-testid="conversation-row"]', { hasText: "Elena Ruiz" })
+    await page.getByTestId("view-none").click()
+    await row.waitFor()
+    await row.click()
+
+    await page.getByTestId("assignee-select").click()
+    await page.getByRole("option", { name: "Demo Admin" }).click()
+    // Assigned: it leaves "Unassigned" without a reload (the changed-since poll files it again) and is in "Mine".
+    await row.waitFor({ state: "detached" })
+    await page.getByTestId("view-me").click()
+    await row.waitFor()
+
+    await page.getByTestId("notes-panel").getByRole("button", { name: /Internal notes/ }).click()
+    await page.getByTestId("note-input").fill("Pregunta por Canarias: confirmar tarifa con logística")
+    await page.getByTestId("note-add").click()
+    await page.getByTestId("note").filter({ hasText: "confirmar tarifa" }).waitFor()
+
+    await page.getByTestId("canned-reply-select").click()
+    await page.getByRole("option", { name: "Saludo" }).click()
+    await until(async () => (await page.getByTestId("reply-input").inputValue()) === "Hola Elena, soy Demo.", "the canned reply in the composer")
+    await shot("06d-team-inbox")
+
+    await page.getByTestId("status-toggle").click()
+    await row.waitFor({ state: "detached" }) // the list shows open conversations
+    await elenaWrites("¿Me decís algo?")
+    await row.waitFor() // reopened by the customer's message, and back in the list by the poll
+    const conversationId = await row.getAttribute("data-conversation-id")
+    const { conversation } = await json(`${admin}/admin/whatsapp/conversations/${conversationId}`, { headers })
+    expect(conversation).toMatchObject({ status: "open", assigned_to_id: expect.stringMatching(/^user_/) })
+    const { notes } = await json(`${admin}/admin/whatsapp/conversations/${conversationId}/notes`, { headers })
+    expect(notes.map((n: any) => n.text)).toEqual(["Pregunta por Canarias: confirmar tarifa con logística"])
+    // The note never went to the customer.
+    const { messages } = await json(`${sandbox}/__sandbox/messages?to=${ELENA}`)
+    expect(JSON.stringify(messages)).not.toContain("confirmar tarifa")
+  }, 180_000)
+
   it("flags a customer who asks for a person, resumes the automatic replies, and edits FAQ answers tried out in the concierge page", async () => {
     await json(`${sandbox}/__sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: "34699900088", name: "Rosa", text: "Quiero hablar con una persona" }) })
     await page.goto(`${admin}/app/whatsapp`)

@@ -5,7 +5,9 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { AdminCommerceSettings, AdminCreateWhatsAppAccount, AdminListWhatsAppAccounts, AdminUpdateWhatsAppAccount } from "./admin/whatsapp/accounts/validators"
-import { AdminListConversations, AdminListMessages, AdminSendText } from "./admin/whatsapp/conversations/validators"
+import { AdminListConversations, AdminListMessages, AdminSendText, AdminUpdateConversation } from "./admin/whatsapp/conversations/validators"
+import { AdminCreateConversationNote } from "./admin/whatsapp/conversations/[id]/notes/validators"
+import { AdminCreateCannedReply, AdminRenderCannedReply, AdminUpdateCannedReply } from "./admin/whatsapp/canned-replies/validators"
 import { verifyPaymentWebhook } from "./utils/verify-payment-webhook"
 import { AdminMarkCartPaid } from "./admin/whatsapp/carts/validators"
 import { AdminListWebhookEvents } from "./admin/whatsapp/webhook-events/validators"
@@ -215,6 +217,31 @@ export default defineMiddlewares({
       matcher: "/admin/whatsapp/conversations",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListConversations, {})],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateConversation)],
+    },
+    {
+      matcher: "/admin/whatsapp/conversations/:id/notes",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateConversationNote)],
+    },
+    {
+      matcher: "/admin/whatsapp/canned-replies",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateCannedReply)],
+    },
+    {
+      matcher: "/admin/whatsapp/canned-replies/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateCannedReply)],
+    },
+    {
+      matcher: "/admin/whatsapp/canned-replies/:id/render",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRenderCannedReply)],
     },
     {
       matcher: "/admin/whatsapp/conversations/:id/messages",

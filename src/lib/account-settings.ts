@@ -92,6 +92,14 @@ const settingFields = {
   order_update_template: templateRefSchema.nullable(),
   /** Storefront product URL for catalog links: {handle}, {product_id}, {variant_id}. */
   product_url_template: z.string().url().nullable(),
+  /**
+   * "on": a submitted cart becomes an order at once, paid by manual payment
+   * (cash on delivery) and marked paid later; no payment link is sent.
+   * See docs/flows/checkout.md#order-on-submit.
+   */
+  order_on_submit: z.enum(["off", "on"]),
+  /** With order_on_submit: an order without a street address asks the customer for it in the chat and hands the conversation to a person. */
+  ask_address_in_chat: z.boolean(),
 }
 
 export const DEFAULT_ACCOUNT_SETTINGS = {
@@ -108,6 +116,8 @@ export const DEFAULT_ACCOUNT_SETTINGS = {
   order_updates: { placed: true, paid: true, shipped: true, canceled: true },
   order_update_template: null,
   product_url_template: null,
+  order_on_submit: "off" as const,
+  ask_address_in_chat: false,
 }
 
 /**

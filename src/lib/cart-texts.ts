@@ -22,6 +22,8 @@ export type CartSummary = {
 export type CartTextOptions = {
   /** IANA zone for the expiry time (the customer's if known); UTC otherwise. */
   timeZone?: string
+  /** Order on submit: the order is being placed (cash on delivery), there is no link to follow. */
+  orderNow?: boolean
 }
 
 export function payButtonText(lang: SupportedLanguage): string {
@@ -172,11 +174,17 @@ export function cartSummaryText(lang: SupportedLanguage, summary: CartSummary, o
   totals.push(`Total: ${money(summary.total)}`)
   const until = formatDateTime(summary.expires_at, lang, options.timeZone)
   totals.push(
-    pick(lang, {
-      en: `The link is valid until ${until}.`,
-      es: `El enlace es válido hasta el ${until}.`,
-      pt: `O link é válido até ${until}.`,
-    })
+    options.orderNow
+      ? pick(lang, {
+          en: "We're placing your order now, to pay on delivery; the confirmation follows.",
+          es: "Estamos creando tu pedido, con pago contra entrega; enseguida te llega la confirmación.",
+          pt: "Estamos criando seu pedido, com pagamento na entrega; a confirmação chega em seguida.",
+        })
+      : pick(lang, {
+          en: `The link is valid until ${until}.`,
+          es: `El enlace es válido hasta el ${until}.`,
+          pt: `O link é válido até ${until}.`,
+        })
   )
 
   const render = (items: string[], shownNotes: string[]) =>
@@ -219,5 +227,14 @@ export function foreignCatalogText(lang: SupportedLanguage): string {
     en: "Sorry, this cart comes from a catalog we don't sell from on this number, so we can't take it. Please open our catalog from this chat and add the items again.",
     es: "Lo siento, este carrito viene de un catálogo que no vendemos en este número, así que no podemos aceptarlo. Abre nuestro catálogo desde este chat y vuelve a añadir los artículos.",
     pt: "Desculpe, este carrinho vem de um catálogo que não vendemos neste número, então não podemos aceitá-lo. Abra nosso catálogo por este chat e adicione os itens novamente.",
+  })
+}
+
+/** Order on submit, when the order has no street address and the account asks for it in the chat. */
+export function addressRequestText(lang: SupportedLanguage): string {
+  return pick(lang, {
+    en: "To deliver your order we need your address: please reply with street and number, postal code and city.",
+    es: "Para enviarte el pedido necesitamos tu dirección: respóndenos con calle y número, código postal y ciudad.",
+    pt: "Para entregar seu pedido precisamos do seu endereço: responda com rua e número, CEP e cidade.",
   })
 }

@@ -24,10 +24,14 @@ export type ConversationFilters = {
   inquiry?: boolean
   /** Handed off to a person: auto-replies paused. */
   handoff?: boolean
+  /** "me", "none" (unassigned) or an admin user id. */
+  assigned?: string
+  status?: "open" | "closed"
+  q?: string
 }
 
 /** Only "on" filters are sent: "off" means "don't filter", not "=false". */
-function conversationQuery(filters: ConversationFilters, limit: number) {
+export function conversationQuery(filters: ConversationFilters, limit: number) {
   const query: Record<string, string | number> = { limit }
   if (filters.account_id) query.account_id = filters.account_id
   if (filters.customer_id) query.customer_id = filters.customer_id
@@ -35,6 +39,9 @@ function conversationQuery(filters: ConversationFilters, limit: number) {
   if (filters.has_cart) query.has_cart = "true"
   if (filters.inquiry) query.inquiry = "true"
   if (filters.handoff) query.handoff = "true"
+  if (filters.assigned) query.assigned = filters.assigned
+  if (filters.status) query.status = filters.status
+  if (filters.q) query.q = filters.q
   return query
 }
 

@@ -33,7 +33,11 @@ export const whatsappKeys = {
   conversations: {
     ...resource("conversations"),
     messages: (id: string, params: object = {}) => [...ROOT, "conversations", "messages", id, params] as const,
+    notes: (id: string) => [...ROOT, "conversations", "notes", id] as const,
+    /** The changed-since poll beside one list (same params as the list). */
+    changes: (params: object) => [...ROOT, "conversations", "changes", params] as const,
   },
+  cannedReplies: resource("canned-replies"),
   carts: resource("carts"),
   catalog: {
     ...resource("catalog"),
@@ -60,6 +64,7 @@ export const whatsappKeys = {
     salesChannels: () => [...ROOT, "medusa", "sales-channels"] as const,
     groups: (kind: string, q: string) => [...ROOT, "medusa", kind, q] as const,
     customerGroups: (params: object) => [...ROOT, "medusa", "customer-groups", params] as const,
-    users: (params: object) => [...ROOT, "medusa", "users", params] as const,
+    users: (params: object = {}) => [...ROOT, "medusa", "users", params] as const,
+    me: () => [...ROOT, "medusa", "me"] as const,
   },
 }

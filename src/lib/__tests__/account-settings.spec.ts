@@ -16,6 +16,8 @@ describe("resolveAccountSettings", () => {
       order_updates: { placed: true, paid: true, shipped: true, canceled: true },
       order_update_template: null,
       product_url_template: null,
+      order_on_submit: "off",
+      ask_address_in_chat: false,
     })
   })
 

@@ -32,6 +32,7 @@ import { payloadPhoneNumberIds, splitWebhookPayload } from "../../lib/webhook-pa
 import { payloadWabaIds } from "../../lib/webhook-account-events"
 import { closeEmptyConversation, type ConversationIdentity, findConversationIds, type OpenedConversation, openConversation } from "./sql/conversations"
 import { findNotificationConversation } from "./sql/notification-conversation"
+import { type ConversationChanges, currentChangeCursor, listConversationChanges } from "./sql/conversation-changes"
 import { applyTemplateStatus, findTemplateStatus, listAccountEvents, listTemplateStatuses, templateRefusalForConversation } from "./sql/account-events"
 import type { WhatsAppNotificationData } from "../../lib/notifications/notification-data"
 import {
@@ -94,6 +95,8 @@ import { WhatsappAutomationRule } from "./models/whatsapp-automation-rule"
 import { WhatsappAutomationRun } from "./models/whatsapp-automation-run"
 import * as automationSql from "./sql/automations"
 import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../types/http/automations"
+import { WhatsappConversationNote } from "./models/whatsapp-conversation-note"
+import { WhatsappCannedReply } from "./models/whatsapp-canned-reply"
 
 export type AccountSecrets = { access_token?: string | null; app_secret?: string | null }
 
@@ -118,6 +121,8 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappRecoveryStep,
   WhatsappAutomationRule,
   WhatsappAutomationRun,
+  WhatsappConversationNote,
+  WhatsappCannedReply,
 }) {
   /** Enabled rules per trigger type, read at most once a second per process (every event of a burst asks). */
   private automationRuleCache_ = new Map<AutomationTriggerType, { at: number; rules: Promise<AutomationRule[]> }>()
@@ -742,6 +747,16 @@ class WhatsAppModuleService extends MedusaService({
   /** Conversations a search names (phone, BSUID, username, name; former identifiers too). */
   findConversationIds(q: string): Promise<string[]> {
     return findConversationIds(this.manager_, q)
+  }
+
+  /** The inbox's changed-since query (sql/conversation-changes): ids changed after `cursor` and the next cursor. */
+  listConversationChanges(cursor: string, limit: number): Promise<ConversationChanges> {
+    return listConversationChanges(this.manager_, cursor, limit)
+  }
+
+  /** A cursor for a reader about to load the whole list. */
+  currentChangeCursor(): Promise<string> {
+    return currentChangeCursor(this.manager_)
   }
 
   /** Removes a conversation opened for nothing (compensation). */

@@ -28,9 +28,16 @@ export type AdminWhatsAppConversation = {
   has_inquiry: boolean
   /** Handed off to a person: automatic replies pause until an admin resumes them (POST …/resume). */
   handoff_at: DateTime | null
-  handoff_reason: "requested" | "search_misses" | "faq_unanswered" | "product_question" | null
+  handoff_reason: "requested" | "search_misses" | "faq_unanswered" | "product_question" | "address_needed" | null
   /** Consecutive searches that found nothing. */
   search_misses: number
+  /** The admin user (Medusa user id) answering it; null = unassigned. */
+  assigned_to_id: string | null
+  assigned_at: DateTime | null
+  /** Closed by the team; a new message from the customer opens it again. */
+  status: "open" | "closed"
+  closed_at: DateTime | null
+  updated_at: DateTime
   /** Meta's user_preferences (or error 131050): marketing messages stopped or resumed by the customer. */
   marketing_preference: "stop" | "resume" | null
   marketing_preference_at: DateTime | null
@@ -52,7 +59,40 @@ export type AdminWhatsAppReferral = AdReferral & { message_id?: string; at?: Dat
 /** A text a message had before an edit, and when (and by which edit) it was replaced. */
 export type AdminWhatsAppEditRecord = { text: string | null; at: DateTime; wamid: string }
 
-export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation>
+/**
+ * GET /admin/whatsapp/conversations. `cursor`: pass it as `updated_since` to
+ * hear only what changed after this answer.
+ */
+export type AdminWhatsAppConversationListResponse = PaginatedResponse<"conversations", AdminWhatsAppConversation> & { cursor: string }
+
+/**
+ * GET /admin/whatsapp/conversations?updated_since=<cursor>: the conversations
+ * changed since the cursor (whatever the view filters: the client re-files
+ * them), ids of conversations merged away, and the cursor to ask with next.
+ * `next_cursor` null (with `more`): too many changes, reload the list.
+ */
+export type AdminWhatsAppConversationChangesResponse = {
+  conversations: AdminWhatsAppConversation[]
+  removed_ids: string[]
+  next_cursor: string | null
+  more: boolean
+}
+
+/** POST /admin/whatsapp/conversations/:id: assign (null = unassign) and open or close. */
+export type AdminUpdateWhatsAppConversationRequest = { assigned_to_id?: string | null; status?: "open" | "closed" }
+
+/** An internal note: admins only, never sent to the customer. */
+export type AdminWhatsAppConversationNote = { id: string; conversation_id: string; author_id: string; text: string; created_at: DateTime }
+export type AdminWhatsAppConversationNoteListResponse = { notes: AdminWhatsAppConversationNote[] }
+export type AdminWhatsAppConversationNoteResponse = { note: AdminWhatsAppConversationNote }
+
+/** A saved reply; `text` may name {{customer_name}}, {{customer_first_name}}, {{store_name}}, {{phone}}, {{username}}, {{agent_name}}. */
+export type AdminWhatsAppCannedReply = { id: string; title: string; text: string; created_at: DateTime; updated_at: DateTime }
+export type AdminWhatsAppCannedReplyListResponse = { canned_replies: AdminWhatsAppCannedReply[] }
+export type AdminWhatsAppCannedReplyResponse = { canned_reply: AdminWhatsAppCannedReply }
+/** POST /admin/whatsapp/canned-replies/:id/render { conversation_id }: the text with the conversation's variables filled. */
+export type AdminWhatsAppRenderedCannedReplyResponse = { text: string; missing: string[] }
+
 export type AdminWhatsAppConversationResponse = { conversation: AdminWhatsAppConversation }
 
 export type AdminWhatsAppMessageStatus = "received" | "queued" | "sending" | "sent" | "delivered" | "read" | "played" | "failed"

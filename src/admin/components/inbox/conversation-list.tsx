@@ -1,6 +1,8 @@
-import { Badge, Button, Text, clx } from "@medusajs/ui"
+import { Badge, Button, Input, Select, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
-import { useConversations, type ConversationFilters } from "../../hooks/conversations"
+import { conversationQuery, type ConversationFilters } from "../../hooks/conversations"
+import { useCurrentUser, useLiveConversations } from "../../hooks/team-inbox"
+import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { conversationName, shortTime } from "./inbox-format"
 import type { AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { serviceWindow, useNow } from "./window-countdown"
@@ -22,16 +24,78 @@ const FILTERS: { key: FlagFilter; label: string; testId: string }[] = [
   { key: "handoff", label: "Needs a person", testId: "filter-handoff" },
 ]
 
+type Assigned = "me" | "none" | "all"
+const VIEWS: { key: Assigned; label: string }[] = [
+  { key: "me", label: "Mine" },
+  { key: "none", label: "Unassigned" },
+  { key: "all", label: "All" },
+]
+const ANY_STATUS = "any"
+
 export const ConversationList = ({ accountId, selectedId, onSelect }: Props) => {
   const [flags, setFlags] = useState<Record<FlagFilter, boolean>>({ unread: false, has_cart: false, inquiry: false, handoff: false })
+  const [assigned, setAssigned] = useState<Assigned>("all")
+  const [status, setStatus] = useState<"open" | "closed" | typeof ANY_STATUS>("open")
+  const [search, setSearch] = useState("")
+  const q = useDebouncedValue(search.trim(), 300)
   const [limit, setLimit] = useState(PAGE)
-  const filters: ConversationFilters = { account_id: accountId, ...flags }
-  const { data, isLoading, error } = useConversations(filters, limit)
+  const me = useCurrentUser().data?.user.id
+  const filters: ConversationFilters = {
+    account_id: accountId,
+    ...flags,
+    assigned: assigned === "all" ? undefined : assigned,
+    status: status === ANY_STATUS ? undefined : status,
+    q: q.length >= 2 ? q : undefined,
+  }
+  // "Mine" is filed by the admin's own id; until it is known, a change reloads the list instead.
+  const view =
+    assigned === "me" && !me
+      ? null
+      : { account_id: accountId, ...flags, assigned_to: assigned === "all" ? undefined : assigned === "none" ? "none" : me, status: filters.status }
+  const { data, isLoading, error } = useLiveConversations(conversationQuery(filters, limit), view)
   const now = useNow()
-  const filtered = Object.values(flags).some(Boolean)
+  const filtered = Object.values(flags).some(Boolean) || assigned !== "all" || status !== ANY_STATUS || !!filters.q
 
   return (
     <div className="flex min-h-0 flex-col divide-y" data-testid="conversation-list">
+      <div className="flex flex-col gap-2 px-4 py-3">
+        <Input
+          size="small"
+          type="search"
+          placeholder="Search name, phone, @username or message"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="inbox-search"
+        />
+        <div className="flex items-center gap-2">
+          <div className="flex gap-1" role="group" aria-label="Assigned to">
+            {VIEWS.map(({ key, label }) => (
+              <Button
+                key={key}
+                size="small"
+                variant={assigned === key ? "primary" : "transparent"}
+                aria-pressed={assigned === key}
+                data-testid={`view-${key}`}
+                onClick={() => setAssigned(key)}
+              >
+                {label}
+              </Button>
+            ))}
+          </div>
+          <div className="ml-auto w-28">
+            <Select size="small" value={status} onValueChange={(value) => setStatus(value as typeof status)}>
+              <Select.Trigger data-testid="status-filter">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="open">Open</Select.Item>
+                <Select.Item value="closed">Closed</Select.Item>
+                <Select.Item value={ANY_STATUS}>Any status</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+        </div>
+      </div>
       <div className="flex flex-wrap gap-2 px-4 py-3">
         {FILTERS.map(({ key, label, testId }) => (
           <Button
@@ -118,6 +182,7 @@ const ConversationRow = ({ conversation, now, selected, onSelect }: RowProps) =>
               Needs a person
             </Badge>
           )}
+          {conversation.status === "closed" && <Badge size="2xsmall" color="grey" data-testid="closed-badge">Closed</Badge>}
           {conversation.has_cart && <Badge size="2xsmall" color="green" data-testid="cart-badge">Cart</Badge>}
           {conversation.has_inquiry && <Badge size="2xsmall" color="purple" data-testid="question-badge">Question</Badge>}
           {conversation.opted_out && <Badge size="2xsmall" color="red" data-testid="opted-out-badge">Opted out</Badge>}

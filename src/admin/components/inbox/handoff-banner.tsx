@@ -8,6 +8,7 @@ const REASONS: Record<NonNullable<Conversation["handoff_reason"]>, string> = {
   search_misses: "several searches in a row found nothing",
   faq_unanswered: "a question has no FAQ answer written",
   product_question: "a product question the concierge cannot answer",
+  address_needed: "an order placed on submit needs the delivery address (enter it on the order)",
 }
 
 /** A conversation handed off to a person: why, since when, and the button that gives it back to the automatic replies. */

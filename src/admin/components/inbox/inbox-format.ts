@@ -46,3 +46,8 @@ export function messageTime(value: string) {
 export function fullTime(value: string) {
   return new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
 }
+
+/** An admin user as the team knows them: their name, else their email. */
+export function adminUserName(user: { first_name?: string | null; last_name?: string | null; email: string }) {
+  return [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
+}

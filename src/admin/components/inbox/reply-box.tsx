@@ -4,6 +4,7 @@ import type { AdminWhatsAppConversation as Conversation } from "../../../types/h
 import { useSendReply } from "../../hooks/conversations"
 import { TemplatePicker } from "./template-picker"
 import { AttachFileButton } from "./attach-file-button"
+import { CannedReplyPicker } from "./canned-reply-picker"
 
 export const WINDOW_CLOSED_TEXT =
   "The customer last wrote more than 24 hours ago; WhatsApp only allows approved templates now."
@@ -33,6 +34,7 @@ export const ReplyBox = ({ conversation, windowOpen }: Props) => {
           {blockedReason}
         </Text>
       )}
+      <CannedReplyPicker conversationId={conversation.id} disabled={!!blockedReason} onInsert={(filled) => setText((current) => (current.trim() ? `${current.trimEnd()} ${filled}` : filled))} />
       <div className="flex items-end gap-2">
         <AttachFileButton conversationId={conversation.id} caption={text} disabled={!!blockedReason} onSent={() => setText("")} />
         <Textarea

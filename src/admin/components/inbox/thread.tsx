@@ -5,6 +5,8 @@ import { useWhatsAppCarts } from "../../hooks/carts"
 import { useConversation, useMarkRead, useMessages } from "../../hooks/conversations"
 import { CustomerLink } from "./customer-link"
 import { HandoffBanner } from "./handoff-banner"
+import { AssignmentControls } from "./assignment-controls"
+import { NotesPanel } from "./notes-panel"
 import { conversationContact, conversationName } from "./inbox-format"
 import type { AdminWhatsAppAccount as InboxAccount, AdminWhatsAppConversation as Conversation } from "../../../types/http"
 import { MessageBubble } from "./message-bubble"
@@ -104,6 +106,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
           >
             {windowState.label}
           </Badge>
+          <AssignmentControls conversation={conversation} />
           <SendProductsModal
             conversationId={conversation.id}
             catalogId={account?.catalog_id ?? null}
@@ -113,6 +116,7 @@ const OpenThread = ({ conversation, account }: OpenThreadProps) => {
       </div>
       <CustomerLink conversation={conversation} />
       <HandoffBanner conversation={conversation} />
+      <NotesPanel conversationId={conversation.id} />
       <div ref={scroller} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto px-6 py-4" data-testid="message-list">
         {messages.data && messages.data.count > ordered.length && limit < MAX_MESSAGES && (
           <div className="flex justify-center">

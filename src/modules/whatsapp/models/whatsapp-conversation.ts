@@ -43,7 +43,13 @@ export const WhatsappConversation = model
     has_inquiry: model.boolean().default(false),
     /** Handed off to a person (asked for one, or searches kept missing): auto-replies pause until an admin resumes them. */
     handoff_at: model.dateTime().nullable(),
-    handoff_reason: model.enum(["requested", "search_misses", "faq_unanswered", "product_question"]).nullable(),
+    handoff_reason: model.enum(["requested", "search_misses", "faq_unanswered", "product_question", "address_needed"]).nullable(),
+    /** The admin user (Medusa user id) who answers this conversation; null = unassigned. */
+    assigned_to_id: model.text().nullable(),
+    assigned_at: model.dateTime().nullable(),
+    /** Closed by the team; a new message from the customer opens it again. */
+    status: model.enum(["open", "closed"]).default("open"),
+    closed_at: model.dateTime().nullable(),
     /** Consecutive searches that found nothing; reset by a hit or a resume. */
     search_misses: model.number().default(0),
     /** Click-to-WhatsApp referrals: the earliest (kept for good) and the latest. */
@@ -58,4 +64,7 @@ export const WhatsappConversation = model
     { on: ["account_id", "wa_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["account_id", "user_id"], unique: true, where: "deleted_at IS NULL AND user_id IS NOT NULL" },
     { on: ["last_message_at"] },
+    { on: ["assigned_to_id"], where: "deleted_at IS NULL" },
+    // `change_xid` (the last writing transaction, for the inbox's changed-since query) is kept by a
+    // database trigger, not by this model: see Migration20261221030000 and sql/conversation-changes.
   ])

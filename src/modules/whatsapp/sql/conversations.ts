@@ -239,23 +239,41 @@ export async function moveConversationIdentity(db: SqlRunner, change: IdentityCh
   return current.id
 }
 
+/** The text the trigram index IDX_whatsapp_conversation_search_trgm covers (Migration20261221030000): keep both identical. */
+export const SEARCH_DOCUMENT = `(coalesce(profile_name, '') || ' ' || coalesce(username, '') || ' ' || coalesce(wa_id, '') || ' ' || coalesce(user_id, '') || ' ' || coalesce(parent_user_id, ''))`
+
 /**
- * Conversations a search names: by phone (any notation), BSUID, username or
- * profile name, including phones and BSUIDs the customer had before.
+ * Conversations matching what an admin typed: a name, a username (with or
+ * without @), a phone in any notation, a BSUID, a former phone or BSUID, or
+ * words of a message. Each branch is served by an index (trigrams for the
+ * identity text and message text, jsonb containment for former identities),
+ * so the cost follows the matches, not the table. Newest first.
  */
+export const SEARCH_SQL = `with hits as (
+       select id from whatsapp_conversation
+        where deleted_at is null and (${SEARCH_DOCUMENT} ilike ? or (?::text <> '' and ${SEARCH_DOCUMENT} like ?))
+       union
+       select id from whatsapp_conversation
+        where deleted_at is null and (former_identities @> jsonb_build_array(jsonb_build_object('user_id', ?::text))
+           or (?::text <> '' and former_identities @> jsonb_build_array(jsonb_build_object('wa_id', ?::text))))
+       union
+       select conversation_id from whatsapp_message
+        where deleted_at is null and text is not null and text ilike ?)
+     select c.id from whatsapp_conversation c join hits on hits.id = c.id
+      where c.deleted_at is null
+      order by c.last_message_at desc nulls last limit ?`
+
+export function searchParameters(q: string, limit: number): unknown[] {
+  // Digits are compared as a phone only when the text is a phone ("+34 611-22"): the 17 in "María 17" is not one.
+  const digits = /^[+\d\s().-]+$/.test(q) && /\d{3}/.test(q.replace(/\D/g, "")) ? q.replace(/\D/g, "") : ""
+  const escape = (s: string) => s.replace(/[%_\\]/g, "\\$&")
+  const like = `%${escape(q.replace(/^@/, ""))}%`
+  const text = `%${escape(q)}%`
+  return [like, digits, `%${digits}%`, q, digits, digits, text, limit]
+}
+
 export async function findConversationIds(db: SqlRunner, q: string, limit = 200): Promise<string[]> {
-  const digits = q.replace(/\D/g, "")
-  const like = `%${q.replace(/^@/, "").replace(/[%_\\]/g, "\\$&")}%`
-  const rows = await db.execute(
-    `select id from whatsapp_conversation
-     where deleted_at is null and (
-       user_id = ? or parent_user_id = ? or username ilike ? or profile_name ilike ?
-       or (?::text <> '' and wa_id like ?)
-       or former_identities @> jsonb_build_array(jsonb_build_object('user_id', ?::text))
-       or (?::text <> '' and former_identities @> jsonb_build_array(jsonb_build_object('wa_id', ?::text))))
-     order by last_message_at desc nulls last limit ?`,
-    [q, q, like, like, digits, `%${digits}%`, q, digits, digits, limit]
-  )
+  const rows = await db.execute(SEARCH_SQL, searchParameters(q, limit))
   return rows.map((r: { id: string }) => r.id)
 }
 

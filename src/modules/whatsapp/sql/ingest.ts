@@ -74,6 +74,9 @@ async function insertInboundMessage(
        opted_out = case when ?::text = 'opt_out' then true when ?::text = 'opt_in' then false else opted_out end,
        has_inquiry = has_inquiry or ?::boolean,
        language = coalesce(?::text, language),
+       -- The customer writing again reopens a conversation the team closed.
+       status = case when ?::boolean then 'open' else status end,
+       closed_at = case when ?::boolean then null else closed_at end,
        updated_at = now()
      from inserted
      where whatsapp_conversation.id = ?
@@ -105,6 +108,8 @@ async function insertInboundMessage(
       optCommand,
       !!item.referredProduct,
       item.type === "text" ? detectLanguage(item.text) : null,
+      !NOT_UNREAD.has(item.type),
+      !NOT_UNREAD.has(item.type),
       conversationId,
     ]
   )
@@ -112,7 +117,7 @@ async function insertInboundMessage(
 }
 
 /** Inbound types that change an earlier message or only notify: they add nothing unread. */
-const NOT_UNREAD = new Set(["edit", "revoke", "reaction", "system"])
+export const NOT_UNREAD = new Set(["edit", "revoke", "reaction", "system"])
 
 /** Messages the plugin answers (cart, product question, search); the rest are only stored. */
 export function needsReaction(item: Pick<InboundMessageItem, "type" | "text">, optCommand: IngestedMessage["opt_command"]) {

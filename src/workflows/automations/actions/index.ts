@@ -9,6 +9,9 @@ import { handler as tagConversation } from "./tag-conversation"
 import { handler as addToCustomerGroup } from "./add-to-customer-group"
 import { handler as webhook } from "./webhook"
 import { handler as sendDiscount } from "./send-discount"
+import { handler as assignConversation } from "./assign-conversation"
+import { handler as createOrder } from "./create-order"
+import { handler as markOrderPaid } from "./mark-order-paid"
 
 type Registry = { [T in AutomationActionType]?: AutomationActionHandler<T> }
 
@@ -23,6 +26,9 @@ export const ACTION_HANDLERS: Registry = {
   add_to_customer_group: addToCustomerGroup,
   webhook,
   send_discount: sendDiscount,
+  assign_conversation: assignConversation,
+  create_order: createOrder,
+  mark_order_paid: markOrderPaid,
 }
 
 /** The handler of a type; a type without one fails visibly instead of being dropped. */

@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { describeError } from "../../../lib/safe-error"
 
-export type AdminNotice = { title: string; description: string; resource_type?: string; resource_id?: string } | null
+/** `to`: one admin user (Medusa user id), e.g. a conversation's assignee; empty = every admin. */
+export type AdminNotice = { title: string; description: string; resource_type?: string; resource_id?: string; to?: string } | null
 
 /**
  * Adds an entry to the admin's notification feed (Medusa's `feed` channel).
@@ -14,7 +15,7 @@ export const notifyAdminStep = createStep("notify-whatsapp-admin", async (notice
     const notifications = container.resolve(Modules.NOTIFICATION)
     const [created] = await notifications.createNotifications([
       {
-        to: "",
+        to: notice.to ?? "",
         channel: "feed",
         template: "admin-ui",
         resource_type: notice.resource_type,

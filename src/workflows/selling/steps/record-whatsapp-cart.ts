@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { cartSummaryText, CartSummary, emptyCartText, payButtonText } from "../../../lib/cart-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
+import { resolveAccountSettings } from "../../../lib/account-settings"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { ResolvedWhatsAppOrder } from "./resolve-whatsapp-order"
@@ -78,8 +79,13 @@ export const recordWhatsAppCartStep = createStep(
       expires_at: expiresAt,
     }
     const status = cart?.id ? ("submitted" as const) : ("rejected" as const)
-    const url = cart?.id ? whatsapp.checkoutLink(reserved.whatsapp_cart_id, cart.id, expiresAt) : null
-    const message: OutboundMessage = url
+    // Order on submit: the order is placed next (subscribers/place-whatsapp-order-on-submit), no payment link.
+    const account = await whatsapp.retrieveWhatsappAccount(reserved.account.id, { select: ["id", "settings"] })
+    const orderNow = !!cart?.id && resolveAccountSettings(account.settings).order_on_submit === "on"
+    const url = cart?.id && !orderNow ? whatsapp.checkoutLink(reserved.whatsapp_cart_id, cart.id, expiresAt) : null
+    const message: OutboundMessage = orderNow
+      ? { type: "text", text: { body: cartSummaryText(language, summary, { orderNow }) } }
+      : url
       ? {
           type: "interactive",
           interactive: {

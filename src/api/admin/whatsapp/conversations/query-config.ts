@@ -20,6 +20,10 @@ export const conversationFields = [
   "handoff_at",
   "handoff_reason",
   "search_misses",
+  "assigned_to_id",
+  "assigned_at",
+  "status",
+  "closed_at",
   "marketing_preference",
   "marketing_preference_at",
   "marketing_preference_detail",
@@ -27,6 +31,7 @@ export const conversationFields = [
   "last_referral",
   "tags",
   "created_at",
+  "updated_at",
 ]
 
 export const messageFields = [

@@ -14,6 +14,11 @@ export const AdminListConversations = z.object({
   opted_out: flag,
   /** Handed off to a person (auto-replies paused). */
   handoff: flag,
+  /** `me` (the admin asking), `none` (unassigned) or an admin user id. */
+  assigned: z.string().trim().min(1).max(100).optional(),
+  status: z.enum(["open", "closed"], { message: 'status: "open" or "closed"' }).optional(),
+  /** A cursor from an earlier answer: only conversations changed after it (the view filters do not apply). */
+  updated_since: z.string().regex(/^\d{1,20}$/, "updated_since: a cursor returned by the inbox (digits only)").optional(),
   ...pagination({ max: 200, byDefault: 50 }),
 })
 export type AdminListConversationsType = z.infer<typeof AdminListConversations>
@@ -40,3 +45,13 @@ export const AdminSendText = z
   .strict()
   .refine((b) => !!b.text !== !!b.template, { message: "send either `text` or `template`" })
 export type AdminSendTextType = z.infer<typeof AdminSendText>
+
+/** Assign (null unassigns) and open or close; at least one of them. */
+export const AdminUpdateConversation = z
+  .object({
+    assigned_to_id: z.string().trim().min(1, "assigned_to_id: empty").max(100).nullable().optional(),
+    status: z.enum(["open", "closed"], { message: 'status: "open" or "closed"' }).optional(),
+  })
+  .strict()
+  .refine((b) => b.assigned_to_id !== undefined || b.status !== undefined, { message: "send assigned_to_id or status" })
+export type AdminUpdateConversationType = z.infer<typeof AdminUpdateConversation>

@@ -71,7 +71,7 @@ export async function shippingOptionsFor(scope: MedusaContainer, cart: CheckoutC
 }
 
 /** The same customer's most recent shipping address, so a returning customer types nothing. */
-async function previousAddress(scope: MedusaContainer, customerId: string | null): Promise<Record<string, string> | null> {
+export async function previousAddress(scope: MedusaContainer, customerId: string | null): Promise<Record<string, string> | null> {
   if (!customerId) return null
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
