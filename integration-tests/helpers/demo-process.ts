@@ -14,7 +14,9 @@ export type DemoPorts = { port: string; sandboxPort: string; paymentsPort: strin
  */
 export function demoPorts(): DemoPorts {
   const pinned = process.env.DEMO_TEST_PORT ? Number(process.env.DEMO_TEST_PORT) : null
-  const port = String(pinned ?? 19000 + Math.floor(Math.random() * 900))
+  // Each Jest worker draws from its own 300 ports, so parallel workers' demos never collide.
+  const worker = Math.max(0, Number(process.env.JEST_WORKER_ID ?? 1) - 1) % 3
+  const port = String(pinned ?? 19000 + worker * 300 + Math.floor(Math.random() * 300))
   return {
     port,
     sandboxPort: String(Number(port) + (pinned ? 1 : 1000)),
