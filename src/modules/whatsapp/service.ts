@@ -211,6 +211,15 @@ class WhatsAppModuleService extends MedusaService({
   /** Decrypted app secrets by phone number id, for the webhook's hot path. */
   private secretCache_: { at: number; book: WebhookSecretBook } | null = null
 
+  /** Run at Medusa's shutdown (see `onShutdown`). */
+  private readonly shutdownCallbacks_: (() => void)[] = []
+  /** Medusa calls module hooks when the application shuts down. */
+  readonly __hooks = {
+    onApplicationShutdown: async () => {
+      for (const callback of this.shutdownCallbacks_.splice(0)) callback()
+    },
+  }
+
   constructor(container: Record<string, any>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
@@ -373,6 +382,11 @@ class WhatsAppModuleService extends MedusaService({
     }
     this.clearSecretCache()
     return rows.length
+  }
+
+  /** Registers what must stop when Medusa shuts down (the work drain's timers), so nothing outlives the app. */
+  onShutdown(callback: () => void) {
+    this.shutdownCallbacks_.push(callback)
   }
 
   /** Routes, jobs and subscribers can't see plugin options; they ask here. */

@@ -84,6 +84,12 @@ export function whatsappWork(container: MedusaContainer): WorkDrain {
     drain = new WorkDrain(lanes(container), (kind, error) => logger.warn(`whatsapp: ${kind} work failed: ${describeError(error)}`))
     // Built only where work is processed (a subscriber or job ran: a worker or a shared instance).
     drain.keepTicking(HEARTBEAT_MS)
+    // At shutdown the drain stops claiming and its heartbeat ends: no timer outlives the app.
+    const stopping = drain
+    ;(container.resolve(WHATSAPP_MODULE) as WhatsAppModuleService).onShutdown(() => {
+      stopping.stop()
+      if (drain === stopping) drain = null
+    })
   }
   return drain
 }
