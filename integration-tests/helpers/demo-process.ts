@@ -65,3 +65,22 @@ export async function stopDemo(child: ChildProcess) {
   child.kill("SIGTERM")
   await exited
 }
+
+/** The admin user the demo seeds. */
+export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
+
+/** The demo admin's bearer headers, from Medusa's email/password login. */
+export async function demoAdminHeaders(baseUrl: string): Promise<Record<string, string>> {
+  const res = await fetch(`${baseUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO_ADMIN) })
+  const { token } = await res.json()
+  return { authorization: `Bearer ${token}` }
+}
+
+/** Signs the demo admin into the Medusa admin in `page`. */
+export async function signInDemoAdmin(page: import("playwright-core").Page, baseUrl: string, timeouts: { load?: number; signedIn?: number } = {}) {
+  await page.goto(`${baseUrl}/app/login`, timeouts.load ? { timeout: timeouts.load } : undefined)
+  await page.fill('input[name="email"]', DEMO_ADMIN.email)
+  await page.fill('input[name="password"]', DEMO_ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.includes("/login"), timeouts.signedIn ? { timeout: timeouts.signedIn } : undefined)
+}

@@ -3,7 +3,7 @@ import path from "node:path"
 import { Browser, Page } from "playwright-core"
 import type { AdminWhatsAppAutomationListResponse, AdminWhatsAppAutomationRunsResponse } from "../../src/types/http"
 import { launchChromium, requireChromium } from "../helpers/browser"
-import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
+import { DemoPorts, demoAdminHeaders, demoPorts, signInDemoAdmin, startDemo, stopDemo } from "../helpers/demo-process"
 import { waitFor } from "../helpers/wait-for"
 
 /**
@@ -94,19 +94,11 @@ describe("automations in a browser", () => {
     if (process.env.WALKTHROUGH_SCREENSHOTS === "1") fs.mkdirSync(DOCS, { recursive: true })
     demo = startDemo(ports)
     await demo.ready
-    const { token } = await json(`${admin}/auth/user/emailpass`, {
-      method: "POST",
-      body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
-    })
-    headers = { authorization: `Bearer ${token}` }
+    headers = await demoAdminHeaders(admin)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
     page.setDefaultTimeout(60_000)
-    await page.goto(`${admin}/app/login`)
-    await page.fill('input[name="email"]', "admin@example.com")
-    await page.fill('input[name="password"]', "supersecret")
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"))
+    await signInDemoAdmin(page, admin)
   }, 600_000)
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { Browser, Page } from "playwright-core"
 import { launchChromium, requireChromium } from "../helpers/browser"
-import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
+import { DemoPorts, demoAdminHeaders, demoPorts, signInDemoAdmin, startDemo, stopDemo } from "../helpers/demo-process"
 import { waitFor } from "../helpers/wait-for"
 
 /**
@@ -47,12 +47,7 @@ describe("guided onboarding in a browser", () => {
     if (process.env.WALKTHROUGH_SCREENSHOTS === "1") fs.mkdirSync(DOCS, { recursive: true })
     demo = startDemo(ports, {}, ["--fresh-onboarding"])
     await demo.ready
-    const login = await fetch(`${admin}/auth/user/emailpass`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
-    }).then((r) => r.json())
-    headers = { authorization: `Bearer ${login.token}` }
+    headers = await demoAdminHeaders(admin)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } })
     page.setDefaultTimeout(60_000)
@@ -68,11 +63,7 @@ describe("guided onboarding in a browser", () => {
     expect(demo.output()).toContain("--fresh-onboarding: no WhatsApp account")
     expect((await api("/admin/whatsapp/accounts")).accounts).toEqual([])
 
-    await page.goto(`${admin}/app/login`)
-    await page.fill('input[name="email"]', "admin@example.com")
-    await page.fill('input[name="password"]', "supersecret")
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"))
+    await signInDemoAdmin(page, admin)
     await page.goto(`${admin}/app/settings/whatsapp`)
     await page.click(t("onboarding-connect-facebook"))
     await page.waitForSelector(t("onboarding-wizard"))

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { Browser, Page } from "playwright-core"
 import { launchChromium, requireChromium } from "../helpers/browser"
-import { DemoPorts, demoPorts, startDemo, stopDemo } from "../helpers/demo-process"
+import { DemoPorts, demoAdminHeaders, demoPorts, signInDemoAdmin, startDemo, stopDemo } from "../helpers/demo-process"
 import { waitFor } from "../helpers/wait-for"
 
 /**
@@ -46,12 +46,7 @@ describe("abandoned-cart recovery in a browser", () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     demo = startDemo(ports)
     await demo.ready
-    const login = await fetch(`${store}/auth/user/emailpass`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@example.com", password: "supersecret" }),
-    }).then((r) => r.json())
-    headers = { authorization: `Bearer ${login.token}` }
+    headers = await demoAdminHeaders(store)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 1400 } })
     page.setDefaultTimeout(60_000)
@@ -68,11 +63,7 @@ describe("abandoned-cart recovery in a browser", () => {
   it("builds three reminders with a discount in the settings; the second reminder's link opens the cart with the code applied", async () => {
     const { accounts } = await api("/admin/whatsapp/accounts")
     const accountId = accounts[0].id
-    await page.goto(`${store}/app/login`, { timeout: 180_000 })
-    await page.fill('input[name="email"]', "admin@example.com")
-    await page.fill('input[name="password"]', "supersecret")
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    await signInDemoAdmin(page, store, { load: 180_000, signedIn: 120_000 })
     await page.goto(`${store}/app/settings/whatsapp/${accountId}`)
     await page.waitForSelector(t("account-settings"))
 
