@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import path from "node:path"
 import { createWhatsAppShop, usePublicPort } from "../helpers/checkout-fixtures"
 import { envelope, postWebhook, recordEvents, TEST_ACCOUNT, textPayload, useSandbox, waitFor, wamid } from "../helpers/whatsapp"
@@ -174,6 +175,41 @@ medusaIntegrationTestRunner({
         return found.length && found
       })
       expect(other.conversation_id).not.toBe(moved.id)
+    })
+
+    it("handles the events of one claim in the order they arrived, whatever order the table returns them in", async () => {
+      // A message, then Meta's two number-change notices, as the sandbox sends them, stored in one statement
+      // so that one claim takes all three. PostgreSQL may return a claim's rows in the order of a hash of
+      // their ids (the plan deduplicates them with a HashAggregate): these ids hash in the order B9, A9, C9,
+      // the order that left two conversations when the change overtook the message.
+      const at = Math.floor(Date.now() / 1000)
+      const [phone, next, bsuid, nextBsuid] = ["34600555021", "34600555022", "ES.77000000000000000021", "ES.77000000000000000022"]
+      const message = envelope({
+        contacts: [{ profile: { name: "Inés" }, wa_id: phone, user_id: bsuid }],
+        messages: [{ from: phone, from_user_id: bsuid, id: wamid(), timestamp: String(at), type: "text", text: { body: "hola" } }],
+      })
+      const changedNumber = envelope({
+        messages: [{ from: phone, id: wamid(), timestamp: String(at), type: "system",
+          system: { body: `User Inés changed from ${phone} to ${next}`, wa_id: next, type: "user_changed_number" } }],
+      })
+      const changedUserId = envelope({
+        messages: [{ from_user_id: bsuid, id: wamid(), timestamp: String(at), type: "system",
+          system: { body: "User Inés has a new user id", type: "user_changed_user_id", previous_user_id: bsuid, user_id: nextBsuid } }],
+      })
+      const stored = [["waevt_B9", changedNumber, 2], ["waevt_A9", message, 1], ["waevt_C9", changedUserId, 3]] as const
+      await dbConnection.raw(
+        `insert into whatsapp_webhook_event (id, raw_body, raw_body_encoding, received_at, status, phone_number_ids, created_at, updated_at)
+         values ${stored.map(() => "(?, ?, 'utf8', now() - interval '1 minute' + (? * interval '1 second'), 'pending', ?::jsonb, now(), now())").join(", ")}`,
+        stored.flatMap(([id, payload, second]) => [id, JSON.stringify(payload), second, JSON.stringify([TEST_ACCOUNT.phone_number_id])])
+      )
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "whatsapp.webhook_event.received", data: { id: "waevt_A9" } })
+
+      await waitFor(async () => (await rows(`select 1 from whatsapp_webhook_event where id in ('waevt_A9', 'waevt_B9', 'waevt_C9') and status = 'processed'`)).length === 3, { what: "the three events processed" })
+      const live = await rows(`select * from whatsapp_conversation where deleted_at is null and (wa_id in (?, ?) or user_id in (?, ?))`, [phone, next, bsuid, nextBsuid])
+      expect(live).toHaveLength(1)
+      expect(live[0]).toMatchObject({ wa_id: next, user_id: nextBsuid })
+      const texts = (await rows(`select text from whatsapp_message where conversation_id = ? order by created_at`, [live[0].id])).map((r: any) => r.text)
+      expect(texts).toContain("hola")
     })
 
     it("moves a conversation on user_id_update and refuses nothing it cannot place", async () => {

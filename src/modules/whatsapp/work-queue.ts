@@ -52,7 +52,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     lease: "locked_until",
     leaseSeconds: 30,
     due: "(t.status = 'pending' or (t.status = 'failed' and t.next_attempt_at is not null and t.next_attempt_at <= now()))",
-    order: "t.received_at",
+    order: "t.received_at, t.id",
     error: "last_error",
     returning: "id, raw_body, raw_body_encoding, attempts",
     retrySet: "status = 'failed', last_error = v.note, locked_until = null, next_attempt_at = now() + (v.delay_ms * interval '1 millisecond')",
@@ -225,7 +225,12 @@ export async function claimWork<T = Record<string, any>>(
      where t.id = v.id`,
     [input.maxAttempts, ...onlyParams]
   )
-  return db.execute(
+  // UPDATE … RETURNING yields rows in no particular order: the claim's order
+  // comes back as columns and sorts the result, so a batch is handled in the
+  // order the work arrived (a number change must not overtake the message
+  // sent before it).
+  const orderBy = k.order.split(",").map((column) => column.trim())
+  const rows: Record<string, unknown>[] = await db.execute(
     `with claimed as (
        update ${k.table} t set ${k.attempts} = t.${k.attempts} + 1,
          ${k.lease} = now() + interval '${k.leaseSeconds} seconds'${k.claimSet ? `, ${k.claimSet}` : ""}
@@ -233,10 +238,13 @@ export async function claimWork<T = Record<string, any>>(
          select t.id from ${k.table} t
          where ${k.scope} and ${k.due} and ${free(k)} and t.${k.attempts} < ? ${only}
          order by ${k.order} limit ? for update skip locked)
-       returning ${k.returning})
-     select ${k.select ?? "* from claimed"}`,
+       returning ${k.returning}, ${orderBy.map((column, i) => `${column} as claim_order_${i}`).join(", ")})
+     select ${k.select ?? "* from claimed"}
+     order by ${orderBy.map((_, i) => `claimed.claim_order_${i}`).join(", ")}`,
     [input.maxAttempts, ...onlyParams, input.limit]
   )
+  for (const row of rows) orderBy.forEach((_, i) => delete row[`claim_order_${i}`])
+  return rows as T[]
 }
 
 /** Records many outcomes of one kind, one statement per result. Notes must hold ids and codes only. */
