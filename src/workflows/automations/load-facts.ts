@@ -7,6 +7,7 @@ import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import type { AutomationConversation } from "../../modules/whatsapp/sql/automations"
 import type { AutomationTriggerEvent } from "./types"
+import { linesInOrderAdded } from "../../lib/lines-in-order-added"
 
 export type AutomationFacts = {
   facts: ConditionFacts
@@ -43,7 +44,7 @@ export async function loadAutomationFacts(
     ? ((
         await query.graph({
           entity: "cart",
-          fields: ["id", "total", "currency_code", "customer_id", "items.product_id", "items.product.collection_id", "items.product.title"],
+          fields: ["id", "total", "currency_code", "customer_id", "items.id", "items.created_at", "items.product_id", "items.product.collection_id", "items.product.title"],
           filters: { id: cartId },
         })
       ).data[0] as any)
@@ -52,7 +53,7 @@ export async function loadAutomationFacts(
     ? ((
         await query.graph({
           entity: "order",
-          fields: ["id", "display_id", "status", "total", "currency_code", "customer_id", "created_at", "items.product_id", "items.product.collection_id"],
+          fields: ["id", "display_id", "status", "total", "currency_code", "customer_id", "created_at", "items.id", "items.created_at", "items.product_id", "items.product.collection_id", "items.product.title"],
           filters: { id: orderId },
         })
       ).data[0] as any)
@@ -69,7 +70,8 @@ export async function loadAutomationFacts(
     previousOrders = before.length
   }
 
-  const items: any[] = [...(cart?.items ?? []), ...(order?.items ?? [])]
+  // {{product_name}} names the first line added, in the preview and the run alike.
+  const items: any[] = [...linesInOrderAdded<any>(cart?.items), ...linesInOrderAdded<any>(order?.items)]
   const product = event.product_id
     ? ((await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: event.product_id } })).data[0] as any)
     : null

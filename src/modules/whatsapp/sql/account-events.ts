@@ -126,7 +126,7 @@ export async function storeEcho(db: SqlRunner, item: EchoItem, accountId: string
   const rows = await db.execute(
     `with inserted as (
        insert into whatsapp_message (id, conversation_id, wamid, direction, type, text, payload, status, sent_at, echo, created_at, updated_at)
-       values (?, ?, ?, 'outbound', ?, ?, ?::jsonb, 'sent', ?, true, now(), now())
+       values (?, ?, ?, 'outbound', ?, ?, ?::jsonb, 'sent', ?, true, clock_timestamp(), now())
        on conflict (wamid) where wamid is not null and deleted_at is null do nothing
        returning id)
      update whatsapp_conversation set last_message_at = greatest(coalesce(last_message_at, ?::timestamptz), ?::timestamptz), updated_at = now()
@@ -188,7 +188,7 @@ export type AccountEventRow = { id: string; field: string; event: string | null;
 export async function listAccountEvents(db: SqlRunner, accountId: string, limit: number): Promise<AccountEventRow[]> {
   return db.execute(
     `select id, field, event, summary, occurred_at from whatsapp_account_event
-      where account_id = ? and deleted_at is null order by occurred_at desc, created_at desc limit ?`,
+      where account_id = ? and deleted_at is null order by occurred_at desc, created_at desc, id desc limit ?`,
     [accountId, limit]
   )
 }

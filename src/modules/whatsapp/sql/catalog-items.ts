@@ -40,7 +40,7 @@ export async function catalogItemsForVariants(db: SqlRunner, catalogId: string, 
 export async function firstSyncedRetailerId(db: SqlRunner, catalogId: string): Promise<string | null> {
   const [row] = await db.execute(
     `select retailer_id from whatsapp_catalog_item where catalog_id = ? and sync_status = 'synced' and deleted_at is null
-      order by created_at limit 1`,
+      order by created_at, id limit 1`,
     [catalogId]
   )
   return row?.retailer_id ?? null

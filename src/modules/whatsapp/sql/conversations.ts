@@ -261,7 +261,7 @@ export const SEARCH_SQL = `with hits as (
         where deleted_at is null and text is not null and text ilike ?)
      select c.id from whatsapp_conversation c join hits on hits.id = c.id
       where c.deleted_at is null
-      order by c.last_message_at desc nulls last limit ?`
+      order by c.last_message_at desc nulls last, c.id desc limit ?`
 
 export function searchParameters(q: string, limit: number): unknown[] {
   // Digits are compared as a phone only when the text is a phone ("+34 611-22"): the 17 in "María 17" is not one.

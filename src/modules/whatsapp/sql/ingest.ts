@@ -61,7 +61,8 @@ async function insertInboundMessage(
        values (?, ?, ?, 'inbound', ?, ?, ?::jsonb, 'received', ?, ?, ?, ?,
                case when ?::boolean then null else now() end,
                -- A media message is downloaded by the media_download work.
-               ?, ?, ?, ?, case when ?::text is null then null else 'pending' end, now(), now())
+               -- clock_timestamp(): a batch is one transaction, and the answers are claimed in this order.
+               ?, ?, ?, ?, case when ?::text is null then null else 'pending' end, clock_timestamp(), now())
        on conflict (wamid) where wamid is not null and deleted_at is null do nothing
        returning id)
      update whatsapp_conversation set

@@ -43,7 +43,7 @@ export async function cartStats(sql: SqlRunner, input: { from: Date; to: Date; a
     sql.execute(
       `select recovery_skipped_reason as reason, count(*)::int as count
          from whatsapp_cart where ${where} and recovery_skipped_reason is not null
-        group by recovery_skipped_reason`,
+        group by recovery_skipped_reason order by 1`,
       params
     ),
   ])
@@ -72,7 +72,7 @@ export async function cartStatsByAd(sql: SqlRunner, input: { from: Date; to: Dat
             max(referral->>'source_url') as source_url,
             count(*) filter (where status not in ('pending', 'rejected'))::int as carts,
             count(*) filter (where paid_at is not null)::int as paid,
-            coalesce(array_agg(order_id) filter (where order_id is not null), '{}') as order_ids
+            coalesce(array_agg(order_id order by order_id) filter (where order_id is not null), '{}') as order_ids
        from whatsapp_cart
       where deleted_at is null and referral_source_id is not null and created_at >= ? and created_at < ?${input.accountId ? " and account_id = ?" : ""}
       group by referral_source_id

@@ -7,6 +7,7 @@ import { isFullyCaptured, livePayments } from "../../../lib/payments/order-payme
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../modules/whatsapp/types"
+import { linesInOrderAdded } from "../../../lib/lines-in-order-added"
 
 export type LoadedWhatsAppOrder = {
   checkout: WhatsAppCartRow | null
@@ -45,6 +46,8 @@ export async function loadWhatsAppOrder(container: MedusaContainer, orderId: str
         "total",
         "shipping_total",
         "tax_total",
+        "items.id",
+        "items.created_at",
         "items.product_title",
         "items.variant_title",
         "items.title",
@@ -70,7 +73,7 @@ export async function loadWhatsAppOrder(container: MedusaContainer, orderId: str
       cart_id: cartId,
       display_id: order.display_id,
       currency: order.currency_code,
-      items: (order.items ?? []).map((i: any) => ({
+      items: linesInOrderAdded<any>(order.items).map((i: any) => ({
         title: i.product_title ? variantDisplayTitle(i.product_title, i.variant_title) : i.title,
         quantity: Number(i.quantity),
         total: Number(i.total),

@@ -48,7 +48,7 @@ export const GET = async (
     entity: "whatsapp_conversation",
     fields: conversationFields,
     filters,
-    pagination: { skip: offset, take: limit, order: { last_message_at: "DESC", created_at: "DESC" } },
+    pagination: { skip: offset, take: limit, order: { last_message_at: "DESC", created_at: "DESC", id: "DESC" } },
   })
   res.json({ conversations: data.map((c: any) => presentConversation(c)), count: metadata?.count ?? data.length, offset, limit, cursor })
 }

@@ -11,7 +11,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWebh
     entity: "whatsapp_webhook_event",
     fields: ["id", "raw_body", "raw_body_encoding", "received_at", "status", "processed_at", "attempts", "next_attempt_at", "last_error", "phone_number_ids"],
     filters: status ? { status } : {},
-    pagination: { skip: offset, take: limit, order: { received_at: "DESC" } },
+    pagination: { skip: offset, take: limit, order: { received_at: "DESC", id: "DESC" } },
   })
   // A failed event with no retry scheduled is final: last_error says why it was given up.
   const events = data.map((event: any) => ({ ...event, gave_up: event.status === "failed" && !event.next_attempt_at }))

@@ -17,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListCata
     entity: "whatsapp_catalog_item",
     fields: catalogItemFields,
     filters,
-    pagination: { skip: offset, take: limit, order: { updated_at: "DESC" } },
+    pagination: { skip: offset, take: limit, order: { updated_at: "DESC", id: "ASC" } },
   })
   res.json({ items: data, count: metadata?.count ?? data.length, offset, limit })
 }

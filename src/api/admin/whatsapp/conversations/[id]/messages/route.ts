@@ -17,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMess
     entity: "whatsapp_message",
     fields: messageFields,
     filters: listedMessagesFilter(req.params.id) as any,
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
   })
   res.json({ messages: (await presentMessages(req.scope, data as any[])) as any, count: metadata?.count ?? data.length, offset, limit })
 }
