@@ -366,14 +366,18 @@ medusaIntegrationTestRunner({
         await finishedRun(created.id, 2)
         expect(receiver.requests[1].headers["x-whatsapp-commerce-signature"]).toBe(signature(receiver.requests[1].body, NEW_SECRET))
 
-        // A rule saved before secrets were sealed holds it in clear: it still signs, and its next save seals it.
+        // A rule saved before secrets were sealed holds it in clear: it still signs; the upgrade's migration script seals it.
         await rows(`update whatsapp_automation_rule set actions = ?::jsonb where id = ?`, [JSON.stringify([{ type: "webhook", url: receiver.url, secret: SECRET }]), created.id])
         await emit("whatsapp.conversation.handed_off", { conversation_id, message_id: "wamsg_s3" })
         await finishedRun(created.id, 3)
         expect(receiver.requests[2].headers["x-whatsapp-commerce-signature"]).toBe(signature(receiver.requests[2].body, SECRET))
         expect((await api.get(`/admin/whatsapp/automations/${created.id}`, admin)).data.automation.actions[0].secret).toBe("••••0001")
-        await api.post(`/admin/whatsapp/automations/${created.id}`, { actions: [{ type: "webhook", url: receiver.url }] }, admin)
+        const { default: sealClearSecrets } = require(path.join(built, "migration-scripts/seal-automation-webhook-secrets.js"))
+        await sealClearSecrets({ container: getContainer() })
         expect(await storedSecret(created.id)).toMatch(/^v2\./)
+        // Saved with the secret left out, it keeps it too.
+        await api.post(`/admin/whatsapp/automations/${created.id}`, { actions: [{ type: "webhook", url: receiver.url }] }, admin)
+        expect((await api.get(`/admin/whatsapp/automations/${created.id}`, admin)).data.automation.actions[0].secret).toBe("••••0001")
 
         // A new webhook needs a secret of its own.
         const refused = await api

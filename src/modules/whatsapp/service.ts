@@ -383,6 +383,17 @@ class WhatsAppModuleService extends MedusaService({
     return rows.length
   }
 
+  /** Seals the webhook secrets still stored in clear (rules saved before secrets were sealed); returns how many rules changed. */
+  async sealClearAutomationSecrets(): Promise<number> {
+    const rows = await automationSql.rulesWithClearWebhookSecrets(this.manager_)
+    for (const row of rows) {
+      const { actions } = this.sealAutomationSecrets(row.actions, row.actions)
+      await automationSql.saveRuleActions(this.manager_, row.id, actions)
+    }
+    this.forgetAutomationRules()
+    return rows.length
+  }
+
   /** Registers what must stop when Medusa shuts down (the work drain's timers), so nothing outlives the app. */
   onShutdown(callback: () => void) {
     this.shutdownCallbacks_.push(callback)

@@ -175,3 +175,15 @@ export async function accountName(db: SqlRunner, id: string): Promise<string | n
   const [row] = await db.execute(`select name from whatsapp_account where id = ? and deleted_at is null`, [id])
   return row?.name ?? null
 }
+
+/** Rules with a webhook action whose secret is not sealed (saved before secrets were). */
+export async function rulesWithClearWebhookSecrets(db: SqlRunner): Promise<{ id: string; actions: AutomationRule["actions"] }[]> {
+  return db.execute(
+    `select id, actions from whatsapp_automation_rule
+      where exists (select 1 from jsonb_array_elements(actions) a where a->>'type' = 'webhook' and a->>'secret' !~ '^v[12]\\.')`
+  )
+}
+
+export async function saveRuleActions(db: SqlRunner, id: string, actions: AutomationRule["actions"]) {
+  await db.execute(`update whatsapp_automation_rule set actions = ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(actions), id])
+}
