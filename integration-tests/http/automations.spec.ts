@@ -219,6 +219,23 @@ medusaIntegrationTestRunner({
         await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [other.id]).then((r) => r.length), { what: "the message handled" })
         await waitFor(() => rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id]).then((r) => r.length === 2), { what: "the usual answer" })
         expect(await runsOf(rule.id)).toHaveLength(1)
+
+        // A keyword rule whose conditions do not hold is skipped when it runs: the usual answer goes instead of none.
+        const gated = await createRule({
+          name: "Envío (otro número)",
+          trigger: { type: "message_received", keywords: ["envio"] },
+          conditions: [{ field: "account", op: "eq", value: "wacc_not_this_one" }],
+          actions: [{ type: "send_text", text: "No debería salir." }],
+        })
+        const shipping = await customerWrites("¿hacéis envio?")
+        await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [shipping.id]).then((r) => r.length), { what: "the message handled" })
+        const [skipped] = await finishedRun(gated.id)
+        expect(skipped.status).toBe("skipped")
+        await waitFor(() => rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id]).then((r) => r.length === 3), { what: "the usual answer" })
+        await whatsappWork(getContainer()).idle(10_000)
+        const texts = (await rows(`select text from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])).map((m: any) => m.text)
+        expect(texts).toHaveLength(3)
+        expect(texts).not.toContain("No debería salir.")
       })
     })
 

@@ -1,6 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { evaluateConditions } from "../../../lib/automations/conditions"
 import { answeringKeywordRule } from "../../../lib/automations/trigger-match"
+import { loadAutomationFacts } from "../../automations/load-facts"
+import type { AutomationTriggerEvent } from "../../automations/types"
 import { notFoundText, searchResultsBody } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { buildProductMessages } from "../../../lib/products/product-messages"
@@ -36,11 +39,24 @@ function defaultReply(ctx: InboundContext): OutboundMessage {
  * The keyword automation that answers the text, if any: the same choice the
  * engine makes when it books runs for this message (answeringKeywordRule), so
  * the customer gets the rule's answer, once, and no search answer beside it.
+ * A rule whose conditions do not hold now would be skipped when it runs: the
+ * usual answer goes instead, so the customer is never left without one.
  */
 async function keywordAutomation(container: MedusaContainer, ctx: InboundContext, text: string): Promise<string | null> {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const rules = await whatsapp.automationRulesFor("message_received", ctx.account.id)
-  return answeringKeywordRule(rules, { type: "message_received", account_id: ctx.account.id, text })?.id ?? null
+  const rule = answeringKeywordRule(rules, { type: "message_received", account_id: ctx.account.id, text })
+  if (!rule?.conditions.length) return rule?.id ?? null
+  const event: AutomationTriggerEvent = {
+    type: "message_received",
+    key: `message_received:${ctx.message_id}`,
+    account_id: ctx.account.id,
+    conversation_id: ctx.conversation_id,
+    text,
+    occurred_at: new Date().toISOString(),
+  }
+  const { facts } = await loadAutomationFacts(container, event)
+  return evaluateConditions(rule.conditions, facts).matches ? rule.id : null
 }
 
 /** Products matching the text, as product messages; the named variant alone when the text names one. */
