@@ -89,8 +89,9 @@ async function searchReply(container: MedusaContainer, ctx: InboundContext, quer
 /**
  * Chooses the answer to a customer's text, in the customer's language:
  * nothing while a person has the conversation; nothing when a keyword
- * automation answers (the engine sends its answer); the concierge for greetings, thanks, FAQ topics, order
- * status and requests for a person; else, with search on, the products
+ * automation answers (the engine sends its answer); the concierge for
+ * greetings, thanks, FAQ topics, order status and requests for a person;
+ * else, with search on, the products
  * that match (consecutive misses hand the conversation to a person); else
  * the default reply.
  */
