@@ -260,4 +260,30 @@ describe("automations in a browser", () => {
     await page.goto(`${admin}/app/whatsapp/automations`)
     await page.locator(`tr:has(${t("automation-row-name")}[data-rule-id="${ruleId}"]) ${t("automation-last-run")}[data-status="succeeded"]`).waitFor()
   }, 300_000)
+
+  it("edits a keyword auto-reply on the Automations page: its keywords, match, priority and text; the old API reads the change", async () => {
+    const { accounts } = await api("/admin/whatsapp/accounts")
+    const accountId = accounts[0].id
+    const created = await api(`/admin/whatsapp/accounts/${accountId}/auto-replies`, {
+      method: "POST",
+      body: JSON.stringify({ name: "Envío", match: "exact", keywords: ["envio", "envios"], reply_text: "Enviamos en 24 h.", priority: 3 }),
+    })
+    const id = created.auto_reply.id
+    await page.goto(`${admin}/app/whatsapp/automations/${id}`)
+    await page.locator(`${t("automation-edit")}[data-rule-id="${id}"]`).click()
+    await page.locator(t("automation-editor")).waitFor()
+    expect(await page.locator(t("automation-keywords")).inputValue()).toBe("envio, envios")
+    expect(await page.locator(t("automation-keyword-match")).textContent()).toBe("is exactly")
+    expect(await page.locator(t("automation-priority")).inputValue()).toBe("3")
+    expect(await page.locator(action(0)).getAttribute("data-type")).toBe("send_text")
+    expect(await page.locator(action(0, "text")).inputValue()).toBe("Enviamos en 24 h.")
+
+    await page.fill(t("automation-priority"), "7")
+    await page.fill(action(0, "text"), "Enviamos en 24-48 h.")
+    await page.locator(t("automation-save")).click()
+    await page.locator(t("automation-editor")).waitFor({ state: "hidden" })
+    const { auto_replies } = await api(`/admin/whatsapp/accounts/${accountId}/auto-replies`)
+    expect(auto_replies.find((r: any) => r.id === id)).toMatchObject({ match: "exact", keywords: ["envio", "envios"], priority: 7, reply_text: "Enviamos en 24-48 h.", active: true })
+    await api(`/admin/whatsapp/auto-replies/${id}`, { method: "DELETE" })
+  }, 120_000)
 })

@@ -219,6 +219,23 @@ medusaIntegrationTestRunner({
         await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [other.id]).then((r) => r.length), { what: "the message handled" })
         await waitFor(() => rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id]).then((r) => r.length === 2), { what: "the usual answer" })
         expect(await runsOf(rule.id)).toHaveLength(1)
+
+        // A keyword rule whose conditions do not hold is skipped when it runs: the usual answer goes instead of none.
+        const gated = await createRule({
+          name: "Envío (otro número)",
+          trigger: { type: "message_received", keywords: ["envio"] },
+          conditions: [{ field: "account", op: "eq", value: "wacc_not_this_one" }],
+          actions: [{ type: "send_text", text: "No debería salir." }],
+        })
+        const shipping = await customerWrites("¿hacéis envio?")
+        await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [shipping.id]).then((r) => r.length), { what: "the message handled" })
+        const [skipped] = await finishedRun(gated.id)
+        expect(skipped.status).toBe("skipped")
+        await waitFor(() => rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id]).then((r) => r.length === 3), { what: "the usual answer" })
+        await whatsappWork(getContainer()).idle(10_000)
+        const texts = (await rows(`select text from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])).map((m: any) => m.text)
+        expect(texts).toHaveLength(3)
+        expect(texts).not.toContain("No debería salir.")
       })
     })
 
@@ -335,6 +352,56 @@ medusaIntegrationTestRunner({
         expect(queued.map((m: any) => m.payload.template?.name).sort()).toEqual(["cart_reminder_plain", "order_update"])
         const withParams = queued.find((m: any) => m.payload.template.name === "order_update")
         expect(withParams.payload.template.components).toEqual([{ type: "body", parameters: [{ type: "text", text: TEST_ACCOUNT.name }, { type: "text", text: "listo" }] }])
+      })
+
+      it("keeps the webhook secret sealed: never returned, kept when the mask comes back, replaced by a new one", async () => {
+        const { conversation_id } = await customerWrites("hola")
+        const signature = (body: string, secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
+        const storedSecret = async (id: string) => (await rows(`select actions from whatsapp_automation_rule where id = ?`, [id]))[0].actions[0].secret as string
+        const created = await createRule({ name: "signed", trigger: { type: "handoff_requested" }, actions: [{ type: "webhook", url: receiver.url, secret: SECRET }] })
+        expect(created.actions).toEqual([{ type: "webhook", url: receiver.url, secret: "••••0001" }])
+        const sealed = await storedSecret(created.id)
+        expect(sealed).toMatch(/^v2\./)
+        expect(JSON.stringify(await rows(`select * from whatsapp_automation_rule where id = ?`, [created.id]))).not.toContain(SECRET)
+        const shown = (await api.get(`/admin/whatsapp/automations/${created.id}`, admin)).data.automation
+        expect(shown.actions[0].secret).toBe("••••0001")
+        const listed = (await api.get("/admin/whatsapp/automations", admin)).data.automations.find((a: any) => a.id === created.id)
+        expect(listed.actions[0].secret).toBe("••••0001")
+
+        // The admin saves the rule as it was shown (the mask in the secret field): the secret stays.
+        const kept = (await api.post(`/admin/whatsapp/automations/${created.id}`, { name: "signed, renamed", actions: shown.actions }, admin)).data.automation
+        expect(kept.actions[0].secret).toBe("••••0001")
+        await emit("whatsapp.conversation.handed_off", { conversation_id, message_id: "wamsg_s1" })
+        await finishedRun(created.id)
+        expect(receiver.requests[0].headers["x-whatsapp-commerce-signature"]).toBe(signature(receiver.requests[0].body, SECRET))
+
+        const NEW_SECRET = "a-brand-new-signing-secret-9876"
+        const replaced = (await api.post(`/admin/whatsapp/automations/${created.id}`, { actions: [{ type: "webhook", url: receiver.url, secret: NEW_SECRET }] }, admin)).data.automation
+        expect(replaced.actions[0].secret).toBe("••••9876")
+        expect(await storedSecret(created.id)).not.toBe(sealed)
+        await emit("whatsapp.conversation.handed_off", { conversation_id, message_id: "wamsg_s2" })
+        await finishedRun(created.id, 2)
+        expect(receiver.requests[1].headers["x-whatsapp-commerce-signature"]).toBe(signature(receiver.requests[1].body, NEW_SECRET))
+
+        // A rule saved before secrets were sealed holds it in clear: it still signs; the upgrade's migration script seals it.
+        await rows(`update whatsapp_automation_rule set actions = ?::jsonb where id = ?`, [JSON.stringify([{ type: "webhook", url: receiver.url, secret: SECRET }]), created.id])
+        await emit("whatsapp.conversation.handed_off", { conversation_id, message_id: "wamsg_s3" })
+        await finishedRun(created.id, 3)
+        expect(receiver.requests[2].headers["x-whatsapp-commerce-signature"]).toBe(signature(receiver.requests[2].body, SECRET))
+        expect((await api.get(`/admin/whatsapp/automations/${created.id}`, admin)).data.automation.actions[0].secret).toBe("••••0001")
+        const { default: sealClearSecrets } = require(path.join(built, "migration-scripts/seal-automation-webhook-secrets.js"))
+        await sealClearSecrets({ container: getContainer() })
+        expect(await storedSecret(created.id)).toMatch(/^v2\./)
+        // Saved with the secret left out, it keeps it too.
+        await api.post(`/admin/whatsapp/automations/${created.id}`, { actions: [{ type: "webhook", url: receiver.url }] }, admin)
+        expect((await api.get(`/admin/whatsapp/automations/${created.id}`, admin)).data.automation.actions[0].secret).toBe("••••0001")
+
+        // A new webhook needs a secret of its own.
+        const refused = await api
+          .post("/admin/whatsapp/automations", { name: "no secret", trigger: { type: "handoff_requested" }, actions: [{ type: "webhook", url: receiver.url, secret: "••••0001" }] }, admin)
+          .catch((e) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/secret: required for a new webhook/)
       })
 
       it("posts a signed webhook; a failing receiver is retried with backoff and the final failure is shown", async () => {

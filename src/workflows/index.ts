@@ -16,7 +16,6 @@ export type { SendWhatsAppProductsInput } from "./selling/steps/compose-product-
 export * from "./selling/workflows/create-cart-from-whatsapp-order"
 export * from "./selling/workflows/handle-whatsapp-product-inquiry"
 export * from "./selling/workflows/reply-to-whatsapp-text"
-export * from "./selling/workflows/auto-reply-rules"
 export { searchWhatsAppProducts } from "./selling/search-products"
 export * from "./orders/workflows/record-whatsapp-order"
 export * from "./orders/workflows/mark-whatsapp-cart-paid"

@@ -113,12 +113,21 @@ export function delayPhrase(minutes: number): string {
   return [days && `${days} d`, hours && `${hours} h`, mins && `${mins} min`].filter(Boolean).join(" ")
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
+
+/** "2 products", "1 product and 3 variants": what a send_products action names. */
+export function productsCount(action: Extract<AutomationAction, { type: "send_products" }>): string {
+  const variants = action.variant_ids?.length ?? 0
+  const products = plural(action.product_ids.length, "product")
+  return variants ? `${action.product_ids.length ? `${products} and ` : ""}${plural(variants, "variant")}` : products
+}
+
 export function actionPhrase(action: AutomationAction, names: Names = {}): string {
   switch (action.type) {
     case "send_template":
       return action.name ? `send template ${action.name}` : ACTION_LABELS.send_template
     case "send_products":
-      return action.product_ids.length === 1 ? "send 1 product" : `send ${action.product_ids.length} products`
+      return `send ${productsCount(action)}`
     case "send_collection":
       return action.collection_id && names[action.collection_id] ? `send collection ${names[action.collection_id]}` : ACTION_LABELS.send_collection
     case "tag_conversation":

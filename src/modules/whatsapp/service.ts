@@ -83,7 +83,6 @@ import { WhatsappRateLimit } from "./models/whatsapp-rate-limit"
 import { WhatsappWebhookEvent } from "./models/whatsapp-webhook-event"
 import { WhatsappCart } from "./models/whatsapp-cart"
 import { WhatsappRecoveryStep } from "./models/whatsapp-recovery-step"
-import { WhatsappAutoReplyRule } from "./models/whatsapp-auto-reply-rule"
 import { WhatsappPhoneLink } from "./models/whatsapp-phone-link"
 import { WhatsappTemplateStatus } from "./models/whatsapp-template-status"
 import { WhatsappAccountEvent } from "./models/whatsapp-account-event"
@@ -94,6 +93,7 @@ import { WhatsappProductEmbedding } from "./models/whatsapp-product-embedding"
 import { WhatsappAutomationRule } from "./models/whatsapp-automation-rule"
 import { WhatsappAutomationRun } from "./models/whatsapp-automation-run"
 import * as automationSql from "./sql/automations"
+import { maskWebhookSecrets, sealWebhookSecrets, SECRET_MASK } from "../../lib/automations/webhook-secrets"
 import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../types/http/automations"
 import { WhatsappConversationNote } from "./models/whatsapp-conversation-note"
 import { WhatsappCannedReply } from "./models/whatsapp-canned-reply"
@@ -113,7 +113,6 @@ class WhatsAppModuleService extends MedusaService({
   WhatsappCart,
   WhatsappTemplateStatus,
   WhatsappAccountEvent,
-  WhatsappAutoReplyRule,
   WhatsappPhoneLink,
   WhatsappFaqAnswer,
   WhatsappSearchSynonym,
@@ -384,6 +383,17 @@ class WhatsAppModuleService extends MedusaService({
     return rows.length
   }
 
+  /** Seals the webhook secrets still stored in clear (rules saved before secrets were sealed); returns how many rules changed. */
+  async sealClearAutomationSecrets(): Promise<number> {
+    const rows = await automationSql.rulesWithClearWebhookSecrets(this.manager_)
+    for (const row of rows) {
+      const { actions } = this.sealAutomationSecrets(row.actions, row.actions)
+      await automationSql.saveRuleActions(this.manager_, row.id, actions)
+    }
+    this.forgetAutomationRules()
+    return rows.length
+  }
+
   /** Registers what must stop when Medusa shuts down (the work drain's timers), so nothing outlives the app. */
   onShutdown(callback: () => void) {
     this.shutdownCallbacks_.push(callback)
@@ -418,6 +428,22 @@ class WhatsAppModuleService extends MedusaService({
     } catch {
       return "•••• (unreadable: was encryptionKey changed?)"
     }
+  }
+
+  /** The actions of a rule to store: new webhook secrets sealed, masked or absent ones kept (lib/automations/webhook-secrets). */
+  sealAutomationSecrets(actions: Parameters<typeof sealWebhookSecrets>[0], before: AutomationRule["actions"]) {
+    return sealWebhookSecrets(actions, before, { seal: (clear) => this.secretBox_.seal(clear), isSealed: SecretBox.isSealed })
+  }
+
+  /** A rule as the admin API shows it: each webhook secret masked, never returned. */
+  publicAutomationRule<T extends AutomationRule>(rule: T): T {
+    const mask = (stored: string) => (SecretBox.isSealed(stored) ? this.maskStoredSecret(stored) : maskSecret(stored)) ?? SECRET_MASK
+    return { ...rule, actions: maskWebhookSecrets(rule.actions, mask) }
+  }
+
+  /** A webhook action's secret in clear, to sign with; one saved before secrets were sealed is still in clear until its rule is saved. */
+  openAutomationSecret(stored: string): string {
+    return SecretBox.isSealed(stored) ? this.secretBox_.open(stored) : stored
   }
 
   /** Seals one secret (a token or PIN between onboarding steps) with the key of account secrets. */

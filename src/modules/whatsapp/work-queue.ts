@@ -172,7 +172,7 @@ const KINDS: Record<WorkKind, KindTable> = {
     returning: "id, rule_id, trigger_key, conversation_id, event, results, attempts",
     // The rule, the conversation and the store name come with the claim: one round trip instead of three per run.
     select: `claimed.id, claimed.rule_id, claimed.trigger_key, claimed.event, claimed.results, claimed.attempts,
-      case when r.id is null then null else jsonb_build_object('id', r.id, 'name', r.name, 'enabled', r.enabled, 'account_id', r.account_id,
+      case when r.id is null then null else jsonb_build_object('id', r.id, 'name', r.name, 'enabled', r.enabled, 'account_id', r.account_id, 'priority', r.priority,
         'trigger', r.trigger, 'conditions', r.conditions, 'delay_minutes', r.delay_minutes, 'actions', r.actions,
         'created_at', r.created_at, 'updated_at', r.updated_at) end as rule,
       case when c.id is null then null else jsonb_build_object('id', c.id, 'account_id', c.account_id, 'customer_id', c.customer_id,

@@ -77,7 +77,7 @@ export type AdminWhatsAppSetupResponse = {
   app_secret_configured: boolean
 }
 
-/** The keyword rules of one account (module model whatsapp_auto_reply_rule). */
+/** @deprecated The old shape of a keyword automation rule (…/auto-replies, docs/admin-api.md); use the automations API. */
 export type AdminWhatsAppAutoReplyRule = {
   id: string
   account_id: string

@@ -78,7 +78,8 @@ export type AutomationAction =
   | { type: "send_text"; text: string; fallback_template?: { name: string; language: string } | null }
   /** An approved template (works outside the window); body parameters are texts with variables. */
   | { type: "send_template"; name: string; language: string; parameters: string[] }
-  | { type: "send_products"; product_ids: string[]; text?: string }
+  /** Products (each with its variants) and/or single variants; a migrated keyword auto-reply may name variants. */
+  | { type: "send_products"; product_ids: string[]; variant_ids?: string[]; text?: string }
   | { type: "send_collection"; collection_id: string; text?: string }
   /** Medusa's notification module: the admin feed, and email to `emails` through the store's email provider. */
   | { type: "notify_admins"; title: string; text: string; emails?: string[] }
@@ -90,7 +91,11 @@ export type AutomationAction =
   | { type: "mark_order_paid" }
   /** A Medusa promotion with a code unique to this run, expiring, sent with `text` (which should name {{discount_code}}). */
   | { type: "send_discount"; kind: "percentage" | "fixed"; value: number; expires_in_hours: number; text: string }
-  /** POST a JSON body signed with HMAC-SHA256 of `secret` (header X-Whatsapp-Commerce-Signature: sha256=…); retried with backoff. */
+  /**
+   * POST a JSON body signed with HMAC-SHA256 of `secret` (header X-Whatsapp-Commerce-Signature: sha256=…); retried with backoff.
+   * The secret is sealed at rest and never returned: the API shows it masked ("••••abcd"). Sending the mask back, or no
+   * `secret`, keeps the stored one.
+   */
   | { type: "webhook"; url: string; secret: string }
 export type AutomationActionType = AutomationAction["type"]
 
@@ -100,6 +105,12 @@ export type AutomationRule = {
   enabled: boolean
   /** null: every account. */
   account_id: string | null
+  /**
+   * Higher first. Among message_received rules with keywords that answer the customer (send_text, send_template,
+   * send_products, send_collection), only the highest-priority one that matches answers (ties: an exact match, then
+   * the older id), as the keyword auto-replies did; the other matching ones do not run for that message.
+   */
+  priority: number
   trigger: AutomationTrigger
   conditions: AutomationCondition[]
   /** Wait this long after the trigger before the actions run (conditions are checked again then). */

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ruleFires } from "../../lib/automations/trigger-match"
+import { rulesToBook } from "../../lib/automations/trigger-match"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
 import { whatsappWork } from "../work/whatsapp-work"
@@ -9,7 +9,8 @@ import type { AutomationTriggerEvent } from "./types"
  * Books one run per enabled rule that fires for the event, due after the
  * rule's delay, and wakes the automation lane. Nothing runs here: the lane
  * does, so a replayed event finds its runs already booked (the insert skips
- * an existing (rule, key)) and a crash loses nothing.
+ * an existing (rule, key)) and a crash loses nothing. Of the keyword rules
+ * that answer a text, only the one that wins answers (see rulesToBook).
  */
 export async function enqueueAutomationRuns(
   container: MedusaContainer,
@@ -17,7 +18,7 @@ export async function enqueueAutomationRuns(
   options: { now?: Date | null; nudge?: boolean } = {}
 ): Promise<string[]> {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const rules = (await whatsapp.automationRulesFor(event.type, event.account_id)).filter((rule) => ruleFires(rule, event))
+  const rules = rulesToBook(await whatsapp.automationRulesFor(event.type, event.account_id), event)
   if (!rules.length) return []
   const ids = await whatsapp.insertAutomationRuns(
     rules.map((rule) => ({

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { evaluateConditions } from "../../lib/automations/conditions"
+import { productsCount } from "../../lib/automations/rule-summary"
 import { renderTemplate } from "../../lib/automations/template"
 import { ruleFires } from "../../lib/automations/trigger-match"
 import type { AdminWhatsAppAutomationTestRequest, AdminWhatsAppAutomationTestResponse, AutomationAction, AutomationRule } from "../../types/http/automations"
@@ -17,7 +18,7 @@ export function previewAction(action: AutomationAction, variables: Record<string
     case "send_template":
       return `send template ${action.name} (${action.language})${action.parameters.length ? `: ${action.parameters.map(r).join(" | ")}` : ""}`
     case "send_products":
-      return `send ${action.product_ids.length} product(s)${action.text ? `: ${r(action.text)}` : ""}`
+      return `send ${productsCount(action)}${action.text ? `: ${r(action.text)}` : ""}`
     case "send_collection":
       return `send collection ${action.collection_id}${action.text ? `: ${r(action.text)}` : ""}`
     case "notify_admins":

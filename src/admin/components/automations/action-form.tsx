@@ -170,7 +170,8 @@ export const ActionForm = ({ action, onChange, accountId, testId, onLabels }: Pr
             <Input size="small" type="url" value={action.url} onChange={(e) => onChange({ ...action, url: e.target.value })} data-testid={t("url")} placeholder="https://" />
           </Field>
           <Field label="Signing secret (HMAC-SHA256, at least 16 characters)">
-            <Input size="small" type="password" value={action.secret} onChange={(e) => onChange({ ...action, secret: e.target.value })} data-testid={t("secret")} />
+            {/* A saved secret comes back masked ("••••abcd"): left as it is, the stored secret is kept. */}
+            <Input size="small" type="password" value={action.secret} onChange={(e) => onChange({ ...action, secret: e.target.value })} onFocus={(e) => e.target.select()} placeholder="Stored secrets stay hidden; type to replace" data-testid={t("secret")} />
           </Field>
         </div>
       )

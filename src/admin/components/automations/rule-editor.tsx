@@ -17,6 +17,7 @@ const blankRule = (): AdminWhatsAppAutomationRequest => ({
   name: "",
   enabled: false,
   account_id: null,
+  priority: 0,
   trigger: { type: "cart_submitted" },
   conditions: [],
   delay_minutes: 0,
@@ -24,8 +25,8 @@ const blankRule = (): AdminWhatsAppAutomationRequest => ({
 })
 
 /** The editable part of a saved rule (what POST takes back; the list's `last_run` stays out). */
-export function ruleRequest({ name, enabled, account_id, trigger, conditions, delay_minutes, actions }: AutomationRule): AdminWhatsAppAutomationRequest {
-  return { name, enabled, account_id, trigger, conditions, delay_minutes, actions }
+export function ruleRequest({ name, enabled, account_id, priority, trigger, conditions, delay_minutes, actions }: AutomationRule): AdminWhatsAppAutomationRequest {
+  return { name, enabled, account_id, priority, trigger, conditions, delay_minutes, actions }
 }
 
 const unitOf = (minutes: number): Unit => (minutes && minutes % 1440 === 0 ? "days" : minutes && minutes % 60 === 0 ? "hours" : "minutes")
@@ -135,7 +136,7 @@ export const RuleEditor = ({ rule, open, onOpenChange, onSaved }: Props) => {
                 </Select.Content>
               </Select>
               {draft.trigger.type === "message_received" && (
-                <div className="grid grid-cols-[160px_1fr] gap-2">
+                <div className="grid grid-cols-[160px_1fr_120px] gap-2">
                   <Select value={draft.trigger.match ?? "contains"} onValueChange={(match) => set("trigger", { ...draft.trigger, match: match as "exact" | "contains" })}>
                     <Select.Trigger data-testid="automation-keyword-match"><Select.Value /></Select.Trigger>
                     <Select.Content>
@@ -150,7 +151,20 @@ export const RuleEditor = ({ rule, open, onOpenChange, onSaved }: Props) => {
                     onBlur={() => set("trigger", { ...draft.trigger, keywords: keywords.map((k) => k.trim()).filter(Boolean) })}
                     data-testid="automation-keywords"
                   />
+                  <Input
+                    type="number"
+                    title="Priority: of several keyword rules that match a message, the highest answers"
+                    aria-label="Priority"
+                    value={draft.priority}
+                    onChange={(e) => set("priority", Math.round(Number(e.target.value) || 0))}
+                    data-testid="automation-priority"
+                  />
                 </div>
+              )}
+              {draft.trigger.type === "message_received" && keywords.length > 0 && (
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  A matching message gets this rule's answer instead of the product search; of several matching rules, the highest priority answers.
+                </Text>
               )}
             </section>
 

@@ -51,6 +51,8 @@ describe("automation rule summary", () => {
   it("phrases actions and conditions with their details", () => {
     expect(actionPhrase({ type: "send_discount", kind: "percentage", value: 10, expires_in_hours: 24, text: "" })).toBe("send a 10% discount")
     expect(actionPhrase({ type: "send_products", product_ids: ["a", "b"] })).toBe("send 2 products")
+    expect(actionPhrase({ type: "send_products", product_ids: [], variant_ids: ["v"] })).toBe("send 1 variant")
+    expect(actionPhrase({ type: "send_products", product_ids: ["a"], variant_ids: ["v", "w"] })).toBe("send 1 product and 2 variants")
     expect(actionPhrase({ type: "send_template", name: "cart_reminder", language: "es", parameters: [] })).toBe("send template cart_reminder")
     expect(actionPhrase({ type: "tag_conversation", tag: "vip" })).toBe('tag "vip"')
     expect(actionPhrase({ type: "webhook", url: "https://example.com", secret: "s" })).toBe("call webhook")

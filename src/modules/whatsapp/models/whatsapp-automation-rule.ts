@@ -12,6 +12,8 @@ export const WhatsappAutomationRule = model
     name: model.text(),
     enabled: model.boolean().default(true),
     account_id: model.text().nullable(),
+    /** Higher first; decides which of several matching keyword rules answers a text. */
+    priority: model.number().default(0),
     trigger_type: model.text(),
     trigger: model.json(),
     conditions: model.json(),

@@ -2,7 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../../types/http/automations"
 import type { SqlRunner } from "./ingest"
 
-const RULE_COLUMNS = `id, name, enabled, account_id, trigger, conditions, delay_minutes, actions, created_at, updated_at`
+const RULE_COLUMNS = `id, name, enabled, account_id, priority, trigger, conditions, delay_minutes, actions, created_at, updated_at`
 
 export function toRule(row: any): AutomationRule {
   return {
@@ -10,6 +10,7 @@ export function toRule(row: any): AutomationRule {
     name: row.name,
     enabled: row.enabled,
     account_id: row.account_id ?? null,
+    priority: row.priority ?? 0,
     trigger: row.trigger,
     conditions: row.conditions ?? [],
     delay_minutes: row.delay_minutes ?? 0,
@@ -38,12 +39,12 @@ export function toRun(row: any): AutomationRun {
   }
 }
 
-/** Enabled rules of one trigger type, every account's. */
+/** Enabled rules of one trigger type, every account's, highest priority first. */
 export async function rulesForTrigger(db: SqlRunner, type: AutomationTriggerType): Promise<AutomationRule[]> {
   const rows = await db.execute(
     `select ${RULE_COLUMNS} from whatsapp_automation_rule
       where trigger_type = ? and enabled and deleted_at is null
-      order by created_at, id`,
+      order by priority desc, created_at, id`,
     [type]
   )
   return rows.map(toRule)
@@ -173,4 +174,16 @@ export async function ruleById(db: SqlRunner, id: string): Promise<AutomationRul
 export async function accountName(db: SqlRunner, id: string): Promise<string | null> {
   const [row] = await db.execute(`select name from whatsapp_account where id = ? and deleted_at is null`, [id])
   return row?.name ?? null
+}
+
+/** Rules with a webhook action whose secret is not sealed (saved before secrets were). */
+export async function rulesWithClearWebhookSecrets(db: SqlRunner): Promise<{ id: string; actions: AutomationRule["actions"] }[]> {
+  return db.execute(
+    `select id, actions from whatsapp_automation_rule
+      where exists (select 1 from jsonb_array_elements(actions) a where a->>'type' = 'webhook' and a->>'secret' !~ '^v[12]\\.')`
+  )
+}
+
+export async function saveRuleActions(db: SqlRunner, id: string, actions: AutomationRule["actions"]) {
+  await db.execute(`update whatsapp_automation_rule set actions = ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(actions), id])
 }

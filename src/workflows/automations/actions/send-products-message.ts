@@ -7,7 +7,7 @@ import { actionKey, failure } from "./queue-message"
 /** Products or a collection through the plugin's send-products workflow (synced catalog items only). */
 export async function sendProducts(
   context: AutomationActionContext,
-  pick: Pick<SendWhatsAppProductsInput, "product_ids" | "collection_id">,
+  pick: Pick<SendWhatsAppProductsInput, "product_ids" | "variant_ids" | "collection_id">,
   text: string | undefined
 ): Promise<AutomationActionOutcome> {
   const conversationId = context.event.conversation_id

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto"
 import type { AutomationActionHandler } from "../types"
 import { actionKey } from "./queue-message"
+import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 
 /** The signature header: `sha256=` and the hex HMAC-SHA256 of the exact body with the rule's secret. */
 export const WEBHOOK_SIGNATURE_HEADER = "X-Whatsapp-Commerce-Signature"
@@ -31,13 +33,15 @@ export const handler: AutomationActionHandler<"webhook"> = async (action, contex
     product_id: context.event.product_id ?? null,
     variables: context.variables,
   })
+  // Sealed at rest: opened here only, for the signature.
+  const secret = (context.container.resolve(WHATSAPP_MODULE) as WhatsAppModuleService).openAutomationSecret(action.secret)
   let status: number
   try {
     const response = await fetch(action.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(body, action.secret),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(body, secret),
         [WEBHOOK_DELIVERY_HEADER]: actionKey(context),
       },
       body,

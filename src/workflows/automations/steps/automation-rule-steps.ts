@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { unknownVariables } from "../../../lib/automations/template"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
-import type { AdminWhatsAppAutomationRequest } from "../../../types/http/automations"
+import type { AdminWhatsAppAutomationRequest, AutomationRule } from "../../../types/http/automations"
 
 export type AutomationRuleInput = Partial<AdminWhatsAppAutomationRequest>
 /** A new rule: name, trigger and actions; the rest has defaults (enabled, every account, no conditions, no delay). */
@@ -27,13 +27,23 @@ async function checkRule(whatsapp: WhatsAppModuleService, rule: AutomationRuleIn
 /** The stored row of a rule (its trigger type kept in a column of its own for the trigger lookup). */
 const row = (rule: AutomationRuleInput) => ({ ...rule, ...(rule.trigger ? { trigger_type: rule.trigger.type } : {}) })
 
+/** The input with its webhook secrets sealed (a masked or absent one keeps the stored secret); a new webhook without one is refused. */
+function sealSecrets<T extends AutomationRuleInput>(whatsapp: WhatsAppModuleService, input: T, before: AutomationRule["actions"] = []): T {
+  if (!input.actions) return input
+  const { actions, missing } = whatsapp.sealAutomationSecrets(input.actions, before)
+  if (missing.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `secret: required for a new webhook (action ${missing.map((i) => i + 1).join(", ")})`)
+  }
+  return { ...input, actions }
+}
+
 export const createAutomationRuleStep = createStep(
   "create-whatsapp-automation-rule",
   async (input: NewAutomationRuleInput, { container }) => {
     const whatsapp = service(container)
     await checkRule(whatsapp, input)
     const created = await whatsapp.createWhatsappAutomationRules(
-      row({ enabled: true, account_id: null, conditions: [], delay_minutes: 0, ...input }) as any
+      row({ enabled: true, account_id: null, priority: 0, conditions: [], delay_minutes: 0, ...sealSecrets(whatsapp, input) }) as any
     )
     whatsapp.forgetAutomationRules()
     return new StepResponse(await whatsapp.automationRule(created.id), created.id)
@@ -51,7 +61,7 @@ export const updateAutomationRuleStep = createStep(
     const whatsapp = service(container)
     const before = await whatsapp.automationRule(input.id)
     await checkRule(whatsapp, { ...before, ...input })
-    await whatsapp.updateWhatsappAutomationRules(row(input) as any)
+    await whatsapp.updateWhatsappAutomationRules(row(sealSecrets(whatsapp, input, before.actions)) as any)
     whatsapp.forgetAutomationRules()
     return new StepResponse(await whatsapp.automationRule(input.id), before)
   },

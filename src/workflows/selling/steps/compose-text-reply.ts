@@ -1,7 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { matchAutoReply } from "../../../lib/auto-reply-rules"
-import { ruleFires } from "../../../lib/automations/trigger-match"
+import { evaluateConditions } from "../../../lib/automations/conditions"
+import { answeringKeywordRule } from "../../../lib/automations/trigger-match"
+import { loadAutomationFacts } from "../../automations/load-facts"
+import type { AutomationTriggerEvent } from "../../automations/types"
 import { notFoundText, searchResultsBody } from "../../../lib/product-texts"
 import type { OutboundMessage } from "../../../lib/graph-api/types"
 import { buildProductMessages } from "../../../lib/products/product-messages"
@@ -11,7 +13,7 @@ import { handoffText } from "../../../lib/concierge/concierge-texts"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { searchWhatsAppProducts } from "../search-products"
-import { syncedCatalogItems, variantIdsOf } from "../synced-items"
+import { syncedCatalogItems } from "../synced-items"
 import type { InboundContext } from "../../../modules/whatsapp/types"
 import { answerIntent } from "../concierge/answer-intent"
 import type { ConciergeOutcome } from "../concierge/outcome"
@@ -33,38 +35,28 @@ function defaultReply(ctx: InboundContext): OutboundMessage {
   return { type: "text", text: { body: ctx.account.settings.default_reply ?? notFoundText(ctx.language, ctx.text) } }
 }
 
-async function ruleReply(container: MedusaContainer, ctx: InboundContext, text: string): Promise<{ rule_id: string; reply: OutboundMessage[] } | null> {
-  const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
-  const { account } = ctx
-  const rules = await whatsapp.listWhatsappAutoReplyRules({ account_id: account.id, active: true }, { order: { created_at: "ASC" } })
-  const rule = matchAutoReply(
-    text,
-    rules.map((r) => ({ id: r.id, match: r.match, keywords: (r.keywords as unknown as string[]) ?? [], priority: r.priority, active: r.active }))
-  )
-  if (!rule) return null
-  const stored = rules.find((r) => r.id === rule.id)!
-  let reply: OutboundMessage[] = []
-  if (stored.reply_type === "products" && account.catalog_id) {
-    const variantIds = [
-      ...((stored.variant_ids as unknown as string[] | null) ?? []),
-      ...(await variantIdsOf(container, { product_ids: (stored.product_ids as unknown as string[] | null) ?? [] })),
-    ]
-    const { items } = await syncedCatalogItems(container, account.catalog_id, variantIds)
-    if (items.length) {
-      reply = buildProductMessages({ catalogId: account.catalog_id, language: ctx.language, items, body: stored.reply_text ?? undefined })
-    }
-  } else if (stored.reply_text) {
-    reply = [{ type: "text", text: { body: stored.reply_text.slice(0, LIMITS.textBody) } }]
-  }
-  return { rule_id: rule.id, reply: reply.length ? reply : [defaultReply(ctx)] }
-}
-
-/** The first enabled message_received automation with keywords that fires for the text (keyword-less ones run beside the usual answer). */
+/**
+ * The keyword automation that answers the text, if any: the same choice the
+ * engine makes when it books runs for this message (answeringKeywordRule), so
+ * the customer gets the rule's answer, once, and no search answer beside it.
+ * A rule whose conditions do not hold now would be skipped when it runs: the
+ * usual answer goes instead, so the customer is never left without one.
+ */
 async function keywordAutomation(container: MedusaContainer, ctx: InboundContext, text: string): Promise<string | null> {
   const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
   const rules = await whatsapp.automationRulesFor("message_received", ctx.account.id)
-  const event = { type: "message_received" as const, account_id: ctx.account.id, text }
-  return rules.find((rule) => rule.trigger.keywords?.length && ruleFires(rule, event))?.id ?? null
+  const rule = answeringKeywordRule(rules, { type: "message_received", account_id: ctx.account.id, text })
+  if (!rule?.conditions.length) return rule?.id ?? null
+  const event: AutomationTriggerEvent = {
+    type: "message_received",
+    key: `message_received:${ctx.message_id}`,
+    account_id: ctx.account.id,
+    conversation_id: ctx.conversation_id,
+    text,
+    occurred_at: new Date().toISOString(),
+  }
+  const { facts } = await loadAutomationFacts(container, event)
+  return evaluateConditions(rule.conditions, facts).matches ? rule.id : null
 }
 
 /** Products matching the text, as product messages; the named variant alone when the text names one. */
@@ -96,9 +88,10 @@ async function searchReply(container: MedusaContainer, ctx: InboundContext, quer
 
 /**
  * Chooses the answer to a customer's text, in the customer's language:
- * nothing while a person has the conversation; the account's matching
- * keyword rule; the concierge for greetings, thanks, FAQ topics, order
- * status and requests for a person; else, with search on, the products
+ * nothing while a person has the conversation; nothing when a keyword
+ * automation answers (the engine sends its answer); the concierge for
+ * greetings, thanks, FAQ topics, order status and requests for a person;
+ * else, with search on, the products
  * that match (consecutive misses hand the conversation to a person); else
  * the default reply.
  */
@@ -121,9 +114,7 @@ export const composeTextReplyStep = createStep(
     if (!account.settings.text_auto_reply) return new StepResponse<TextReply>({ ...base, source: "off", reply: [] })
     if (ctx.conversation.handoff_at) return new StepResponse<TextReply>({ ...base, source: "paused", reply: [] })
 
-    const rule = await ruleReply(container, ctx, text)
-    if (rule) return new StepResponse<TextReply>({ ...base, source: "rule", rule_id: rule.rule_id, reply: rule.reply })
-    // A keyword automation that fires answers through the engine (its run is booked by the same event): no search answer beside it.
+    // A keyword automation answers through the engine (its run is booked by the same event): no search answer beside it.
     const automation = await keywordAutomation(container, ctx, text)
     if (automation) return new StepResponse<TextReply>({ ...base, source: "rule", rule_id: automation, reply: [] })
 

@@ -10,7 +10,7 @@
  *   automation-edit (data-rule-id), automation-delete (data-rule-id; Medusa's prompt confirms)
  * Editor (a focus modal, from "Create" or "Edit")
  *   automation-editor, automation-summary (the sentence), automation-name-input, automation-account, automation-enabled-input
- *   automation-when: automation-trigger, automation-keyword-match, automation-keywords
+ *   automation-when: automation-trigger, automation-keyword-match, automation-keywords, automation-priority
  *   automation-if: automation-condition (data-index, data-field) with automation-condition-field, automation-condition-op,
  *     automation-condition-value (a select, a number input, or a picker), automation-condition-remove; automation-condition-add
  *   automation-wait: automation-delay, automation-delay-unit

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CONDITION_OPS } from "../../../../lib/automations/conditions"
+import { isMaskedSecret } from "../../../../lib/automations/webhook-secrets"
 import { AUTOMATION_CONDITION_FIELDS, AUTOMATION_TRIGGERS } from "../../../../types/http/automations"
 import { pagination } from "../pagination"
 
@@ -13,7 +14,12 @@ const action = z.discriminatedUnion("type", [
     fallback_template: z.object({ name: text("fallback_template.name", 512), language: text("fallback_template.language", 15) }).nullable().optional(),
   }).strict(),
   z.object({ type: z.literal("send_template"), name: text("name", 512), language: text("language", 15), parameters: z.array(z.string().max(1024)).max(20) }).strict(),
-  z.object({ type: z.literal("send_products"), product_ids: z.array(id("product_ids")).min(1, "product_ids: at least one").max(30), text: z.string().max(1024).optional() }).strict(),
+  z.object({
+    type: z.literal("send_products"),
+    product_ids: z.array(id("product_ids")).max(30),
+    variant_ids: z.array(id("variant_ids")).max(30).optional(),
+    text: z.string().max(1024).optional(),
+  }).strict(),
   z.object({ type: z.literal("send_collection"), collection_id: id("collection_id"), text: z.string().max(1024).optional() }).strict(),
   z.object({ type: z.literal("notify_admins"), title: text("title", 200), text: text("text", 2000), emails: z.array(z.string().email("emails: not an email address")).max(10).optional() }).strict(),
   z.object({ type: z.literal("tag_conversation"), tag: text("tag", 50) }).strict(),
@@ -31,9 +37,12 @@ const action = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("webhook"),
     url: z.string().url("url: not a URL").refine((u) => /^https?:\/\//i.test(u), "url: must be http(s)"),
-    secret: z.string().min(16, "secret: at least 16 characters").max(200),
+    // Absent or the mask the API showed: keep the stored secret (workflows/automations/steps: sealWebhookSecrets).
+    secret: z.string().max(200).refine((s) => isMaskedSecret(s) || s.length >= 16, "secret: at least 16 characters").optional(),
   }).strict(),
-])
+]).superRefine((a, ctx) => {
+  if (a.type === "send_products" && !a.product_ids.length && !a.variant_ids?.length) ctx.addIssue({ code: "custom", message: "product_ids: at least one" })
+})
 
 const condition = z
   .object({
@@ -61,6 +70,7 @@ const fields = {
   name: text("name", 100),
   enabled: z.boolean(),
   account_id: z.string().nullable(),
+  priority: z.number().int().min(-1000).max(1000),
   trigger,
   conditions: z.array(condition).max(20),
   delay_minutes: z.number().int().min(0).max(60 * 24 * 30, "delay_minutes: at most 30 days"),
