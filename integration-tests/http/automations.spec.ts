@@ -184,7 +184,7 @@ medusaIntegrationTestRunner({
             { index: 0, type: "send_text", status: "done", attempts: 1 },
             { index: 1, type: "tag_conversation", status: "done", detail: 'tagged "envio"' },
             // The host has a feed provider and no email provider: the email is a recorded skip beside the feed entry.
-            { index: 2, type: "notify_admins", status: "done", detail: "sent: feed; skipped: no email provider" },
+            { index: 2, type: "notify_admins", status: "done", detail: "sent: feed; skipped: no email provider", attempts: 1 },
           ],
         })
         await waitFor(() => sentTo().length === 1, { what: "the answer" })
@@ -236,6 +236,25 @@ medusaIntegrationTestRunner({
         const texts = (await rows(`select text from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])).map((m: any) => m.text)
         expect(texts).toHaveLength(3)
         expect(texts).not.toContain("No debería salir.")
+      })
+
+      it("while a person has the conversation, a keyword answer waits like every automatic answer; other rules still run", async () => {
+        await api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: { text_auto_reply: true } }, admin)
+        const answer = await createRule({ name: "Horario", trigger: { type: "message_received", keywords: ["horario"] }, actions: [{ type: "send_text", text: "Abrimos de 9 a 18." }] })
+        const tag = await createRule({ name: "Etiqueta", trigger: { type: "message_received", keywords: ["horario"] }, actions: [{ type: "tag_conversation", tag: "horario" }] })
+        const asked = await customerWrites("quiero hablar con una persona")
+        await waitFor(() => rows(`select 1 from whatsapp_conversation where id = ? and handoff_at is not null`, [asked.conversation_id]).then((r) => r.length), { what: "the handoff" })
+        await waitFor(() => rows(`select 1 from whatsapp_message where id = ? and handled_at is not null`, [asked.id]).then((r) => r.length), { what: "the request handled" })
+        await whatsappWork(getContainer()).idle(10_000)
+        const before = (await rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])).length
+
+        await customerWrites("¿y el horario?")
+        const [skipped] = await finishedRun(answer.id)
+        expect(skipped).toMatchObject({ status: "skipped", error: expect.stringContaining("handoff") })
+        const [tagged] = await finishedRun(tag.id)
+        expect(tagged.status).toBe("succeeded")
+        await whatsappWork(getContainer()).idle(10_000)
+        expect(await rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [asked.conversation_id])).toHaveLength(before)
       })
     })
 

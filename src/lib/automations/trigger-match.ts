@@ -10,7 +10,9 @@ type TriggerEventHead = Pick<AutomationTriggerEvent, "type" | "account_id" | "te
 export const ANSWERING_ACTIONS: ReadonlySet<AutomationActionType> = new Set(["send_text", "send_template", "send_products", "send_collection"])
 
 const keywordsOf = (rule: RuleHead) => (rule.trigger.type === "message_received" ? rule.trigger.keywords ?? [] : [])
-const answers = (rule: RankedRule) => keywordsOf(rule).length > 0 && rule.actions.some((a) => ANSWERING_ACTIONS.has(a.type))
+/** A keyword rule that answers the customer (see ANSWERING_ACTIONS): it stands in for the automatic answer. */
+export const answersCustomer = (rule: RuleHead & Pick<AutomationRule, "actions">) => keywordsOf(rule).length > 0 && rule.actions.some((a) => ANSWERING_ACTIONS.has(a.type))
+const answers = answersCustomer
 
 /**
  * Whether a rule fires for an event (before its conditions): enabled, same

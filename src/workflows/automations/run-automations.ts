@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { evaluateConditions } from "../../lib/automations/conditions"
-import { automationRetryDelayMs } from "../../lib/automations/trigger-match"
+import { answersCustomer, automationRetryDelayMs } from "../../lib/automations/trigger-match"
 import { describeError } from "../../lib/safe-error"
 import { WHATSAPP_MODULE } from "../../modules/whatsapp"
 import type WhatsAppModuleService from "../../modules/whatsapp/service"
@@ -65,6 +65,10 @@ export async function runAutomation(
   const started = run.results.some((r) => r.status !== "pending")
   // A rule switched off before its (delayed) run started does not run; one already half done finishes.
   if (!rule.enabled && !started) return finish("skipped", run.results, "the rule is disabled")
+  // A keyword answer is an automatic answer: while a person has the conversation (handoff) it waits, as the concierge does.
+  if (!started && answersCustomer(rule) && run.event.conversation_id && (await whatsapp.conversationInHandoff(run.event.conversation_id))) {
+    return finish("skipped", run.results, "a person has the conversation (handoff): automatic answers are paused")
+  }
 
   const { facts, variables, conversation } = await loadAutomationFacts(container, run.event, run.conversation)
   if (!started) {

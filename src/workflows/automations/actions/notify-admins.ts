@@ -4,8 +4,15 @@ import { describeError } from "../../../lib/safe-error"
 import type { AutomationActionHandler } from "../types"
 import { actionKey } from "./queue-message"
 
-/** Medusa's notification module answers NOT_FOUND when no provider serves a channel. */
-const noProvider = (error: unknown) => MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND
+/**
+ * No provider serves the channel. Medusa's notification module throws a
+ * NOT_FOUND MedusaError for it, but through promiseAll's aggregated errors it
+ * can arrive as a plain Error with the same message (the first attempt did,
+ * and was retried for nothing): both count.
+ */
+const noProvider = (error: unknown) =>
+  (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND) ||
+  /Could not find a notification provider for channel|Notification provider \S+ is not enabled/.test((error as Error)?.message ?? "")
 
 /**
  * The admin feed (Medusa's `feed` channel, as the plugin's hand-off notice)
