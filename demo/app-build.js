@@ -8,6 +8,7 @@ const { spawn } = require("node:child_process")
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
+const lockfile = require("proper-lockfile")
 
 const demoDir = __dirname
 const root = path.resolve(demoDir, "..")
@@ -60,7 +61,26 @@ function currentStamp() {
  * Builds the app and admin unless the last build had the same inputs.
  * Resolves `{ built, seconds }`; the build's output goes to `logFile`.
  */
-async function ensureAppBuild({ medusaBin, env, log, track = () => {} }) {
+async function ensureAppBuild(options) {
+  // Two demos started at once from one checkout (a person, or the test suite on
+  // two workers) share the build: one builds, the other waits, then finds it
+  // current. proper-lockfile keeps the lock fresh while a build runs and takes
+  // over one left by a process that died.
+  fs.mkdirSync(demoDir, { recursive: true })
+  const release = await lockfile.lock(demoDir, {
+    lockfilePath: path.join(demoDir, ".medusa-build.lock"),
+    realpath: false,
+    stale: 30_000,
+    retries: { retries: 1_000, minTimeout: 250, maxTimeout: 1_000 },
+  })
+  try {
+    return await buildUnlessCurrent(options)
+  } finally {
+    await release()
+  }
+}
+
+async function buildUnlessCurrent({ medusaBin, env, log, track = () => {} }) {
   const inputs = buildInputsHash()
   if (currentStamp() === inputs && fs.existsSync(path.join(outDir, "public/admin/index.html"))) {
     linkStatic()
@@ -95,7 +115,11 @@ async function ensureAppBuild({ medusaBin, env, log, track = () => {} }) {
 /** Medusa serves /static from the directory it runs in: the demo's product images. */
 function linkStatic() {
   const link = path.join(outDir, "static")
-  if (!fs.existsSync(link)) fs.symlinkSync(path.join(demoDir, "static"), link, "dir")
+  try {
+    fs.symlinkSync(path.join(demoDir, "static"), link, "dir")
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error
+  }
 }
 
 module.exports = { ensureAppBuild, appDir: outDir }

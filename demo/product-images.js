@@ -63,7 +63,10 @@ function ensureProductImages(catalog, dir) {
     for (const color of product.colors) {
       const file = path.join(dir, imageFileName(product.handle, color))
       if (!fs.existsSync(file)) {
-        fs.writeFileSync(file, encodeSwatch(catalog.colors[color], index))
+        // Written aside, then renamed: a demo started at the same moment never serves half a file.
+        const partial = `${file}.${process.pid}.tmp`
+        fs.writeFileSync(partial, encodeSwatch(catalog.colors[color], index))
+        fs.renameSync(partial, file)
         written++
       }
     }

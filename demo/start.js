@@ -270,7 +270,12 @@ async function main() {
   const link = path.join(__dirname, "node_modules", "medusa-plugin-whatsapp-commerce")
   if (!fs.existsSync(link)) {
     fs.mkdirSync(path.dirname(link), { recursive: true })
-    fs.symlinkSync(root, link, "dir")
+    try {
+      fs.symlinkSync(root, link, "dir")
+    } catch (error) {
+      // Another demo of this checkout, started at the same moment, made it.
+      if (error.code !== "EEXIST") throw error
+    }
   }
   ensureProductImages(require("./catalog.json"), path.join(__dirname, "static/products"))
 
