@@ -161,9 +161,9 @@ class WhatsAppModuleService extends MedusaService({
     return automationSql.accountName(this.manager_, id)
   }
 
-  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time. */
-  insertAutomationRuns(runs: automationSql.RunInsert[], now: Date | null = null): Promise<string[]> {
-    return automationSql.insertRuns(this.manager_, runs, now)
+  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time, and with `claim` those due now, claimed. */
+  insertAutomationRuns<T = Record<string, any>>(runs: automationSql.RunInsert[], now: Date | null = null, claim = false): Promise<automationSql.BookedRuns<T>> {
+    return automationSql.insertRuns<T>(this.manager_, runs, now, claim)
   }
 
   saveAutomationRunResults(id: string, results: AutomationActionResult[]) {
