@@ -11,13 +11,12 @@ const CONCURRENCY = 8
 
 export default async function run({ container }: ExecArgs) {
   const { createWhatsAppAccountWorkflow, sendWhatsAppMessageWorkflow, createWhatsAppAutomationWorkflow } = require(path.join(root, ".medusa/server/src/workflows/index.js"))
-  const { enqueueAutomationRuns } = require(path.join(root, ".medusa/server/src/workflows/automations/enqueue-automation-runs.js"))
+  const { bookAutomationRuns, enqueueAutomationRuns } = require(path.join(root, ".medusa/server/src/workflows/automations/enqueue-automation-runs.js"))
   const { runClaimedAutomation } = require(path.join(root, ".medusa/server/src/workflows/automations/run-automations.js"))
   const { whatsappWork } = require(path.join(root, ".medusa/server/src/workflows/work/whatsapp-work.js"))
-  // This script plays the automation lane itself (claim, run), so the process's drain must not race it for
+  // This script plays the subscriber and the automation lane itself (book and claim, run), so the process's drain must not race it for
   // the runs; stopped, it sends nothing either, so both arms measure queueing only.
   whatsappWork(container).stop()
-  const whatsapp: any = container.resolve("whatsapp")
   const pg = container.resolve("__pg_connection__") as { raw(sql: string, params: unknown[]): Promise<{ rows: any[] }> }
   const sql = async (text: string, params: unknown[] = []) => (await pg.raw(text, params)).rows
 
@@ -54,17 +53,18 @@ export default async function run({ container }: ExecArgs) {
     occurred_at: new Date().toISOString(),
   })
 
-  /** The engine's path: book the run (as the subscriber does), claim it (as the lane does), run it. */
-  const phases = { enqueue: 0, claim: 0, run: 0 }
+  /**
+   * The engine's path as the subscriber takes it (runAutomationsFor): book the run and claim it in one statement,
+   * then run it (as the lane does with what the subscriber hands it).
+   */
+  const phases = { book_and_claim: 0, run: 0 }
   const viaEngine = async (n: number) => {
     let t = performance.now()
-    const [runId] = await enqueueAutomationRuns(container, eventOf(n), { nudge: false })
-    phases.enqueue += performance.now() - t
+    const { claimed } = await bookAutomationRuns(container, eventOf(n), { claim: true })
+    if (claimed.length !== 1) throw new Error(`event ${n}: expected one run claimed with its booking, got ${claimed.length}`)
+    phases.book_and_claim += performance.now() - t
     t = performance.now()
-    const [claimed] = await whatsapp.claimWork("automation_run", 1, { ids: [runId], sweep: false })
-    phases.claim += performance.now() - t
-    t = performance.now()
-    await runClaimedAutomation(container, claimed)
+    await runClaimedAutomation(container, claimed[0])
     phases.run += performance.now() - t
   }
   /** The baseline: the same text queued directly. */

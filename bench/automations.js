@@ -1,6 +1,6 @@
 // 10,000 triggering events (customer texts) with 20 enabled keyword rules:
 // time from the event to the rule's text queued, through the automation
-// engine (book the run, claim it, check conditions, fill in variables, run
+// engine (book the run and claim it in one statement, check conditions, fill in variables, run
 // the action), beside the same texts queued directly through
 // sendWhatsAppMessageWorkflow, interleaved in the same run. Then every event
 // is replayed: no new run and no second message may appear.

@@ -48,6 +48,7 @@ medusaIntegrationTestRunner({
     const { whatsappWork } = require(path.join(built, "workflows/work/whatsapp-work.js"))
     const { runAutomation } = require(path.join(built, "workflows/automations/run-automations.js"))
     const { actionHandler } = require(path.join(built, "workflows/automations/actions/index.js"))
+    const { bookAutomationRuns } = require(path.join(built, "workflows/automations/enqueue-automation-runs.js"))
     let admin: { headers: Record<string, string> }
     let accountId: string
     const rows = async (sql: string, params: unknown[] = []) => (await dbConnection.raw(sql, params)).rows
@@ -543,6 +544,31 @@ medusaIntegrationTestRunner({
         expect(receiver.requests).toHaveLength(1)
         // Running the finished run again changes nothing.
         await runAutomation(getContainer(), { ...claimed, results: run.results })
+        expect(await rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [conversation_id])).toHaveLength(1)
+      })
+
+      it("a run booked and claimed in one statement, whose process stops before running it, is claimed by the lane after its lease; a replay books nothing", async () => {
+        const { conversation_id } = await customerWrites("hola")
+        const [{ account_id }] = await rows(`select account_id from whatsapp_conversation where id = ?`, [conversation_id])
+        const rule = await createRule({ name: "book and claim", trigger: { type: "handoff_requested" }, actions: [{ type: "send_text", text: "Te atiende una persona." }] })
+        const event = { type: "handoff_requested", key: "handoff_requested:wamsg_bc1", account_id, conversation_id, occurred_at: new Date().toISOString() }
+        // The booking process claims the due run with its insert (rule and conversation come with it), then stops.
+        const booked = await bookAutomationRuns(getContainer(), event, { claim: true })
+        expect(booked.ids).toHaveLength(1)
+        expect(booked.claimed).toHaveLength(1)
+        expect(booked.claimed[0]).toMatchObject({ id: booked.ids[0], rule_id: rule.id, attempts: 1, rule: { id: rule.id }, conversation: { id: conversation_id } })
+        // Replayed: nothing booked, nothing claimed.
+        expect(await bookAutomationRuns(getContainer(), event, { claim: true })).toEqual({ ids: [], claimed: [] })
+        // While its lease holds, the lane does not take it.
+        nudge()
+        await whatsappWork(getContainer()).idle(5_000)
+        expect((await runsOf(rule.id))[0]).toMatchObject({ status: "running", attempts: 1 })
+        expect(await rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [conversation_id])).toHaveLength(0)
+        // The lease runs out: the lane claims and runs it, once.
+        await rows(`update whatsapp_automation_run set locked_until = now() - interval '1 second' where id = ?`, [booked.ids[0]])
+        nudge()
+        const [run] = await finishedRun(rule.id)
+        expect(run).toMatchObject({ status: "succeeded", attempts: 2, results: [{ index: 0, status: "done" }] })
         expect(await rows(`select id from whatsapp_message where direction = 'outbound' and conversation_id = ?`, [conversation_id])).toHaveLength(1)
       })
     })

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import path from "node:path"
 import { createAdminHeaders } from "../helpers/admin"
+import { ADDRESS, Browser, csrfOf } from "../helpers/checkout-browser"
 import { PROVIDERS, sendWhatsAppCart, usePublicPort, createWhatsAppShop, whatsappOrder } from "../helpers/checkout-fixtures"
 import { postWebhook, TEST_ACCOUNT, useSandbox, waitFor } from "../helpers/whatsapp"
 
@@ -11,6 +12,7 @@ usePublicPort()
 
 // The handlers as the running plugin loaded them (its build), so their workflows are the registered ones.
 const built = (file: string) => require(path.resolve(__dirname, "../../.medusa/server/src/workflows/automations/actions", file)).handler
+const { formatMoney } = require(path.resolve(__dirname, "../../.medusa/server/src/lib/chat-format.js"))
 
 medusaIntegrationTestRunner({
   cwd,
@@ -22,12 +24,15 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     let variants: any[]
     let accountId: string
+    let locationId: string
 
     beforeEach(async () => {
       await fetch(`${fake.url}/__sandbox/reset`, { method: "POST" })
-      ;({ admin, variants, accountId } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
+      let fixture: any
+      ;({ admin, variants, accountId, fixture } = await createWhatsAppShop(api, getContainer(), CATALOG_ID, [
         { title: "Sudadera", sizes: ["M"], colors: ["Gris"], price: 35, stock: 5 },
       ]))
+      locationId = fixture.locationId
     })
 
     const settings = (patch: Record<string, unknown>) => api.post(`/admin/whatsapp/accounts/${accountId}`, { settings: patch }, admin)
@@ -85,7 +90,7 @@ medusaIntegrationTestRunner({
       // The summary says an order is coming (no payment link), then the confirmation with the order number.
       await waitFor(async () => bodies("34600000701").some((b: string) => b.startsWith(`✅ Pedido #${order.display_id}`)), { what: "the order confirmation" })
       const sent = messages().filter((m: any) => m.to === "34600000701")
-      expect(sent.some((m: any) => m.body.interactive?.type === "cta_url")).toBe(false)
+      expect(sent[0].body.type).toBe("text")
       expect(bodies("34600000701")[0]).toContain("Estamos creando tu pedido, con pago contra entrega")
       // No address asked for: the account did not choose it.
       expect(bodies("34600000701").some((b: string) => b.includes("necesitamos tu dirección"))).toBe(false)
@@ -104,11 +109,96 @@ medusaIntegrationTestRunner({
       await waitFor(async () => bodies("34600000702").some((b: string) => b.startsWith("Para enviarte el pedido necesitamos tu dirección")), {
         what: "the address request",
       })
+      // The address is asked in the chat: the confirmation carries no delivery-details link.
+      await waitFor(async () => bodies("34600000702").some((b: string) => b.startsWith("✅ Pedido #")), { what: "the order confirmation" })
+      expect(messages().filter((m: any) => m.to === "34600000702").some((m: any) => m.body.interactive?.type === "cta_url")).toBe(false)
       const [conversation] = await rows(`select handoff_reason, handoff_at from whatsapp_conversation where id = ?`, [cart.conversation_id])
       expect(conversation.handoff_reason).toBe("address_needed")
       expect(conversation.handoff_at).not.toBeNull()
       const flagged = await api.get(`/admin/whatsapp/conversations?handoff=true`, admin)
       expect(flagged.data.conversations.map((c: any) => c.handoff_reason)).toEqual(["address_needed"])
+    })
+
+    it("without the address in the chat, the confirmation's delivery link saves name, address and contact onto Medusa's order", async () => {
+      await settings({ order_on_submit: "on" })
+      await submit("34600000705")
+      const cart = await cartOf("34600000705")
+      const confirmation = await waitFor(
+        async () => messages().find((m: any) => m.to === "34600000705" && m.body.interactive?.type === "cta_url"),
+        { what: "the confirmation with the delivery link" }
+      )
+      expect(confirmation.body.interactive.body.text).toMatch(/^✅ Pedido #\d+/)
+      expect(confirmation.body.interactive.body.text).toContain("Pulsa el botón para indicarnos dónde entregarlo.")
+      expect(confirmation.body.interactive.action.parameters.display_text).toBe("Datos de entrega")
+      const link = new URL(confirmation.body.interactive.action.parameters.url).pathname
+      expect(link).toMatch(/^\/whatsapp\/checkout\/delivery\/[^/]+$/)
+
+      const adminOrder = async () =>
+        (await api.get(`/admin/orders/${cart.order_id}?fields=id,display_id,total,currency_code,email,*shipping_address`, admin)).data.order
+      const before = await adminOrder()
+      const browser = new Browser(api.defaults.baseURL!)
+      const page = await browser.get(link)
+      expect(page.status).toBe(200)
+      expect(page.path).toBe(`/whatsapp/checkout/delivery/s/${cart.id}`)
+      // Money shown is Medusa's order total.
+      expect(page.html).toContain(`id="total">${formatMoney(Number(before.total), before.currency_code, "es")}<`)
+      expect(page.html).toContain(`Pedido #${before.display_id}`)
+
+      // Invalid details: the form again with the errors, nothing saved.
+      const country = before.shipping_address?.country_code ?? ADDRESS.country_code
+      const bad = await browser.post(page.path, { _csrf: csrfOf(page.html), ...ADDRESS, country_code: country, address_1: "", email: "no-es-un-correo" })
+      expect(bad.status).toBe(422)
+      expect(bad.html).toContain("Obligatorio")
+      expect(bad.html).toContain("Escribe un correo válido")
+      expect((await adminOrder()).shipping_address?.address_1 ?? null).toBeNull()
+
+      const saved = await browser.post(page.path, { _csrf: csrfOf(bad.html), ...ADDRESS, country_code: country })
+      expect(saved.status).toBe(200)
+      expect(saved.html).toContain("¡Gracias!")
+      const after = await adminOrder()
+      expect(after.email).toBe(ADDRESS.email)
+      expect(after.shipping_address).toMatchObject({
+        first_name: ADDRESS.first_name,
+        last_name: ADDRESS.last_name,
+        address_1: ADDRESS.address_1,
+        city: ADDRESS.city,
+        postal_code: ADDRESS.postal_code,
+        country_code: country,
+        phone: ADDRESS.phone,
+      })
+      await waitFor(async () => bodies("34600000705").some((b: string) => b.startsWith(`📦 ¡Gracias! Enviaremos el pedido #${before.display_id} a:`) && b.includes(ADDRESS.address_1)), {
+        what: "the delivery details confirmation",
+      })
+      // The link works again to view and change the details.
+      const reopened = await browser.get(link)
+      expect(reopened.status).toBe(200)
+      expect(reopened.html).toContain(`value="${ADDRESS.address_1}"`)
+      // Once the order ships the page is read-only: the address, no form; a post changes nothing.
+      const items = (await api.get(`/admin/orders/${cart.order_id}?fields=id,*items`, admin)).data.order.items
+      await api.post(`/admin/orders/${cart.order_id}/fulfillments`, { items: items.map((i: any) => ({ id: i.id, quantity: i.quantity })), location_id: locationId }, admin).catch((e: any) => {
+        throw new Error(`fulfillment → ${e.response?.status}: ${JSON.stringify(e.response?.data)}`)
+      })
+      const shipped = await browser.get(link)
+      expect(shipped.status).toBe(200)
+      expect(shipped.html).not.toContain("<form")
+      expect(shipped.html).toContain("ya no se puede cambiar aquí")
+      const late = await browser.post(page.path, { _csrf: csrfOf(reopened.html), ...ADDRESS, country_code: country, address_1: "Otra calle 1" })
+      expect(late.status).toBe(409)
+      expect((await adminOrder()).shipping_address.address_1).toBe(ADDRESS.address_1)
+
+      // A checkout link's token opens no delivery page, and a delivery token no checkout page.
+      const whatsapp = getContainer().resolve("whatsapp") as any
+      const checkoutToken = new URL(whatsapp.checkoutLink(cart.id, cart.cart_id, new Date(Date.now() + 3_600_000))).pathname.split("/").pop()
+      const forged = await new Browser(api.defaults.baseURL!).get(`/whatsapp/checkout/delivery/${checkoutToken}`)
+      expect(forged.status).toBe(404)
+      // A token that proves nothing names no cart, so no language either (as on the checkout link).
+      expect(forged.html).toContain("This link doesn&#39;t work")
+      expect((await new Browser(api.defaults.baseURL!).get(`/whatsapp/checkout/${link.split("/").pop()}`)).status).toBe(404)
+      // Expired: a clear page, no form.
+      const expired = await new Browser(api.defaults.baseURL!).get(new URL(whatsapp.deliveryLink(cart.id, new Date(Date.now() - 1000))).pathname)
+      expect(expired.status).toBe(410)
+      expect(expired.html).toContain("Este enlace ha caducado")
+      expect(expired.html).not.toContain("_csrf")
     })
 
     it("create_order and mark_order_paid handlers: an order now, once; paid once; clear failures", async () => {

@@ -65,6 +65,12 @@ export default defineMiddlewares({
       middlewares: [rawBody(CHECKOUT_FORM_LIMIT)],
     },
     {
+      matcher: "/whatsapp/checkout/delivery/s/:id",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [rawBody(CHECKOUT_FORM_LIMIT)],
+    },
+    {
       // The link itself takes no form any more (a post from an old page opens it again), but its body is still read raw and bounded.
       matcher: "/whatsapp/checkout/:token",
       methods: ["POST"],

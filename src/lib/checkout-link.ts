@@ -48,6 +48,20 @@ export function checkoutPagePath(whatsappCartId: string, suffix = ""): string {
   return `/whatsapp/checkout/s/${encodeURIComponent(whatsappCartId)}${suffix}`
 }
 
+/**
+ * Order on submit: the link for the delivery details of an order already
+ * placed (its own token purpose), and its token-free page, as for checkout.
+ */
+export const DELIVERY_LINK_DAYS = 30
+
+export function deliveryLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/whatsapp/checkout/delivery/${token}`
+}
+
+export function deliveryPagePath(whatsappCartId: string): string {
+  return `/whatsapp/checkout/delivery/s/${encodeURIComponent(whatsappCartId)}`
+}
+
 export function checkoutPageUrl(publicUrl: string, whatsappCartId: string, suffix = ""): string {
   return `${publicUrl.replace(/\/+$/, "")}${checkoutPagePath(whatsappCartId, suffix)}`
 }

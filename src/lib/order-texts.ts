@@ -45,6 +45,34 @@ export function orderConfirmationText(lang: SupportedLanguage, order: OrderSumma
   return fitLines((items) => [header, items.join("\n"), totals.join("\n"), outro].filter(Boolean).join("\n\n"), lines, [], moreLines(lang), MAX)
 }
 
+/** Order on submit: what goes under the confirmation when its button leads to the delivery-details page. */
+export function deliveryLinkPrompt(lang: SupportedLanguage): string {
+  return pick(lang, {
+    en: "Tap the button to tell us where to deliver it.",
+    es: "Pulsa el botón para indicarnos dónde entregarlo.",
+    pt: "Toque no botão para nos dizer onde entregar.",
+  })
+}
+
+export function deliveryButtonText(lang: SupportedLanguage): string {
+  return pick(lang, { en: "Delivery details", es: "Datos de entrega", pt: "Dados de entrega" })
+}
+
+/** After the customer saved the delivery details: where the order goes (the lines as saved on Medusa's order). */
+export function deliveryDetailsSavedText(lang: SupportedLanguage, displayId: number | string, addressLines: string[]): string {
+  const header = pick(lang, {
+    en: `📦 Thank you! We'll deliver order #${displayId} to:`,
+    es: `📦 ¡Gracias! Enviaremos el pedido #${displayId} a:`,
+    pt: `📦 Obrigado! Entregaremos o pedido #${displayId} em:`,
+  })
+  const outro = pick(lang, {
+    en: "You can change it with the same link until the order ships.",
+    es: "Puedes cambiarla con el mismo enlace hasta que salga el pedido.",
+    pt: "Você pode alterá-lo com o mesmo link até o pedido ser enviado.",
+  })
+  return clip([header, addressLines.map((l) => clip(oneLine(l), 200)).join("\n"), outro].join("\n\n"), MAX)
+}
+
 export function paymentReceivedText(lang: SupportedLanguage, displayId: number | string): string {
   return pick(lang, {
     en: `✅ We've received the payment for order #${displayId}. Thank you!`,

@@ -23,5 +23,8 @@ describe("checkout link cookie", () => {
     expect(redactCheckoutUrl("/whatsapp/checkout/s")).toBe("/whatsapp/checkout/s")
     expect(redactCheckoutUrl("/whatsapp/checkout/short")).toBe("/whatsapp/checkout/:token")
     expect(redactCheckoutUrl("/store/carts/x")).toBe("/store/carts/x")
+    // The delivery-details link (order on submit) and its token-free page.
+    expect(redactCheckoutUrl(`/whatsapp/checkout/delivery/${TOKEN}`)).toBe("/whatsapp/checkout/delivery/:token")
+    expect(redactCheckoutUrl("/whatsapp/checkout/delivery/s/wacart_01ABC")).toBe("/whatsapp/checkout/delivery/s/wacart_01ABC")
   })
 })

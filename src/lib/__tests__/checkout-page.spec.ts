@@ -1,7 +1,7 @@
 import { checkoutLink } from "../checkout-link"
 import { verifyCheckoutToken } from "../checkout-token"
 import { csrfField, readCookie, verifyCsrfField } from "../checkout/csrf"
-import { CheckoutView, escapeHtml, renderCheckoutPage } from "../checkout/render"
+import { CheckoutView, DeliveryView, escapeHtml, renderCheckoutPage, renderDeliveryPage } from "../checkout/render"
 
 const key = Buffer.alloc(32, 7)
 
@@ -95,5 +95,40 @@ describe("checkout link", () => {
     expect(checkoutLink({ ...base, storefrontUrl: "https://shop.example/checkout?cart_id={cart_id}&from=wa" })).toBe(
       "https://shop.example/checkout?cart_id=cart_01&from=wa"
     )
+  })
+})
+
+describe("delivery-details page", () => {
+  const delivery = (overrides: Partial<DeliveryView> = {}): DeliveryView => ({
+    lang: "es",
+    storeName: "Tienda <Demo>",
+    action: "/whatsapp/checkout/delivery/s/wacart_1",
+    csrf: "c".repeat(43),
+    currency: "eur",
+    displayId: 12,
+    items: [{ title: 'Camiseta "Roja"', subtitle: "M", quantity: 2, total: 39.8 }],
+    totals: { subtotal: 39.8, shipping: 4.95, tax: 0, discount: 0, total: 44.75 },
+    values: { address_1: "<b>Calle</b> Mayor 5", country_code: "es" },
+    errors: { address_1: "Obligatorio" },
+    countries: [{ code: "es", name: "España" }],
+    readOnly: false,
+    ...overrides,
+  })
+
+  it("shows the order and the checkout's address fields with their errors, escaped", () => {
+    const html = renderDeliveryPage(delivery())
+    expect(html).toContain("Pedido #12")
+    expect(html).toContain(`id="total">44,75`)
+    expect(html).toContain("Camiseta &quot;Roja&quot;")
+    expect(html).not.toContain("<b>Calle</b>")
+    expect(html).toMatch(/id="address_1"[^>]*>\s*<div class="err" role="alert">Obligatorio/)
+    expect(html).toContain('name="_csrf"')
+  })
+
+  it("is read-only once the order ships: the address, no form", () => {
+    const html = renderDeliveryPage(delivery({ readOnly: true, errors: {} }))
+    expect(html).not.toContain("<form")
+    expect(html).toContain("&lt;b&gt;Calle&lt;/b&gt; Mayor 5")
+    expect(html).toContain("ya no se puede cambiar aquí")
   })
 })

@@ -21,6 +21,15 @@ describe("checkout tokens", () => {
     expect(verifyCheckoutToken(key, extended, now)).toEqual({ ok: false, reason: "invalid" })
   })
 
+  it("binds the purpose: a checkout token opens no delivery page, a delivery token no checkout page", () => {
+    const checkout = createCheckoutToken(key, "wacart_01ABC", later)
+    const delivery = createCheckoutToken(key, "wacart_01ABC", later, "delivery")
+    expect(delivery).not.toBe(checkout)
+    expect(verifyCheckoutToken(key, delivery, now, "delivery")).toEqual({ ok: true, id: "wacart_01ABC", expiresAt: new Date(Math.floor(later.getTime() / 1000) * 1000) })
+    expect(verifyCheckoutToken(key, checkout, now, "delivery")).toEqual({ ok: false, reason: "invalid" })
+    expect(verifyCheckoutToken(key, delivery, now)).toEqual({ ok: false, reason: "invalid" })
+  })
+
   it("expires", () => {
     const token = createCheckoutToken(key, "wacart_01ABC", later)
     expect(verifyCheckoutToken(key, token, new Date(later.getTime() + 1000))).toEqual({ ok: false, reason: "expired", id: "wacart_01ABC" })

@@ -14,6 +14,22 @@ describe("chooseNotificationMessage", () => {
     expect(chooseNotificationMessage(data, closed, now)).toMatchObject({ ok: true, message: { type: "template", template: { name: "order_update", language: { code: "es" } } } })
   })
 
+  it("puts a link button under the text inside the window (a cta_url message); the template outside it has none", () => {
+    const data = { text: "✅ Pedido #12 realizado.", button: { text: "Datos de entrega", url: "https://shop.example/whatsapp/checkout/delivery/t" }, template }
+    expect(chooseNotificationMessage(data, open, now)).toEqual({
+      ok: true,
+      message: {
+        type: "interactive",
+        interactive: {
+          type: "cta_url",
+          body: { text: data.text },
+          action: { name: "cta_url", parameters: { display_text: "Datos de entrega", url: data.button.url } },
+        },
+      },
+    })
+    expect(chooseNotificationMessage(data, closed, now)).toMatchObject({ ok: true, message: { type: "template" } })
+  })
+
   it("refuses with a reason when the window is closed and there is no template, or the customer opted out", () => {
     expect(chooseNotificationMessage({ text: "hola" }, closed, now)).toMatchObject({ ok: false, error: expect.stringContaining("24-hour") })
     expect(chooseNotificationMessage({ text: "hola", template }, { ...open, opted_out: true }, now)).toMatchObject({ ok: false, error: expect.stringContaining("opted out") })

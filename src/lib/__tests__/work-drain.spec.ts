@@ -48,6 +48,23 @@ function fakeLane(kind: string, items: number[], opts: { batch?: number; concurr
 const tick = () => new Promise((r) => setImmediate(r))
 
 describe("WorkDrain", () => {
+  it("runs items claimed elsewhere (booked and claimed at once) with the lane's handler, says when the lane is full, and runs nothing once stopped", async () => {
+    const a = fakeLane("a", [], { concurrency: 2 })
+    const drain = new WorkDrain([a.lane], () => undefined)
+    expect(drain.hasRoom("a")).toBe(true)
+    drain.adopt("a", [7, 8])
+    expect(a.stats().inFlight).toBe(2)
+    expect(drain.hasRoom("a")).toBe(false)
+    expect(drain.hasRoom("unknown")).toBe(false)
+    await a.finishAll(drain)
+    expect(a.done).toEqual([[7], [8]])
+    expect(drain.hasRoom("a")).toBe(true)
+    drain.stop()
+    expect(drain.hasRoom("a")).toBe(false)
+    drain.adopt("a", [9])
+    expect(a.stats().inFlight).toBe(0)
+  })
+
   it("keeps nudging every lane from its own clock once asked to, until stopped", async () => {
     jest.useFakeTimers({ doNotFake: ["setImmediate"] })
     try {

@@ -31,8 +31,11 @@ export function checkoutTokenFromCookie(header: string | undefined): string | un
 /**
  * The request line as access logs should see it: a checkout link's token
  * (the path segment after /whatsapp/checkout/, unless it is the token-free
- * page under /s/) replaced by a placeholder. Query strings are kept.
+ * page under /s/) replaced by a placeholder; the same after
+ * /whatsapp/checkout/delivery/ for the delivery-details link. Query strings are kept.
  */
 export function redactCheckoutUrl(url: string): string {
-  return url.replace(/^(\/whatsapp\/checkout\/)(?!s(?:[/?#]|$))[^/?#]+/, "$1:token")
+  return url.replace(/^\/whatsapp\/checkout\/(delivery\/)?([^/?#]+)/, (whole, delivery: string | undefined, segment: string) =>
+    segment === "s" ? whole : `/whatsapp/checkout/${delivery ?? ""}:token`
+  )
 }

@@ -70,13 +70,16 @@ function page(lang: SupportedLanguage, title: string, body: string, head = ""): 
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${STYLE}</style></head><body><main>${body}</main></body></html>`
 }
 
-function field(view: CheckoutView, name: string, label: string, attrs = ""): string {
+/** What the contact and address sections read: the checkout page's view or the delivery page's. */
+type FormFields = Pick<CheckoutView, "lang" | "values" | "errors" | "countries">
+
+function field(view: FormFields, name: string, label: string, attrs = ""): string {
   const error = view.errors[name]
   return `<div class="${error ? "bad" : ""}"><label for="${name}">${escapeHtml(label)}</label>
 <input id="${name}" name="${name}" value="${escapeHtml(view.values[name] ?? "")}" ${attrs}>${error ? `<div class="err" role="alert">${escapeHtml(error)}</div>` : ""}</div>`
 }
 
-function errorLine(view: CheckoutView, name: string): string {
+function errorLine(view: FormFields, name: string): string {
   const error = view.errors[name]
   return error ? `<div class="err" role="alert">${escapeHtml(error)}</div>` : ""
 }
@@ -93,20 +96,7 @@ export function renderCheckoutPage(view: CheckoutView): string {
 <button class="link" name="intent" value="remove:${escapeHtml(i.id)}" formnovalidate>${t("remove")}</button></div></div>`
     )
     .join("")
-  const totals = [
-    [t("subtotal"), view.totals.subtotal],
-    [t("shipping"), view.shippingChosen ? view.totals.shipping : null],
-    ...(view.totals.discount ? [[view.promoCodes?.length ? `${t("discount")} (${view.promoCodes.join(", ")})` : t("discount"), -view.totals.discount] as const] : []),
-    [t("taxes"), view.totals.tax],
-  ]
-    .map(
-      ([label, amount]) =>
-        `<div class="row"><span>${escapeHtml(label)}</span><span>${amount === null ? escapeHtml(t("shippingNotChosen")) : money(Number(amount))}</span></div>`
-    )
-    .join("")
-  const countries = view.countries
-    .map((c) => `<option value="${escapeHtml(c.code)}"${view.values.country_code === c.code ? " selected" : ""}>${escapeHtml(c.name)}</option>`)
-    .join("")
+  const totals = totalRows(view.lang, view.currency, view.totals, view.shippingChosen, view.promoCodes)
   const shipping = view.shippingOptions.length
     ? view.shippingOptions
         .map(
@@ -131,7 +121,37 @@ ${view.notice ? `<div class="notice" role="alert"${view.totalChanged ? ' id="tot
 <section><h2>${t("yourCart")}</h2>${items || `<p>${t("empty")}</p>`}
 <div style="text-align:right;margin-top:8px"><button class="secondary" name="intent" value="update" formnovalidate>${t("update")}</button></div>
 <div style="margin-top:10px">${totals}<div class="row total"><span>${t("total")}</span><span id="total">${money(view.totals.total)}</span></div></div></section>
-<section><h2>${t("contact")}</h2>${field(view, "email", t("email"), 'type="email" autocomplete="email" required')}
+${detailSections(view)}
+<section><h2>${t("delivery")}</h2>${shipping}${errorLine(view, "shipping_option_id")}</section>
+<section><h2>${t("payment")}</h2>${providers}${errorLine(view, "provider_id")}
+${manualOnly ? "" : `<p class="muted">${t("secure")}</p>`}</section>
+<button class="primary" name="intent" value="pay" ${view.items.length ? "" : "disabled"}><span id="pay-label">${manualOnly ? t("placeOrder") : t("pay")}</span> <span id="pay-amount">${money(view.totals.total)}</span></button>
+</form>`
+  return page(view.lang, t("title"), body)
+}
+
+function totalRows(lang: SupportedLanguage, currency: string, totals: CheckoutView["totals"], shippingChosen: boolean, promoCodes?: string[]): string {
+  const t = (key: Parameters<typeof pageText>[1]) => pageText(lang, key)
+  return [
+    [t("subtotal"), totals.subtotal],
+    [t("shipping"), shippingChosen ? totals.shipping : null],
+    ...(totals.discount ? [[promoCodes?.length ? `${t("discount")} (${promoCodes.join(", ")})` : t("discount"), -totals.discount] as const] : []),
+    [t("taxes"), totals.tax],
+  ]
+    .map(
+      ([label, amount]) =>
+        `<div class="row"><span>${escapeHtml(label)}</span><span>${amount === null ? escapeHtml(t("shippingNotChosen")) : formatMoney(Number(amount), currency, lang)}</span></div>`
+    )
+    .join("")
+}
+
+/** Contact and shipping address: the same fields, labels and errors on the checkout and the delivery-details page. */
+function detailSections(view: FormFields): string {
+  const t = (key: Parameters<typeof pageText>[1]) => pageText(view.lang, key)
+  const countries = view.countries
+    .map((c) => `<option value="${escapeHtml(c.code)}"${view.values.country_code === c.code ? " selected" : ""}>${escapeHtml(c.name)}</option>`)
+    .join("")
+  return `<section><h2>${t("contact")}</h2>${field(view, "email", t("email"), 'type="email" autocomplete="email" required')}
 ${field(view, "phone", t("phone"), 'type="tel" autocomplete="tel"')}</section>
 <section><h2>${t("address")}</h2><div class="grid">${field(view, "first_name", t("firstName"), 'autocomplete="given-name" required')}
 ${field(view, "last_name", t("lastName"), 'autocomplete="family-name" required')}</div>
@@ -139,13 +159,60 @@ ${field(view, "address_1", t("address1"), 'autocomplete="address-line1" required
 <div class="grid">${field(view, "postal_code", t("postalCode"), 'autocomplete="postal-code" required')}${field(view, "city", t("city"), 'autocomplete="address-level2" required')}</div>
 ${field(view, "province", t("province"), 'autocomplete="address-level1"')}
 <div class="${view.errors.country_code ? "bad" : ""}"><label for="country_code">${t("country")}</label><select id="country_code" name="country_code" autocomplete="country">
-<option value="">—</option>${countries}</select>${errorLine(view, "country_code")}</div></section>
-<section><h2>${t("delivery")}</h2>${shipping}${errorLine(view, "shipping_option_id")}</section>
-<section><h2>${t("payment")}</h2>${providers}${errorLine(view, "provider_id")}
-${manualOnly ? "" : `<p class="muted">${t("secure")}</p>`}</section>
-<button class="primary" name="intent" value="pay" ${view.items.length ? "" : "disabled"}><span id="pay-label">${manualOnly ? t("placeOrder") : t("pay")}</span> <span id="pay-amount">${money(view.totals.total)}</span></button>
-</form>`
-  return page(view.lang, t("title"), body)
+<option value="">—</option>${countries}</select>${errorLine(view, "country_code")}</div></section>`
+}
+
+/**
+ * Order on submit: the delivery details of an order already placed. The
+ * order's lines and Medusa's order totals (what is charged), then the same
+ * contact and address fields as the checkout; read-only once shipped.
+ */
+export type DeliveryView = FormFields & {
+  storeName: string
+  action: string
+  csrf: string
+  currency: string
+  displayId: number | string
+  items: { title: string; subtitle: string | null; quantity: number; total: number }[]
+  totals: CheckoutView["totals"]
+  notice?: string
+  /** Fulfilled (or canceled): the address is shown, no longer changed here. */
+  readOnly: boolean
+}
+
+export function renderDeliveryPage(view: DeliveryView): string {
+  const t = (key: Parameters<typeof pageText>[1]) => pageText(view.lang, key)
+  const money = (amount: number) => formatMoney(amount, view.currency, view.lang)
+  const items = view.items
+    .map(
+      (i) => `<div class="item"><div class="info"><div>${i.quantity} × ${escapeHtml(i.title)}</div>${i.subtitle ? `<div class="sub">${escapeHtml(i.subtitle)}</div>` : ""}</div>
+<div>${money(i.total)}</div></div>`
+    )
+    .join("")
+  const order = `<section><h2>${escapeHtml(pageText(view.lang, "orderNumber", { n: view.displayId }))}</h2>${items}
+<div style="margin-top:10px">${totalRows(view.lang, view.currency, view.totals, true)}<div class="row total"><span>${t("total")}</span><span id="total">${money(view.totals.total)}</span></div></div></section>`
+  const v = view.values
+  const details = view.readOnly
+    ? `<section id="delivery-address"><h2>${t("address")}</h2><p>${[
+        `${v.first_name ?? ""} ${v.last_name ?? ""}`.trim(),
+        v.address_1,
+        v.address_2,
+        `${v.postal_code ?? ""} ${v.city ?? ""}`.trim(),
+        v.province,
+        v.country_code?.toUpperCase(),
+        v.phone,
+        v.email,
+      ]
+        .filter(Boolean)
+        .map(escapeHtml)
+        .join("<br>")}</p><p class="muted">${t("deliveryLocked")}</p></section>`
+    : `<form method="post" action="${escapeHtml(view.action)}" novalidate>
+<input type="hidden" name="_csrf" value="${escapeHtml(view.csrf)}">
+${detailSections(view)}
+<button class="primary" name="intent" value="save">${t("saveDelivery")}</button></form>`
+  const body = `<div class="store">${escapeHtml(view.storeName)}</div><h1>${t("deliveryTitle")}</h1>
+${view.notice ? `<div class="notice" role="alert">${escapeHtml(view.notice)}</div>` : ""}${order}${details}`
+  return page(view.lang, t("deliveryTitle"), body)
 }
 
 export function renderNoticePage(lang: SupportedLanguage, title: string, body: string, extra = ""): string {

@@ -15,6 +15,8 @@ export const whatsAppNotificationDataSchema = z
     /** Answer in this conversation instead of looking the customer up by `to`. */
     conversation_id: z.string().min(1).optional(),
     text: z.string().min(1).max(4096).optional(),
+    /** A link button under the text (a cta_url message, body ≤ 1024), e.g. the delivery-details link; the template has its own. */
+    button: z.object({ text: z.string().min(1).max(20), url: z.string().url() }).optional(),
     template: z
       .object({
         name: z.string().min(1),
@@ -42,7 +44,16 @@ export function chooseNotificationMessage(
   }
   let message: OutboundMessage | null = null
   if (data.text && isServiceWindowOpen(conversation.last_inbound_at, now)) {
-    message = { type: "text", text: { body: data.text } }
+    message = data.button
+      ? {
+          type: "interactive",
+          interactive: {
+            type: "cta_url",
+            body: { text: data.text },
+            action: { name: "cta_url", parameters: { display_text: data.button.text, url: data.button.url } },
+          },
+        }
+      : { type: "text", text: { body: data.text } }
   } else if (data.template) {
     message = {
       type: "template",

@@ -106,6 +106,23 @@ export class WorkDrain {
     }
   }
 
+  /** Whether the lane can take another handler call now. */
+  hasRoom(kind: string): boolean {
+    const state = this.lanes.get(kind)
+    return !!state && !this.stopped && state.inFlight < state.lane.concurrency
+  }
+
+  /**
+   * Runs items claimed elsewhere (booked and claimed in one statement) with
+   * the lane's handler, as if its own claim had returned them. Stopped, it
+   * runs nothing: their leases run out and a drain claims them again.
+   */
+  adopt(kind: string, items: unknown[]) {
+    const state = this.lanes.get(kind)
+    if (!state || this.stopped) return
+    for (let i = 0; i < items.length; i += state.lane.batch) this.start(state, items.slice(i, i + state.lane.batch))
+  }
+
   private isIdle() {
     return [...this.lanes.values()].every((s) => !s.pumping && s.inFlight === 0)
   }

@@ -1,7 +1,7 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { checkoutButtonUrl, checkoutLink, checkoutLinkSuffix } from "../../lib/checkout-link"
+import { checkoutButtonUrl, checkoutLink, checkoutLinkSuffix, deliveryLink } from "../../lib/checkout-link"
 import { GraphApiClient } from "../../lib/graph-api/client"
-import { CheckoutTokenCheck, verifyCheckoutToken } from "../../lib/checkout-token"
+import { CheckoutTokenCheck, createCheckoutToken, verifyCheckoutToken } from "../../lib/checkout-token"
 import { decodeKey, parsePluginOptions, ResolvedWhatsAppPluginOptions } from "../../lib/options"
 import { deriveKeys, type DerivedKeys } from "../../lib/derived-keys"
 import { maskSecret, SecretBox } from "../../lib/secret-box"
@@ -160,9 +160,9 @@ class WhatsAppModuleService extends MedusaService({
     return automationSql.accountName(this.manager_, id)
   }
 
-  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time. */
-  insertAutomationRuns(runs: automationSql.RunInsert[], now: Date | null = null): Promise<string[]> {
-    return automationSql.insertRuns(this.manager_, runs, now)
+  /** Inserts runs, one per (rule, event key) ever; returns the ids new this time, and with `claim` those due now, claimed. */
+  insertAutomationRuns<T = Record<string, any>>(runs: automationSql.RunInsert[], now: Date | null = null, claim = false): Promise<automationSql.BookedRuns<T>> {
+    return automationSql.insertRuns<T>(this.manager_, runs, now, claim)
   }
 
   saveAutomationRunResults(id: string, results: AutomationActionResult[]) {
@@ -354,6 +354,16 @@ class WhatsAppModuleService extends MedusaService({
     // Links sent before keys were separated were signed with the raw key;
     // they stay valid until their own expiry, then this fallback is dead.
     return check.ok || check.reason !== "invalid" ? check : verifyCheckoutToken(this.legacyKey_, token, now)
+  }
+
+  /** Order on submit: the link to give (or change) the delivery details of the cart's order; always the hosted page. */
+  deliveryLink(whatsappCartId: string, expiresAt: Date): string {
+    return deliveryLink(this.options_.publicUrl, createCheckoutToken(this.keys_.checkoutLinks, whatsappCartId, expiresAt, "delivery"))
+  }
+
+  /** Checks a delivery link's token (a checkout link's token is refused here, and the other way round). */
+  verifyDeliveryToken(token: string, now = new Date()): CheckoutTokenCheck {
+    return verifyCheckoutToken(this.keys_.checkoutLinks, token, now, "delivery")
   }
 
   /** The key checkout forms derive their CSRF tokens from. */

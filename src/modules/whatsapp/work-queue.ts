@@ -247,6 +247,18 @@ export async function claimWork<T = Record<string, any>>(
   return rows as T[]
 }
 
+/**
+ * For rows inserted already claimed (an automation run due now, booked and
+ * claimed in one statement by the process that runs it): the lease they start
+ * with, the assignments a claim makes, and what a claim returns over a CTE
+ * named `claimed`. A crash before the outcome is recorded leaves a lease that
+ * runs out; the lane claims the row again then, as any other.
+ */
+export function claimOnInsert(kind: WorkKind): { lease: string; select: string } {
+  const k = KINDS[kind]
+  return { lease: `now() + interval '${k.leaseSeconds} seconds'`, select: k.select ?? "* from claimed" }
+}
+
 /** Records many outcomes of one kind, one statement per result. Notes must hold ids and codes only. */
 export async function finishWork(db: SqlRunner, kind: WorkKind, outcomes: WorkOutcome[]) {
   const k = KINDS[kind]

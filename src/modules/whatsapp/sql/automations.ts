@@ -1,6 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { AutomationActionResult, AutomationRule, AutomationRun, AutomationTriggerType } from "../../../types/http/automations"
 import type { SqlRunner } from "./ingest"
+import { claimOnInsert } from "../work-queue"
 
 const RULE_COLUMNS = `id, name, enabled, account_id, priority, trigger, conditions, delay_minutes, actions, created_at, updated_at`
 
@@ -60,24 +61,51 @@ export type RunInsert = {
   delay_minutes: number
 }
 
+export type BookedRuns<T> = {
+  /** Every run new this time. */
+  ids: string[]
+  /** Those due now and claimed with the insert (`claim`), in the shape the automation lane claims them. */
+  claimed: T[]
+}
+
 /**
  * Inserts one run per (rule, event key); a key already seen, whatever
- * became of its run, inserts nothing. Returns the ids actually inserted.
+ * became of its run, inserts nothing. With `claim`, runs due now are
+ * inserted claimed (running, first attempt, leased) and returned with their
+ * rule and conversation: book and claim in one round trip, for the booking
+ * process to run them at once.
  */
-export async function insertRuns(db: SqlRunner, runs: RunInsert[], now: Date | null = null): Promise<string[]> {
-  if (!runs.length) return []
-  const rows = runs.map((r) => ({ ...r, id: generateEntityId("", "waarun") }))
+export async function insertRuns<T = Record<string, any>>(db: SqlRunner, runs: RunInsert[], now: Date | null = null, claim = false): Promise<BookedRuns<T>> {
+  if (!runs.length) return { ids: [], claimed: [] }
+  const { lease, select } = claimOnInsert("automation_run")
+  // A VALUES list, not jsonb_to_recordset: the planner then knows how few rows
+  // come back and joins them by primary key instead of hashing whole tables.
+  const values = runs.map(() => "(?, ?, ?, ?, ?, ?, ?::jsonb, ?::int)").join(", ")
+  const params = runs.flatMap((r) => [
+    generateEntityId("", "waarun"),
+    r.rule_id,
+    r.trigger_type,
+    r.trigger_key,
+    r.account_id,
+    r.conversation_id,
+    JSON.stringify(r.event),
+    r.delay_minutes,
+  ])
   const inserted = await db.execute(
-    `insert into whatsapp_automation_run (id, rule_id, trigger_type, trigger_key, account_id, conversation_id, event, results, due_at)
-     select r.id, r.rule_id, r.trigger_type, r.trigger_key, r.account_id, r.conversation_id, r.event, '[]'::jsonb,
-            coalesce(?::timestamptz, now()) + (r.delay_minutes * interval '1 minute')
-       from jsonb_to_recordset(?::jsonb) as r(id text, rule_id text, trigger_type text, trigger_key text, account_id text,
-            conversation_id text, event jsonb, delay_minutes int)
-     on conflict (rule_id, trigger_key) do nothing
-     returning id`,
-    [now ? now.toISOString() : null, JSON.stringify(rows)]
+    `with claimed as (
+       insert into whatsapp_automation_run (id, rule_id, trigger_type, trigger_key, account_id, conversation_id, event, results, due_at, status, attempts, locked_until)
+       select r.id, r.rule_id, r.trigger_type, r.trigger_key, r.account_id, r.conversation_id, r.event, '[]'::jsonb, t.due_at,
+              case when d.now_claimed then 'running' else 'waiting' end, case when d.now_claimed then 1 else 0 end,
+              case when d.now_claimed then ${lease} end
+         from (values ${values}) as r(id, rule_id, trigger_type, trigger_key, account_id, conversation_id, event, delay_minutes)
+        cross join lateral (select coalesce(?::timestamptz, now()) + (r.delay_minutes * interval '1 minute') as due_at) t
+        cross join lateral (select ?::boolean and t.due_at <= now() as now_claimed) d
+       on conflict (rule_id, trigger_key) do nothing
+       returning id, rule_id, trigger_key, conversation_id, event, results, attempts)
+     select ${select}`,
+    [...params, now ? now.toISOString() : null, claim]
   )
-  return inserted.map((r: { id: string }) => r.id)
+  return { ids: inserted.map((r: { id: string }) => r.id), claimed: inserted.filter((r: { attempts: number }) => r.attempts > 0) as T[] }
 }
 
 /** Records the action results so far (a crash after this never repeats what they say is done). */

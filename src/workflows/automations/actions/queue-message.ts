@@ -22,8 +22,10 @@ export async function queueMessage(context: AutomationActionContext, message: Ou
   const conversationId = context.event.conversation_id
   if (!conversationId) return { status: "skipped", detail: "no conversation behind this event" }
   try {
+    // The conversation came with the run's claim: its opt-out and window are not read a second time.
+    const conversation = context.conversation?.id === conversationId ? context.conversation : null
     const { result } = await sendWhatsAppMessageWorkflow(context.container).run({
-      input: { conversation_id: conversationId, message, idempotency_key: actionKey(context, part) },
+      input: { conversation_id: conversationId, message, idempotency_key: actionKey(context, part), conversation },
     })
     return { status: "done", detail: `message ${result.id} queued` }
   } catch (error) {

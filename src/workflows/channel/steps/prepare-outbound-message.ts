@@ -19,6 +19,13 @@ export type SendWhatsAppMessageInput = {
   idempotency_key?: string
   /** The file an image or document message carries (see workflows/media). */
   media?: OutboundInsert["media"]
+  /**
+   * The conversation's opt-out and window as the caller read them a moment
+   * ago (the automation engine's claim of a run returns them), so they are
+   * not read a second time; absent or for another conversation, the step
+   * reads them.
+   */
+  conversation?: { id: string; opted_out: boolean; last_inbound_at: Date | string | null } | null
 }
 
 /**
@@ -32,9 +39,11 @@ export const prepareOutboundMessageStep = createStep(
     const whatsapp: WhatsAppModuleService = container.resolve(WHATSAPP_MODULE)
     throwIfRefused(limitsRefusal(input.message))
 
-    let conversation: { id: string; opted_out: boolean; last_inbound_at: Date | null }
+    let conversation: { id: string; opted_out: boolean; last_inbound_at: Date | string | null }
     let opened: OpenedConversation | null = null
-    if (input.conversation_id) {
+    if (input.conversation_id && input.conversation?.id === input.conversation_id) {
+      conversation = input.conversation
+    } else if (input.conversation_id) {
       conversation = await whatsapp.retrieveWhatsappConversation(input.conversation_id)
     } else if (input.account_id && input.to) {
       const identity = recipientIdentity(input.to)

@@ -3,7 +3,17 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveAccountSettings } from "../../../lib/account-settings"
 import type { WhatsAppNotificationData } from "../../../lib/notifications/notification-data"
-import { orderConfirmationText, OrderUpdateKind, orderUpdateSummary, orderUpdateText, Tracking } from "../../../lib/order-texts"
+import { DELIVERY_LINK_DAYS } from "../../../lib/checkout-link"
+import { clip } from "../../../lib/chat-format"
+import {
+  deliveryButtonText,
+  deliveryLinkPrompt,
+  orderConfirmationText,
+  OrderUpdateKind,
+  orderUpdateSummary,
+  orderUpdateText,
+  Tracking,
+} from "../../../lib/order-texts"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
 import { loadWhatsAppOrder } from "../../orders/steps/load-whatsapp-order"
@@ -36,13 +46,23 @@ export const prepareWhatsAppOrderUpdateStep = createStep(
 
     const lang = checkout.language
     const tracking = input.fulfillment_id ? await trackingOf(container, input.fulfillment_id) : []
+    // Order on submit without the address asked in the chat: the confirmation carries the delivery-details link.
+    const deliveryLink =
+      input.update === "placed" && settings.order_on_submit === "on" && !settings.ask_address_in_chat
+        ? whatsapp.deliveryLink(checkout.id, new Date(Date.now() + DELIVERY_LINK_DAYS * 24 * 60 * 60 * 1000))
+        : null
     const text =
-      input.update === "placed" ? orderConfirmationText(lang, order) : orderUpdateText(lang, input.update, order.display_id, tracking)
+      input.update === "placed"
+        ? deliveryLink
+          ? clip(`${orderConfirmationText(lang, order)}\n\n${deliveryLinkPrompt(lang)}`, 1024)
+          : orderConfirmationText(lang, order)
+        : orderUpdateText(lang, input.update, order.display_id, tracking)
     const template = settings.order_update_template
     const data: WhatsAppNotificationData = {
       account_id: checkout.account_id,
       conversation_id: checkout.conversation_id,
       text,
+      ...(deliveryLink ? { button: { text: deliveryButtonText(lang), url: deliveryLink } } : {}),
       ...(template
         ? {
             template: {

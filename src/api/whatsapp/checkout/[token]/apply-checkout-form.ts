@@ -12,7 +12,6 @@ import {
 import type { SupportedLanguage } from "../../../../lib/account-settings"
 import { LOCALE, pageText, PageTextKey } from "../../../../lib/checkout/page-texts"
 import { stepTimings } from "../../../../lib/checkout/step-timings"
-import { CHECKOUT_FIELDS } from "../../../../lib/checkout/render"
 import { checkoutPageUrl } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
@@ -20,6 +19,7 @@ import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 import { CheckoutCart, loadCart, regionProviders, shippingOptionsFor } from "./checkout-view"
 import { startWhatsAppCheckoutPaymentWorkflow } from "../../../../workflows/checkout/workflows/start-whatsapp-checkout-payment"
 import { CheckoutDetails, CheckoutIntent, CheckoutQuantity } from "./validators"
+import { readCheckoutDetails, shippingAddressOf } from "./read-details"
 
 export type FormOutcome =
   | { kind: "render"; status: number; values: Record<string, string>; errors: Record<string, string>; notice?: string; totalChanged?: boolean }
@@ -87,37 +87,20 @@ export async function applyCheckoutForm({ scope, lang, checkout, form }: Input):
 
   // 2. Contact and address: required to pay; on "update", saved when a country is chosen so delivery options follow it.
   const paying = intent.data === "pay"
-  const details = CheckoutDetails.safeParse(Object.fromEntries(CHECKOUT_FIELDS.map((f) => [f, form.get(f) ?? ""])))
-  if (!details.success) {
-    if (paying) {
-      for (const issue of details.error.issues) {
-        const name = String(issue.path[0])
-        errors[name] ??= t((issue.message in { required: 1, invalidEmail: 1, tooLong: 1, chooseCountry: 1 } ? issue.message : "required") as PageTextKey)
-      }
-    }
-  }
   const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2)
+  const read = readCheckoutDetails(lang, form, countries)
+  if (paying) Object.assign(errors, read.errors)
   const country = String(form.get("country_code") ?? "").toLowerCase()
-  if (country && !countries.includes(country)) errors.country_code = t("chooseCountry")
+  if (read.countryError) errors.country_code = read.countryError
 
   // A username customer may have withheld the phone from the business: the page asks for it.
   if (paying && !checkout.wa_id && !toE164(String(form.get("phone") ?? ""))) errors.phone ??= t("phoneNeeded")
   if (paying && Object.keys(errors).length) return render(422, t("fixErrors"))
 
-  const address = details.success ? details.data : null
+  const address = read.details
   try {
     if (address && !errors.country_code) {
-      const shipping = {
-        first_name: address.first_name,
-        last_name: address.last_name,
-        address_1: address.address_1,
-        address_2: address.address_2 || undefined,
-        city: address.city,
-        postal_code: address.postal_code,
-        province: address.province || undefined,
-        country_code: address.country_code,
-        phone: address.phone || undefined,
-      }
+      const shipping = shippingAddressOf(address)
       // Every cart update makes Medusa refresh prices, taxes and promotions: skip it when nothing changed.
       if (address.email !== cart.email || !sameAddress(cart.shipping_address, shipping)) {
         await updateCartWorkflow(scope).run({ input: { id: cartId, email: address.email, shipping_address: shipping, billing_address: shipping } })

@@ -2,12 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
 import type { SupportedLanguage } from "../../../../lib/account-settings"
-import { variantDisplayTitle } from "../../../../lib/product-texts"
 import { csrfField } from "../../../../lib/checkout/csrf"
-import { LOCALE } from "../../../../lib/checkout/page-texts"
 import type { CheckoutView } from "../../../../lib/checkout/render"
 import { checkoutPagePath } from "../../../../lib/checkout-link"
 import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import { countryChoices, detailValues, lineTitles, pageTotals } from "./read-details"
 import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { WhatsAppCartRow } from "../../../../modules/whatsapp/types"
 
@@ -124,23 +123,11 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
     whatsapp.accountContact(input.checkout.account_id),
   ])
   const countries = (cart.region?.countries ?? []).map((c: any) => c.iso_2 as string)
-  const regionNames = new Intl.DisplayNames([LOCALE[input.lang]], { type: "region" })
-  const a = cart.shipping_address ?? {}
-  const fromCart: Record<string, string> = Object.fromEntries(
-    Object.entries({
-      email: foreignAccount ? undefined : cart.email,
-      first_name: a.first_name,
-      last_name: a.last_name,
-      address_1: a.address_1,
-      address_2: a.address_2,
-      city: a.city,
-      postal_code: a.postal_code,
-      province: a.province,
-      country_code: a.country_code ?? (countries.length === 1 ? countries[0] : undefined),
-      phone: a.phone,
-      shipping_option_id: cart.shipping_methods?.[0]?.shipping_option_id ?? (shippingOptions.length === 1 ? shippingOptions[0].id : undefined),
-    }).filter(([, v]) => v)
-  ) as Record<string, string>
+  const chosenOption = cart.shipping_methods?.[0]?.shipping_option_id ?? (shippingOptions.length === 1 ? shippingOptions[0].id : undefined)
+  const fromCart: Record<string, string> = {
+    ...detailValues(foreignAccount ? undefined : cart.email, cart.shipping_address, countries),
+    ...(chosenOption ? { shipping_option_id: chosenOption } : {}),
+  }
   const providers = regionProviders(cart)
   const values: Record<string, string> = {
     ...(input.checkout.wa_id ? { phone: `+${input.checkout.wa_id}` } : {}),
@@ -157,25 +144,18 @@ export async function buildCheckoutView(scope: MedusaContainer, input: ViewInput
     currency: cart.currency_code,
     items: (cart.items ?? []).map((i: any) => ({
       id: i.id,
-      title: i.product_title ?? i.title,
-      subtitle: i.product_title ? variantDisplayTitle(null, i.variant_title) || null : null,
+      ...lineTitles(i),
       thumbnail: i.thumbnail ?? null,
       quantity: Number(i.quantity),
       total: Number(i.total),
     })),
-    totals: {
-      subtotal: Number(cart.item_subtotal ?? 0),
-      shipping: Number(cart.shipping_total ?? 0),
-      tax: Number(cart.tax_total ?? 0),
-      discount: Number(cart.discount_total ?? 0),
-      total: Number(cart.total ?? 0),
-    },
+    totals: pageTotals(cart),
     promoCodes: (cart.promotions ?? []).map((p: { code: string | null }) => p.code).filter(Boolean),
     values,
     errors: input.errors ?? {},
     notice: input.notice,
     totalChanged: input.totalChanged,
-    countries: countries.map((code: string) => ({ code, name: regionNames.of(code.toUpperCase()) ?? code.toUpperCase() })).sort((x: any, y: any) => x.name.localeCompare(y.name)),
+    countries: countryChoices(input.lang, countries),
     shippingOptions,
     shippingChosen: !!cart.shipping_methods?.length,
     needsCountry: !cart.shipping_address?.country_code,
