@@ -809,12 +809,6 @@ class WhatsAppModuleService extends MedusaService({
     return currentChangeCursor(this.manager_)
   }
 
-  /** Whether a person has the conversation (a handoff no admin has resumed yet): automatic answers wait. */
-  async conversationInHandoff(id: string): Promise<boolean> {
-    const [row] = await this.manager_.execute(`select handoff_at from whatsapp_conversation where id = ? and deleted_at is null`, [id])
-    return !!row?.handoff_at
-  }
-
   /** Removes a conversation opened for nothing (compensation). */
   closeEmptyConversation(id: string): Promise<void> {
     return closeEmptyConversation(this.manager_, id)

@@ -177,7 +177,7 @@ const KINDS: Record<WorkKind, KindTable> = {
         'created_at', r.created_at, 'updated_at', r.updated_at) end as rule,
       case when c.id is null then null else jsonb_build_object('id', c.id, 'account_id', c.account_id, 'customer_id', c.customer_id,
         'language', c.language, 'profile_name', c.profile_name, 'last_inbound_at', c.last_inbound_at, 'opted_out', c.opted_out,
-        'tags', coalesce(c.tags, '[]'::jsonb), 'store_name', a.name) end as conversation
+        'tags', coalesce(c.tags, '[]'::jsonb), 'handoff_at', c.handoff_at, 'store_name', a.name) end as conversation
       from claimed
       left join whatsapp_automation_rule r on r.id = claimed.rule_id and r.deleted_at is null
       left join whatsapp_conversation c on c.id = claimed.conversation_id and c.deleted_at is null

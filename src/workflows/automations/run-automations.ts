@@ -65,12 +65,12 @@ export async function runAutomation(
   const started = run.results.some((r) => r.status !== "pending")
   // A rule switched off before its (delayed) run started does not run; one already half done finishes.
   if (!rule.enabled && !started) return finish("skipped", run.results, "the rule is disabled")
-  // A keyword answer is an automatic answer: while a person has the conversation (handoff) it waits, as the concierge does.
-  if (!started && answersCustomer(rule) && run.event.conversation_id && (await whatsapp.conversationInHandoff(run.event.conversation_id))) {
-    return finish("skipped", run.results, "a person has the conversation (handoff): automatic answers are paused")
-  }
 
   const { facts, variables, conversation } = await loadAutomationFacts(container, run.event, run.conversation)
+  // A keyword answer is an automatic answer: while a person has the conversation (handoff) it waits, as the concierge does.
+  if (!started && answersCustomer(rule) && conversation?.handoff_at) {
+    return finish("skipped", run.results, "a person has the conversation (handoff): automatic answers are paused")
+  }
   if (!started) {
     const verdict = evaluateConditions(rule.conditions, facts)
     if (!verdict.matches) return finish("skipped", run.results, verdict.reason)

@@ -167,11 +167,13 @@ export type AutomationConversation = {
   last_inbound_at: Date | null
   opted_out: boolean
   tags: string[]
+  /** Set while a person has the conversation: automatic answers wait. */
+  handoff_at: Date | string | null
 }
 
 export async function automationConversation(db: SqlRunner, id: string): Promise<AutomationConversation | null> {
   const [row] = await db.execute(
-    `select id, account_id, customer_id, language, profile_name, last_inbound_at, opted_out, coalesce(tags, '[]'::jsonb) as tags
+    `select id, account_id, customer_id, language, profile_name, last_inbound_at, opted_out, coalesce(tags, '[]'::jsonb) as tags, handoff_at
        from whatsapp_conversation where id = ? and deleted_at is null`,
     [id]
   )
