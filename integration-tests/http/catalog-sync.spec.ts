@@ -121,6 +121,16 @@ medusaIntegrationTestRunner({
       expect(catalog().items.size).toBe(1)
     })
 
+    it("sends the images in the merchant's order: the first by rank is Meta's main image", async () => {
+      const { products, variants } = await createProducts(getContainer(), fixture, [{ title: "Mochila", sizes: ["Única"], colors: ["Verde"], price: 35 }])
+      const [front, back] = ["http://127.0.0.1/static/mochila-frente.png", "http://127.0.0.1/static/mochila-espalda.png"]
+      await updateProductsWorkflow(getContainer()).run({ input: { selector: { id: products[0].id }, update: { images: [{ url: front }, { url: back }], thumbnail: null } } })
+      // The merchant moves the back view first: rank now disagrees with the order the images were created in.
+      await dbConnection.raw(`update image set rank = case when url = ? then 0 else 1 end where product_id = ?`, [back, products[0].id])
+      await sync()
+      expect(catalog().items.get(variants[0].id)).toMatchObject({ image_link: back, additional_image_link: [front] })
+    })
+
     it("pauses on a 429 from Meta and then resumes", async () => {
       await createProducts(getContainer(), fixture, [{ title: "Camisa", sizes: ["M"], colors: ["Blanco"], price: 30 }])
       sandbox.state.faults.catalog429 = 1

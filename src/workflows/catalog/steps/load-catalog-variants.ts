@@ -5,6 +5,7 @@ import type { DesiredItem, StoredItem } from "../../../lib/catalog/plan-sync"
 import { resolveAccountSettings } from "../../../lib/account-settings"
 import { WHATSAPP_MODULE } from "../../../modules/whatsapp"
 import type WhatsAppModuleService from "../../../modules/whatsapp/service"
+import { imagesInRankOrder } from "../../../lib/catalog/images-in-rank-order"
 
 export type LoadedCatalog = {
   accountId: string
@@ -46,9 +47,9 @@ export const loadCatalogVariantsStep = createStep(
         fields: [
           "id", "title", "sku", "product_id",
           "options.value", "options.option.title",
-          "thumbnail", "images.url",
+          "thumbnail", "images.id", "images.url", "images.rank",
           "product.id", "product.title", "product.handle", "product.description", "product.status", "product.thumbnail",
-          "product.images.url", "product.metadata", "product.sales_channels.id",
+          "product.images.id", "product.images.url", "product.images.rank", "product.metadata", "product.sales_channels.id",
           "calculated_price.calculated_amount", "calculated_price.currency_code",
         ],
         filters: input.variant_ids ? { id: input.variant_ids } : {},
@@ -81,7 +82,7 @@ export const loadCatalogVariantsStep = createStep(
     const loaded: LoadedCatalog = { accountId: account.id, catalogId: account.catalog_id, desired: [], invalid: [], stored, scope: input.variant_ids ?? null }
     for (const v of sellable) {
       // The variant's own picture first (its thumbnail, then its images), then the product's.
-      const images = [v.thumbnail, ...[...(v.images ?? []), ...(v.product.images ?? [])].map((i: any) => i?.url)].filter(Boolean)
+      const images = [v.thumbnail, ...[...imagesInRankOrder<any>(v.images), ...imagesInRankOrder<any>(v.product.images)].map((i) => i.url)].filter(Boolean)
       if (!images.length && v.product.thumbnail) images.push(v.product.thumbnail)
       const forCatalog: VariantForCatalog = {
         variantId: v.id,
