@@ -1,7 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CSRF_COOKIE, newCsrfNonce, readCookie } from "../../../../lib/checkout/csrf"
+import { CSRF_COOKIE, newCsrfNonce, readCookie, verifyCsrfField } from "../../../../lib/checkout/csrf"
 import { pageText } from "../../../../lib/checkout/page-texts"
 import { renderDonePage, renderNoticePage } from "../../../../lib/checkout/render"
+import { WHATSAPP_MODULE } from "../../../../modules/whatsapp"
+import type WhatsAppModuleService from "../../../../modules/whatsapp/service"
 import type { CheckoutSessionState } from "./checkout-session"
 
 /**
@@ -54,4 +56,17 @@ export function csrfNonce(req: MedusaRequest<unknown, unknown>, res: MedusaRespo
   const secure = req.protocol === "https" || req.headers["x-forwarded-proto"] === "https"
   res.append("Set-Cookie", `${CSRF_COOKIE}=${nonce}; Path=/whatsapp/checkout; HttpOnly; SameSite=Lax; Max-Age=86400${secure ? "; Secure" : ""}`)
   return nonce
+}
+
+/**
+ * A posted checkout or delivery form: its fields, whether its CSRF field
+ * matches this browser's nonce and the link's token, the nonce for the page
+ * sent back, and what the customer typed (for a page shown again).
+ */
+export function readPostedForm(req: MedusaRequest<unknown, unknown>, res: MedusaResponse, token: string) {
+  const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
+  const form = new URLSearchParams(((req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)).toString("utf8"))
+  const csrfOk = verifyCsrfField(whatsapp.checkoutFormKey(), readCookie(req.headers.cookie, CSRF_COOKIE), token, form.get("_csrf"))
+  const typed = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf" && k !== "intent"))
+  return { form, csrfOk, nonce: csrfNonce(req, res), typed }
 }

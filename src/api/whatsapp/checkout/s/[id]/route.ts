@@ -1,13 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CSRF_COOKIE, readCookie, verifyCsrfField } from "../../../../../lib/checkout/csrf"
-import { WHATSAPP_MODULE } from "../../../../../modules/whatsapp"
-import type WhatsAppModuleService from "../../../../../modules/whatsapp/service"
 import { applyCheckoutForm } from "../../[token]/apply-checkout-form"
 import { buildCheckoutView } from "../../[token]/checkout-view"
 import { renderCheckoutPage } from "../../../../../lib/checkout/render"
 import { pageText } from "../../../../../lib/checkout/page-texts"
 import { resolveCheckoutSession } from "../../[token]/checkout-session"
-import { csrfNonce, sendHtml, sendRedirect, sendStatePage } from "../../[token]/respond"
+import { csrfNonce, readPostedForm, sendHtml, sendRedirect, sendStatePage } from "../../[token]/respond"
 
 /** The checkout page for a cart sent from WhatsApp, once its link was opened in this browser. */
 export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
@@ -22,17 +19,13 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
 export const POST = async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
   const state = await resolveCheckoutSession(req)
   if (state.kind !== "open") return sendStatePage(res, state)
-  const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
-  const form = new URLSearchParams(((req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)).toString("utf8"))
-  const cookieNonce = readCookie(req.headers.cookie, CSRF_COOKIE)
-  const nonce = csrfNonce(req, res)
+  const { form, csrfOk, nonce, typed } = readPostedForm(req, res, state.token)
   const view = (input: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string; totalChanged?: boolean }) =>
     buildCheckoutView(req.scope, { lang: state.lang, checkout: state.checkout, token: state.token, csrfNonce: nonce, ...input })
 
-  if (!verifyCsrfField(whatsapp.checkoutFormKey(), cookieNonce, state.token, form.get("_csrf"))) {
+  if (!csrfOk) {
     // Nothing is applied; the page comes back with a fresh token and what was typed.
-    const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf" && k !== "intent"))
-    return sendHtml(res, 403, renderCheckoutPage(await view({ values, notice: pageText(state.lang, "sessionExpired") })))
+    return sendHtml(res, 403, renderCheckoutPage(await view({ values: typed, notice: pageText(state.lang, "sessionExpired") })))
   }
   const outcome = await applyCheckoutForm({ scope: req.scope, lang: state.lang, checkout: state.checkout, token: state.token, form })
   if (outcome.kind === "redirect") return sendRedirect(res, outcome.location)

@@ -1,13 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { CSRF_COOKIE, readCookie, verifyCsrfField } from "../../../../../../lib/checkout/csrf"
 import { pageText } from "../../../../../../lib/checkout/page-texts"
 import { renderDeliveryPage, renderNoticePage } from "../../../../../../lib/checkout/render"
-import { WHATSAPP_MODULE } from "../../../../../../modules/whatsapp"
-import type WhatsAppModuleService from "../../../../../../modules/whatsapp/service"
 import { saveWhatsAppDeliveryDetails } from "../../../../../../workflows/orders/save-whatsapp-delivery-details"
 import { readCheckoutDetails, shippingAddressOf } from "../../../[token]/read-details"
-import { csrfNonce, sendHtml, sendStatePage } from "../../../[token]/respond"
+import { csrfNonce, readPostedForm, sendHtml, sendStatePage } from "../../../[token]/respond"
 import { buildDeliveryView, deliveryCountries, resolveDeliverySession, type DeliveryState } from "../../delivery-state"
 
 type Closed = Exclude<DeliveryState, { kind: "open" }>
@@ -32,15 +29,12 @@ export const GET = async (req: MedusaRequest<unknown, unknown>, res: MedusaRespo
 export const POST = async (req: MedusaRequest<unknown, unknown>, res: MedusaResponse) => {
   const state = await resolveDeliverySession(req)
   if (state.kind !== "open") return sendClosed(res, state)
-  const whatsapp: WhatsAppModuleService = req.scope.resolve(WHATSAPP_MODULE)
-  const form = new URLSearchParams(((req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)).toString("utf8"))
-  const cookieNonce = readCookie(req.headers.cookie, CSRF_COOKIE)
-  const nonce = csrfNonce(req, res)
-  const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf" && k !== "intent").map(([k, v]) => [k, v.slice(0, 300)]))
+  const { form, csrfOk, nonce, typed } = readPostedForm(req, res, state.token)
+  const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v.slice(0, 300)]))
   const again = async (status: number, errors: Record<string, string>, notice: string) =>
     sendHtml(res, status, renderDeliveryPage(await buildDeliveryView(req.scope, { state, csrfNonce: nonce, values, errors, notice })))
 
-  if (!verifyCsrfField(whatsapp.checkoutFormKey(), cookieNonce, state.token, form.get("_csrf"))) {
+  if (!csrfOk) {
     return again(403, {}, pageText(state.lang, "sessionExpired"))
   }
   // Shipped or canceled meanwhile: the page shows the address as it stays.
